@@ -1,0 +1,91 @@
+"""Recognising what a path holds before anything is opened, so each failure gets its own message.
+
+Nothing here writes: a failed open must leave every file byte-identical.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DatabaseError
+
+from coachdesk.errors import NotAVault, VaultCorrupt, VaultTooNew
+from coachdesk.i18n import _
+from coachdesk.vault import migrate
+from coachdesk.vault.layout import VaultLayout
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+PAGE_SIZE = 4096
+
+
+def is_plain_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def existing_layout(folder: Path) -> VaultLayout:
+    """The layout of the vault in ``folder``, or the reason it is not one."""
+    if folder.is_file():
+        if is_plain_sqlite(folder):
+            raise NotAVault(
+                _("This is a plain, unencrypted SQLite database, not a CoachDesk vault.")
+            )
+        raise NotAVault(_("This is a file, not a CoachDesk vault folder."))
+    if not folder.exists():
+        raise NotAVault(_("There is no vault at {path}.").format(path=folder))
+    layout = VaultLayout(folder)
+    has_key, has_db = layout.key.is_file(), layout.db.is_file()
+    if not has_key and not has_db:
+        if any(folder.iterdir()):
+            raise NotAVault(_("This folder is not a CoachDesk vault."))
+        raise NotAVault(_("This folder is empty: there is no vault here yet."))
+    if has_db and is_plain_sqlite(layout.db):
+        raise NotAVault(_("This folder holds a plain, unencrypted SQLite database, not a vault."))
+    if not has_key:
+        raise VaultCorrupt(_("The vault's key file is missing: restore it from a backup."))
+    if not has_db:
+        raise VaultCorrupt(_("The vault's database file is missing: restore it from a backup."))
+    return layout
+
+
+def check_database_file(path: Path) -> None:
+    """Cheap checks on the encrypted file itself, before it is decrypted."""
+    size = path.stat().st_size
+    if size == 0:
+        raise VaultCorrupt(_("The vault's database file is empty."))
+    if size % PAGE_SIZE:
+        raise VaultCorrupt(_("The vault's database file is cut short: it was not fully written."))
+
+
+def check_schema(engine: Engine) -> str | None:
+    """Read the schema revision, turning decryption failures into ``VaultCorrupt``."""
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+            revision = migrate.current_revision(conn)
+    except DatabaseError as exc:
+        if "not a database" in str(exc.orig):
+            raise VaultCorrupt(
+                _("The vault's database cannot be decrypted: the file is damaged or was replaced.")
+            ) from None
+        raise VaultCorrupt(_("The vault's database is damaged and cannot be read.")) from None
+    if revision is not None and revision not in migrate.known_revisions():
+        raise VaultTooNew(
+            _("This vault was written by a newer CoachDesk. Update CoachDesk to open it.")
+        )
+    return revision
+
+
+def integrity_problems(engine: Engine, quick: bool = True) -> list[str]:
+    """The problems SQLite's integrity check finds; empty when the database is sound."""
+    pragma = "quick_check" if quick else "integrity_check"
+    try:
+        with engine.connect() as conn:
+            rows = [str(row[0]) for row in conn.exec_driver_sql(f"PRAGMA {pragma}")]
+    except DatabaseError:
+        return [_("the database could not be read")]
+    return [] if rows == ["ok"] else rows

@@ -1,0 +1,91 @@
+"""Restoring a vault from a backup without ever risking the current data.
+
+The backup's database is copied beside the vault, fsynced and verified (it decrypts, passes the
+integrity check, and its schema is one this version knows) before it replaces the current file.
+The current database is first saved as a backup of its own, so a restore can itself be undone.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+
+from coachdesk.errors import InvalidInput, VaultCorrupt
+from coachdesk.i18n import _
+from coachdesk.vault import backups
+from coachdesk.vault.engine import make_engine
+from coachdesk.vault.files import make_private_dir, replace_durably, temp_path_for
+from coachdesk.vault.keyslots import KeyFile, data_key_fits
+from coachdesk.vault.layout import BACKUP_SUFFIX, VaultLayout
+from coachdesk.vault.lock import VaultLock
+from coachdesk.vault.opening import check_schema, existing_layout, integrity_problems
+from coachdesk.vault.vault import unlock_key
+
+log = logging.getLogger(__name__)
+
+
+def restore(
+    backup: Path,
+    folder: Path,
+    *,
+    passphrase: str | None = None,
+    recovery_key: str | None = None,
+    use_keychain: bool = False,
+) -> Path | None:
+    """Replace the vault in ``folder`` with ``backup``, or recreate it there if the folder is
+    empty. The vault's current passphrase (or the backup's, for a new folder) unlocks it.
+    Returns the safety backup of the replaced database, if there was one.
+    """
+    backup, folder = Path(backup), Path(folder)
+    info, backup_key_file = backups.read_backup(backup)
+    layout = VaultLayout(folder)
+    replacing = layout.key.exists() or layout.db.exists()
+    key_file = KeyFile.load(existing_layout(folder).key) if replacing else backup_key_file
+    data_key = unlock_key(key_file, passphrase, recovery_key, use_keychain)
+    if not data_key_fits(backup_key_file, data_key):
+        raise InvalidInput(_("This backup belongs to a different vault."))
+    make_private_dir(folder)
+    lock = VaultLock(layout)
+    lock.acquire()
+    try:
+        candidate = temp_path_for(layout.db)
+        backups.extract_database(backup, candidate)
+        try:
+            _verify(candidate, data_key)
+            safety = _save_current(layout, key_file, data_key) if replacing else None
+            replace_durably(candidate, layout.db)
+        finally:
+            candidate.unlink(missing_ok=True)
+        if not replacing:
+            key_file.save(layout.key)
+    finally:
+        lock.release()
+    log.info("vault %s restored from a backup made %s", info.vault_id, info.created.isoformat())
+    return safety
+
+
+def _verify(candidate: Path, data_key: bytes) -> None:
+    engine = make_engine(candidate, data_key)
+    try:
+        check_schema(engine)
+        problems = integrity_problems(engine, quick=False)
+    finally:
+        engine.dispose()
+    if problems:
+        raise VaultCorrupt(_("The backup's database is damaged; nothing was restored."))
+
+
+def _save_current(layout: VaultLayout, key_file: KeyFile, data_key: bytes) -> Path:
+    """Back up the database about to be replaced; this also folds any WAL into it."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    make_private_dir(layout.backups)
+    dest = layout.backups / f"pre-restore-{stamp}{BACKUP_SUFFIX}"
+    engine = make_engine(layout.db, data_key)
+    try:
+        revision = check_schema(engine)
+        with engine.connect() as conn:
+            path = backups.write_backup(conn, key_file, revision, dest)
+    finally:
+        engine.dispose()
+    return path

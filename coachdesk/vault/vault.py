@@ -1,0 +1,286 @@
+"""An open vault, and the two ways to get one: create a new vault, or open an existing one."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from types import TracebackType
+
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from coachdesk.errors import InvalidInput, VaultExists, WrongPassphrase
+from coachdesk.i18n import _
+from coachdesk.vault import backups, keychain, migrate
+from coachdesk.vault.engine import make_engine
+from coachdesk.vault.files import (
+    DIR_MODE,
+    FILE_MODE,
+    create_private_file,
+    make_private_dir,
+)
+from coachdesk.vault.keyslots import (
+    DEFAULT_ARGON2,
+    Argon2Params,
+    KeyFile,
+    data_key_fits,
+    new_data_key,
+    new_key_file,
+    unlock_with_passphrase,
+    unlock_with_recovery_key,
+    with_new_passphrase,
+)
+from coachdesk.vault.layout import VaultLayout
+from coachdesk.vault.lock import VaultLock
+from coachdesk.vault.opening import (
+    check_database_file,
+    check_schema,
+    existing_layout,
+    integrity_problems,
+)
+
+log = logging.getLogger(__name__)
+MIN_PASSPHRASE = 8
+
+
+class Vault:
+    """An open, locked vault: the engine and session factory of one practice's database."""
+
+    def __init__(
+        self,
+        layout: VaultLayout,
+        key_file: KeyFile,
+        data_key: bytes,
+        lock: VaultLock,
+        engine: Engine,
+    ) -> None:
+        self.layout = layout
+        self.key_file = key_file
+        self._data_key = data_key
+        self._lock = lock
+        self.engine = engine
+        self.session_factory = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def folder(self) -> Path:
+        return self.layout.folder
+
+    @property
+    def vault_id(self) -> str:
+        return self.key_file.vault_id
+
+    @property
+    def name(self) -> str:
+        return self.layout.folder.name
+
+    @property
+    def is_open(self) -> bool:
+        return self._lock.held
+
+    def session(self) -> Session:
+        return self.session_factory()
+
+    def close(self) -> None:
+        """Close every connection (the WAL is checkpointed and removed) and release the lock."""
+        self.engine.dispose()
+        self._lock.release()
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Re-wrap the data key under ``new``; the database itself is not touched."""
+        unlock_with_passphrase(self.key_file, old)
+        check_new_passphrase(new)
+        updated = with_new_passphrase(self.key_file, self._data_key, new)
+        updated.save(self.layout.key)
+        self.key_file = updated
+        log.info("passphrase changed for vault %s", self.vault_id)
+
+    def remember_on_this_computer(self) -> None:
+        keychain.remember(self.vault_id, self._data_key)
+
+    def forget_on_this_computer(self) -> bool:
+        return keychain.forget(self.vault_id)
+
+    def is_remembered(self) -> bool:
+        return keychain.recall(self.vault_id) is not None
+
+    def schema_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return migrate.current_revision(conn)
+
+    def backup(self, dest: Path) -> Path:
+        """Write an encrypted backup that the same passphrase and recovery key open."""
+        with self.engine.connect() as conn:
+            path = backups.write_backup(conn, self.key_file, migrate.current_revision(conn), dest)
+        log.info("backup written for vault %s", self.vault_id)
+        return path
+
+    def rolling_backup(self, today: date | None = None) -> Path | None:
+        """Today's automatic backup, if not taken yet, then prune by the retention rule."""
+        day = today or datetime.now().date()
+        dest = backups.auto_backup_path(self.layout.backups, day)
+        if dest.exists():
+            return None
+        make_private_dir(self.layout.backups)
+        path = self.backup(dest)
+        backups.prune_auto_backups(self.layout.backups)
+        return path
+
+    def last_backup_time(self) -> datetime | None:
+        found = backups.list_backups(self.layout.backups)
+        if not found:
+            return None
+        return datetime.fromtimestamp(found[0].stat().st_mtime, tz=UTC)
+
+    def integrity_problems(self, quick: bool = False) -> list[str]:
+        return integrity_problems(self.engine, quick=quick)
+
+    def table_counts(self) -> dict[str, int]:
+        """Rows per table, for ``coachdesk check``: counts only, never content."""
+        with self.engine.connect() as conn:
+            names = conn.execute(
+                text(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' "
+                    "AND name NOT LIKE 'sqlite_%' AND name != :version ORDER BY name"
+                ),
+                {"version": migrate.VERSION_TABLE},
+            ).scalars()
+            return {
+                name: int(conn.exec_driver_sql(f'SELECT count(*) FROM "{name}"').scalar() or 0)
+                for name in list(names)
+            }
+
+
+@dataclass(frozen=True)
+class NewVault:
+    """A freshly created vault, and its recovery key: shown once, never stored."""
+
+    vault: Vault
+    recovery_key: str
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise InvalidInput(
+            _("The passphrase must be at least {n} characters long.").format(n=MIN_PASSPHRASE)
+        )
+
+
+def create(folder: Path, passphrase: str, kdf: Argon2Params = DEFAULT_ARGON2) -> NewVault:
+    """Make a new vault in ``folder`` (created if missing; must hold no vault)."""
+    check_new_passphrase(passphrase)
+    folder = Path(folder)
+    layout = VaultLayout(folder)
+    if folder.is_file():
+        raise VaultExists(_("There is a file at {path}; choose a folder.").format(path=folder))
+    if layout.key.exists() or layout.db.exists():
+        raise VaultExists(_("There is already a vault in {path}.").format(path=folder))
+    make_private_dir(folder)
+    data_key = new_data_key()
+    key_file, recovery_key = new_key_file(data_key, passphrase, kdf)
+    create_private_file(layout.db)
+    key_file.save(layout.key)
+    vault = _open_unlocked(layout, key_file, data_key, new=True)
+    with vault.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+    log.info("vault %s created", key_file.vault_id)
+    return NewVault(vault, recovery_key)
+
+
+def open_vault(
+    folder: Path,
+    *,
+    passphrase: str | None = None,
+    recovery_key: str | None = None,
+    use_keychain: bool = False,
+) -> Vault:
+    """Open the vault in ``folder`` with one of: passphrase, recovery key, or the keychain."""
+    layout = existing_layout(Path(folder))
+    key_file = KeyFile.load(layout.key)
+    data_key = unlock_key(key_file, passphrase, recovery_key, use_keychain)
+    return _open_unlocked(layout, key_file, data_key)
+
+
+def read_key_file(folder: Path) -> KeyFile:
+    """The key file of the vault in ``folder`` (e.g. to learn its id before unlocking)."""
+    return KeyFile.load(existing_layout(Path(folder)).key)
+
+
+def unlock_key(
+    key_file: KeyFile, passphrase: str | None, recovery_key: str | None, use_keychain: bool
+) -> bytes:
+    if passphrase is not None:
+        return unlock_with_passphrase(key_file, passphrase)
+    if recovery_key is not None:
+        return unlock_with_recovery_key(key_file, recovery_key)
+    if use_keychain:
+        data_key = keychain.recall(key_file.vault_id)
+        if data_key is None:
+            raise WrongPassphrase(_("This computer does not remember the vault's key."))
+        if not data_key_fits(key_file, data_key):
+            keychain.forget(key_file.vault_id)
+            raise WrongPassphrase(
+                _("The remembered key no longer fits this vault; it was removed.")
+            )
+        return data_key
+    raise InvalidInput(_("A passphrase or recovery key is needed to open the vault."))
+
+
+def _open_unlocked(
+    layout: VaultLayout, key_file: KeyFile, data_key: bytes, *, new: bool = False
+) -> Vault:
+    lock = VaultLock(layout)
+    lock.acquire()
+    try:
+        if not new:
+            check_database_file(layout.db)
+        engine = make_engine(layout.db, data_key)
+        try:
+            revision = check_schema(engine)
+            if revision != migrate.head_revision():
+                _migrate(engine, layout, key_file, revision)
+        except BaseException:
+            engine.dispose()
+            raise
+    except BaseException:
+        lock.release()
+        raise
+    _tighten_permissions(layout)
+    return Vault(layout, key_file, data_key, lock, engine)
+
+
+def _migrate(engine: Engine, layout: VaultLayout, key_file: KeyFile, revision: str | None) -> None:
+    """Bring the schema to head, after a backup when there is data to protect."""
+    if revision is not None:
+        make_private_dir(layout.backups)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        dest = layout.backups / f"pre-migration-{revision}-{stamp}{backups.BACKUP_SUFFIX}"
+        with engine.connect() as conn:
+            backups.write_backup(conn, key_file, revision, dest)
+    with engine.begin() as conn:
+        migrate.upgrade(conn)
+    log.info(
+        "vault %s migrated from %s to %s", key_file.vault_id, revision, migrate.head_revision()
+    )
+
+
+def _tighten_permissions(layout: VaultLayout) -> None:
+    if os.name != "posix":
+        return
+    os.chmod(layout.folder, DIR_MODE)
+    for path in (layout.db, layout.key, layout.wal, layout.shm, layout.lock):
+        if path.exists():
+            os.chmod(path, FILE_MODE)
