@@ -14,6 +14,7 @@ EXIT_USAGE = 2
 EXIT_WRONG_KEY = 3
 EXIT_IN_USE = 4
 EXIT_BAD_VAULT = 5
+EXIT_INTERNAL = 70
 
 
 class CoachDeskError(Exception):
@@ -98,5 +99,6 @@ def describe_exit_codes() -> str:
             _("  3  wrong passphrase, recovery key or remembered key"),
             _("  4  the vault is open in another CoachDesk process"),
             _("  5  not a vault, a damaged vault, or a vault from a newer CoachDesk"),
+            _("  70 an unexpected internal error (details in the log file)"),
         ]
     )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection
 
 from coachdesk.errors import InvalidInput, NotAVault, VaultCorrupt
 from coachdesk.i18n import _
@@ -109,9 +109,13 @@ def extract_database(backup: Path, dest: Path) -> None:
     """Copy the backup's encrypted database to ``dest`` (a new private file), fsynced."""
     dest.unlink(missing_ok=True)
     create_private_file(dest)
-    with removing_on_error(dest):
-        with zipfile.ZipFile(backup) as zf, zf.open(DB_NAME) as src, open(dest, "wb") as out:
-            shutil.copyfileobj(src, out, 1024 * 1024)
+    with (
+        removing_on_error(dest),
+        zipfile.ZipFile(backup) as zf,
+        zf.open(DB_NAME) as src,
+        open(dest, "wb") as out,
+    ):
+        shutil.copyfileobj(src, out, 1024 * 1024)
 
 
 def auto_backup_path(folder: Path, day: date) -> Path:

@@ -102,6 +102,10 @@ class Vault:
     def change_passphrase(self, old: str, new: str) -> None:
         """Re-wrap the data key under ``new``; the database itself is not touched."""
         unlock_with_passphrase(self.key_file, old)
+        self.set_passphrase(new)
+
+    def set_passphrase(self, new: str) -> None:
+        """Set a new passphrase; for an owner who proved access another way (recovery key)."""
         check_new_passphrase(new)
         updated = with_new_passphrase(self.key_file, self._data_key, new)
         updated.save(self.layout.key)

@@ -1,0 +1,56 @@
+"""Where the CLI gets passphrases and recovery keys: a prompt on a terminal, else the environment.
+
+Scripts set ``COACHDESK_PASSPHRASE`` (and ``COACHDESK_NEW_PASSPHRASE`` for ``passwd``,
+``COACHDESK_RECOVERY_KEY`` for recovery); a person at a terminal is asked and nothing is echoed.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+
+from coachdesk.errors import InvalidInput
+from coachdesk.i18n import _
+
+PASSPHRASE_ENV = "COACHDESK_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "COACHDESK_NEW_PASSPHRASE"
+RECOVERY_KEY_ENV = "COACHDESK_RECOVERY_KEY"
+
+
+def has_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def from_env_or_prompt(env: str, prompt: str) -> str:
+    """The secret from ``env`` if set, else from a prompt on a terminal, else a clear error."""
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if has_terminal():
+        return getpass.getpass(prompt)
+    raise InvalidInput(
+        _("No terminal to ask for it: set {env} or run this in a terminal.").format(env=env)
+    )
+
+
+def new_secret(env: str, prompt: str) -> str:
+    """A new passphrase: from ``env``, or typed twice at a terminal."""
+    if os.environ.get(env) is not None or not has_terminal():
+        return from_env_or_prompt(env, prompt)
+    first = getpass.getpass(prompt)
+    if getpass.getpass(_("Type it again: ")) != first:
+        raise InvalidInput(_("The two passphrases differ."))
+    return first
+
+
+def passphrase() -> str:
+    return from_env_or_prompt(PASSPHRASE_ENV, _("Passphrase: "))
+
+
+def passphrase_given() -> bool:
+    return os.environ.get(PASSPHRASE_ENV) is not None
+
+
+def recovery_key() -> str:
+    return from_env_or_prompt(RECOVERY_KEY_ENV, _("Recovery key: "))

@@ -1,0 +1,179 @@
+"""Vault subcommands: init, check, passwd, backup, restore, keychain."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from coachdesk import vault
+from coachdesk.cli import secrets
+from coachdesk.errors import EXIT_BAD_VAULT, EXIT_OK
+from coachdesk.i18n import _
+from coachdesk.vault import Vault, keychain
+from coachdesk.vault.layout import BACKUP_SUFFIX
+
+
+def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    def add(name: str, help_text: str, handler: Any) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text, parents=[common])
+        sub.set_defaults(handler=handler)
+        return sub
+
+    init = add("init", _("create a new vault and print its recovery key once"), cmd_init)
+    init.add_argument("--json", action="store_true", help=_("print the result as JSON"))
+
+    check = add("check", _("open the vault, verify its integrity and print counts"), cmd_check)
+    check.add_argument("--json", action="store_true", help=_("print the result as JSON"))
+
+    passwd = add("passwd", _("change the vault's passphrase"), cmd_passwd)
+    passwd.add_argument(
+        "--with-recovery-key",
+        action="store_true",
+        help=_(
+            "prove access with the recovery key instead of the old passphrase "
+            "(for a forgotten passphrase; reads COACHDESK_RECOVERY_KEY)"
+        ),
+    )
+
+    backup = add("backup", _("write an encrypted backup of the vault"), cmd_backup)
+    backup.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help=_("where to write it (default: the vault's backups folder)"),
+    )
+
+    restore = add(
+        "restore",
+        _("replace the vault's data with a backup (the current data is kept as a backup first)"),
+        cmd_restore,
+    )
+    restore.add_argument("file", type=Path, metavar="FILE", help=_("a .cdbackup file"))
+
+    chain = add("keychain", _("remember or forget the vault's key on this computer"), cmd_keychain)
+    chain.add_argument("action", choices=["remember", "forget"])
+
+
+def open_for_command(folder: Path) -> Vault:
+    """Open with the passphrase when one is given, else the keychain's key, else ask."""
+    if not secrets.passphrase_given():
+        key_file = vault.read_key_file(folder)
+        if keychain.recall(key_file.vault_id) is not None:
+            return vault.open(folder, use_keychain=True)
+    return vault.open(folder, passphrase=secrets.passphrase())
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    passphrase = secrets.new_secret(secrets.PASSPHRASE_ENV, _("New passphrase: "))
+    created = vault.create(args.vault, passphrase)
+    created.vault.close()
+    if args.json:
+        _print_json(
+            {
+                "folder": str(args.vault),
+                "vault_id": created.vault.vault_id,
+                "recovery_key": created.recovery_key,
+            }
+        )
+        return EXIT_OK
+    print(_("Created a vault in {path}.").format(path=args.vault))
+    print()
+    print(_("Recovery key (shown only now; write it down and keep it safe):"))
+    print()
+    print(f"    {created.recovery_key}")
+    print()
+    print(_("If you forget your passphrase, this key is the only way back into your data."))
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with open_for_command(args.vault) as v:
+        problems = v.integrity_problems(quick=False)
+        counts = v.table_counts()
+        last = v.last_backup_time()
+        report = {
+            "folder": str(v.folder),
+            "vault_id": v.vault_id,
+            "schema": v.schema_revision(),
+            "integrity": "ok" if not problems else "damaged",
+            "problems": len(problems),
+            "tables": counts,
+            "last_backup": last.isoformat(timespec="seconds") if last else None,
+            "remembered_on_this_computer": v.is_remembered(),
+        }
+    if args.json:
+        _print_json(report)
+    else:
+        print(_("Vault: {path}").format(path=report["folder"]))
+        print(_("Schema: {rev}").format(rev=report["schema"]))
+        print(_("Integrity: {state}").format(state=report["integrity"]))
+        print(_("Last backup: {when}").format(when=report["last_backup"] or _("never")))
+        for table, count in counts.items():
+            print(f"  {table}: {count}")
+    if problems:
+        print(
+            _("coachdesk: the integrity check found {n} problems.").format(n=len(problems)),
+            file=sys.stderr,
+        )
+        return EXIT_BAD_VAULT
+    return EXIT_OK
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    if args.with_recovery_key:
+        v = vault.open(args.vault, recovery_key=secrets.recovery_key())
+        old = None
+    else:
+        old = secrets.passphrase()
+        v = vault.open(args.vault, passphrase=old)
+    with v:
+        new = secrets.new_secret(secrets.NEW_PASSPHRASE_ENV, _("New passphrase: "))
+        if old is None:
+            v.set_passphrase(new)
+        else:
+            v.change_passphrase(old, new)
+    print(_("The passphrase was changed."))
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    with open_for_command(args.vault) as v:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        dest = args.out or v.layout.backups / f"manual-{stamp}{BACKUP_SUFFIX}"
+        if args.out is None:
+            v.layout.backups.mkdir(mode=0o700, exist_ok=True)
+        path = v.backup(dest)
+    print(_("Backup written to {path}").format(path=path))
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    safety = vault.restore(args.file, args.vault, passphrase=secrets.passphrase())
+    print(
+        _("Restored the vault in {path} from {backup}.").format(path=args.vault, backup=args.file)
+    )
+    if safety is not None:
+        print(_("The data it replaced was saved as {path}").format(path=safety))
+    return EXIT_OK
+
+
+def cmd_keychain(args: argparse.Namespace) -> int:
+    if args.action == "forget":
+        key_file = vault.read_key_file(args.vault)
+        if keychain.forget(key_file.vault_id):
+            print(_("This computer no longer remembers the vault's key."))
+        else:
+            print(_("This computer did not remember the vault's key."))
+        return EXIT_OK
+    with vault.open(args.vault, passphrase=secrets.passphrase()) as v:
+        v.remember_on_this_computer()
+    print(_("This computer now remembers the vault's key in its keychain."))
+    return EXIT_OK
+
+
+def _print_json(data: dict[str, Any]) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False))

@@ -1,0 +1,34 @@
+"""Logging to a private file in the user's data folder.
+
+Log records carry ids and counts, never client text; SQLAlchemy runs with ``hide_parameters``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from coachdesk.paths import data_dir
+
+LOG_NAME = "coachdesk.log"
+
+
+def log_file() -> Path:
+    return data_dir() / "logs" / LOG_NAME
+
+
+def setup_logging(level: int = logging.INFO) -> Path:
+    """Send this process's log records to the rotating log file; returns its path."""
+    path = log_file()
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers = [h for h in root.handlers if not isinstance(h, RotatingFileHandler)]
+    root.addHandler(handler)
+    root.setLevel(level)
+    return path
