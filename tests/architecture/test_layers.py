@@ -1,0 +1,39 @@
+"""The layering of DESIGN.md holds: no Qt below the UI, imports point downward, imports are cheap."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def test_import_linter_contracts_hold() -> None:
+    lint_imports = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run(
+        [str(lint_imports), "--no-cache"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Contracts: 2 kept, 0 broken" in result.stdout
+
+
+def test_importing_coachdesk_defines_things_and_does_nothing_else(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    code = (
+        "import json, sys\n"
+        "import coachdesk, coachdesk.cli, coachdesk.vault, coachdesk.paths, coachdesk.errors\n"
+        "heavy = ['PySide6', 'reportlab', 'alembic', 'pypdfium2']\n"
+        "print(json.dumps([m for m in heavy if m in sys.modules]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={"COACHDESK_HOME": str(home), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(result.stdout) == []
+    assert not home.exists(), "importing must not create folders"
