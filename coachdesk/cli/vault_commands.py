@@ -59,12 +59,18 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def open_for_command(folder: Path) -> Vault:
-    """Open with the passphrase when one is given, else the keychain's key, else ask."""
+    """Open with the passphrase when one is given, else the keychain's key, else ask; then take
+    the day's automatic backup if this is the vault's first opening today.
+    """
+    opened = None
     if not secrets.passphrase_given():
         key_file = vault.read_key_file(folder)
         if keychain.recall(key_file.vault_id) is not None:
-            return vault.open(folder, use_keychain=True)
-    return vault.open(folder, passphrase=secrets.passphrase())
+            opened = vault.open(folder, use_keychain=True)
+    if opened is None:
+        opened = vault.open(folder, passphrase=secrets.passphrase())
+    opened.rolling_backup()
+    return opened
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""The layering of DESIGN.md holds: no Qt below the UI, imports point downward, imports are cheap."""
+"""DESIGN.md's layering holds: no Qt below the UI, imports point downward, imports are cheap."""
 
 from __future__ import annotations
 

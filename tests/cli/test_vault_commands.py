@@ -41,6 +41,8 @@ def test_init_prints_the_recovery_key_once_and_check_opens(
     report = json.loads(capsys.readouterr().out)
     assert report["integrity"] == "ok"
     assert report["tables"] == {"practice_setting": 0}
+    assert report["last_backup"] is not None, "the first opening of the day takes a backup"
+    assert len(list((folder / "backups").glob("auto-*.cdbackup"))) == 1
     assert created["recovery_key"] not in report.values()
 
 
