@@ -11,7 +11,7 @@ from sqlalchemy import inspect, text
 from coachdesk import vault
 from coachdesk.vault import migrate
 from tests.fixtures.vaults.make_fixture import PASSPHRASE as FIXTURE_PASSPHRASE
-from tests.fixtures.vaults.make_fixture import SETTINGS
+from tests.fixtures.vaults.make_fixture import PRACTICE_ROWS, SETTINGS
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "vaults"
 FROZEN = sorted(p for p in FIXTURES.iterdir() if (p / "vault.key").exists())
@@ -39,3 +39,19 @@ def test_frozen_vault_upgrades_with_its_data(fixture: Path, tmp_path: Path) -> N
         assert v.integrity_problems() == []
     pre_migration = list((folder / "backups").glob("pre-migration-*.cdbackup"))
     assert bool(pre_migration) == (fixture.name != migrate.head_revision())
+
+
+@pytest.mark.parametrize("fixture", FROZEN, ids=[p.name for p in FROZEN])
+def test_frozen_practice_rows_survive_every_later_migration(fixture: Path, tmp_path: Path) -> None:
+    folder = tmp_path / fixture.name
+    shutil.copytree(fixture, folder)
+    with vault.open(folder, passphrase=FIXTURE_PASSPHRASE) as v, v.engine.connect() as conn:
+        for revision, statements in PRACTICE_ROWS.items():
+            if revision <= fixture.name:
+                for statement in statements:
+                    table = statement.split()[2]
+                    assert conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() == 1
+        hits = conn.exec_driver_sql(
+            "SELECT count(*) FROM search_index WHERE search_index MATCH 'delegate'"
+        ).scalar()
+        assert hits == (0 if fixture.name < "0002" else 3), "the search index covers old rows"

@@ -1,0 +1,100 @@
+"""The vocabularies of the practice, with the words of DESIGN.md's glossary as stored values."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ClientStatus(StrEnum):
+    LEAD = "lead"
+    CONSULTATION = "consultation"
+    ACTIVE = "active"
+    PAUSED = "paused"
+    COMPLETED = "completed"
+    ALUMNI = "alumni"
+    ARCHIVED = "archived"
+
+
+class EngagementKind(StrEnum):
+    COACHING = "coaching"
+    MENTORING = "mentoring"
+
+
+class Cadence(StrEnum):
+    WEEKLY = "weekly"
+    FORTNIGHTLY = "fortnightly"
+    MONTHLY = "monthly"
+    CUSTOM = "custom"
+
+
+class SessionMode(StrEnum):
+    VIDEO = "video"
+    PHONE = "phone"
+    IN_PERSON = "in_person"
+
+
+class FeeModel(StrEnum):
+    PER_SESSION = "per_session"
+    PACKAGE = "package"
+    MONTHLY_RETAINER = "monthly_retainer"
+    PRO_BONO = "pro_bono"
+
+
+class EngagementStatus(StrEnum):
+    DRAFT = "draft"
+    PROPOSED = "proposed"
+    ACTIVE = "active"
+    COMPLETED = "completed"
+    ENDED_EARLY = "ended_early"
+
+
+class SponsorSharing(StrEnum):
+    """What the client consented to share with the sponsor who pays."""
+
+    NOTHING = "nothing"
+    ATTENDANCE = "attendance"
+    PROGRESS = "progress"
+
+
+class AgreementStatus(StrEnum):
+    DRAFT = "draft"
+    SENT = "sent"
+    SIGNED = "signed"
+    SUPERSEDED = "superseded"
+
+
+class SigningMethod(StrEnum):
+    PAPER = "paper"
+    SCAN = "scan"
+    TYPED = "typed"
+
+
+class SessionStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    LATE_CANCEL = "late_cancel"
+    NO_SHOW = "no_show"
+
+
+class NoteTemplate(StrEnum):
+    GROW = "grow"
+    OSCAR = "oscar"
+    FREE = "free"
+
+
+class GoalStatus(StrEnum):
+    ACTIVE = "active"
+    ACHIEVED = "achieved"
+    DROPPED = "dropped"
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class PaperSize(StrEnum):
+    A4 = "A4"
+    LETTER = "Letter"

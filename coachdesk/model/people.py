@@ -1,0 +1,105 @@
+"""The people of the practice: the coach's own profile, clients, and sponsors who pay."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
+
+from coachdesk.model.base import Base, Timestamped, str_enum
+from coachdesk.model.enums import ClientStatus, NoteTemplate, PaperSize
+from coachdesk.model.types import Money
+
+
+class CoachProfile(Timestamped, Base):
+    """The one coach of this vault: the letterhead of every document, and practice defaults."""
+
+    __tablename__ = "coach_profile"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    business_name: Mapped[str] = mapped_column(String(200), default="")
+    credentials: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    website: Mapped[str] = mapped_column(String(200), default="")
+    postal_address: Mapped[str] = mapped_column(Text, default="")
+    logo: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))
+    logo_mime: Mapped[str] = mapped_column(String(50), default="")
+    default_currency: Mapped[str] = mapped_column(String(3), default="EUR")
+    default_session_minutes: Mapped[int] = mapped_column(default=60)
+    default_fee: Mapped[Decimal | None] = mapped_column(Money)
+    time_zone: Mapped[str] = mapped_column(String(64), default="UTC")
+    default_template_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agreement_template.id", ondelete="SET NULL")
+    )
+    note_template: Mapped[NoteTemplate] = mapped_column(
+        str_enum(NoteTemplate), default=NoteTemplate.GROW
+    )
+    paper_size: Mapped[PaperSize] = mapped_column(str_enum(PaperSize), default=PaperSize.A4)
+
+
+class Sponsor(Timestamped, Base):
+    """An organisation that pays for a client's coaching."""
+
+    __tablename__ = "sponsor"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    contact_name: Mapped[str] = mapped_column(String(200), default="")
+    contact_email: Mapped[str] = mapped_column(String(254), default="")
+    billing_email: Mapped[str] = mapped_column(String(254), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    postal_address: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    archived: Mapped[bool] = mapped_column(default=False)
+
+
+class Client(Timestamped, Base):
+    """A person coached or mentored."""
+
+    __tablename__ = "client"
+    __table_args__ = (
+        Index("ix_client_sort_name", "sort_name"),
+        Index("ix_client_status", "status"),
+        Index("ix_client_email_key", "email_key"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    given_name: Mapped[str] = mapped_column(String(100), default="")
+    family_name: Mapped[str] = mapped_column(String(100), default="")
+    display_name: Mapped[str] = mapped_column(String(200))
+    sort_name: Mapped[str] = mapped_column(String(200))
+    preferred_name: Mapped[str] = mapped_column(String(100), default="")
+    pronouns: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    email_key: Mapped[str] = mapped_column(String(254), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(200), default="")
+    postal_address: Mapped[str] = mapped_column(Text, default="")
+    time_zone: Mapped[str] = mapped_column(String(64), default="")
+    referral_source: Mapped[str] = mapped_column(String(200), default="")
+    consultation_notes: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[ClientStatus] = mapped_column(str_enum(ClientStatus), default=ClientStatus.LEAD)
+    retain_until: Mapped[date | None]
+    sponsor_id: Mapped[int | None] = mapped_column(ForeignKey("sponsor.id", ondelete="SET NULL"))
+
+    sponsor: Mapped[Sponsor | None] = relationship()
+    tags: Mapped[list[ClientTag]] = relationship(
+        cascade="all, delete-orphan", order_by="ClientTag.tag"
+    )
+
+
+class ClientTag(Base):
+    """A free label on a client ("executive", "career change"), for filtering."""
+
+    __tablename__ = "client_tag"
+    __table_args__ = (Index("ix_client_tag_tag", "tag"),)
+
+    client_id: Mapped[int] = mapped_column(
+        ForeignKey("client.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag: Mapped[str] = mapped_column(String(60), primary_key=True)
