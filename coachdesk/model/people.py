@@ -65,6 +65,7 @@ class Client(Timestamped, Base):
         Index("ix_client_sort_name", "sort_name"),
         Index("ix_client_status", "status"),
         Index("ix_client_email_key", "email_key"),
+        Index("ix_client_name_key", "name_key"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -72,6 +73,9 @@ class Client(Timestamped, Base):
     family_name: Mapped[str] = mapped_column(String(100), default="")
     display_name: Mapped[str] = mapped_column(String(200))
     sort_name: Mapped[str] = mapped_column(String(200))
+    # Case-folded copies: SQLite's lower() and LIKE fold ASCII only, and names are not ASCII.
+    name_key: Mapped[str] = mapped_column(String(200), default="")
+    search_key: Mapped[str] = mapped_column(Text, default="")
     preferred_name: Mapped[str] = mapped_column(String(100), default="")
     pronouns: Mapped[str] = mapped_column(String(40), default="")
     email: Mapped[str] = mapped_column(String(254), default="")

@@ -126,6 +126,8 @@ def upgrade() -> None:
         sa.Column("family_name", sa.String(length=100), nullable=False),
         sa.Column("display_name", sa.String(length=200), nullable=False),
         sa.Column("sort_name", sa.String(length=200), nullable=False),
+        sa.Column("name_key", sa.String(length=200), nullable=False),
+        sa.Column("search_key", sa.Text(), nullable=False),
         sa.Column("preferred_name", sa.String(length=100), nullable=False),
         sa.Column("pronouns", sa.String(length=40), nullable=False),
         sa.Column("email", sa.String(length=254), nullable=False),
@@ -167,6 +169,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("client", schema=None) as batch_op:
         batch_op.create_index("ix_client_email_key", ["email_key"], unique=False)
+        batch_op.create_index("ix_client_name_key", ["name_key"], unique=False)
         batch_op.create_index("ix_client_sort_name", ["sort_name"], unique=False)
         batch_op.create_index("ix_client_status", ["status"], unique=False)
 

@@ -1,0 +1,80 @@
+"""Field checks that collect every problem at once, so a form can mark each field."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from coachdesk.errors import ValidationError
+from coachdesk.i18n import _
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+class FieldErrors:
+    """Collects ``field -> message``; ``raise_if_any`` turns them into one ``ValidationError``."""
+
+    def __init__(self) -> None:
+        self.errors: dict[str, str] = {}
+
+    def add(self, field: str, message: str) -> None:
+        self.errors.setdefault(field, message)
+
+    def require(self, field: str, value: str | None) -> None:
+        if not (value or "").strip():
+            self.add(field, _("This field is required."))
+
+    def email(self, field: str, value: str) -> None:
+        if value and not EMAIL.match(value.strip()):
+            self.add(field, _("This is not a valid email address."))
+
+    def max_length(self, field: str, value: str, limit: int) -> None:
+        if len(value) > limit:
+            self.add(field, _("At most {n} characters.").format(n=limit))
+
+    def in_range(self, field: str, value: int | None, low: int, high: int) -> None:
+        if value is not None and not low <= value <= high:
+            self.add(field, _("Must be between {low} and {high}.").format(low=low, high=high))
+
+    def date_order(self, field: str, start: date | None, end: date | None) -> None:
+        if start and end and end < start:
+            self.add(field, _("The end date must not be before the start date."))
+
+    def money(self, field: str, value: Decimal | None) -> None:
+        if value is None:
+            return
+        if not value.is_finite() or value < 0:
+            self.add(field, _("The amount must be zero or more."))
+        elif value != value.quantize(Decimal("0.01")):
+            self.add(field, _("The amount can have at most two decimals."))
+
+    def currency(self, field: str, value: str) -> None:
+        if not CURRENCY.match(value or ""):
+            self.add(field, _("Use a three-letter currency code such as EUR or USD."))
+
+    def time_zone(self, field: str, value: str) -> None:
+        if not value:
+            return
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            self.add(field, _("Unknown time zone (use a name such as Europe/Paris)."))
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise ValidationError(self.errors)
+
+
+def parse_money(field: str, text: str) -> Decimal:
+    """An amount typed by a person ("1200", "1,200.50") as a Decimal, or a field error."""
+    try:
+        return Decimal(text.replace(",", "").strip())
+    except InvalidOperation:
+        raise ValidationError({field: _("This is not an amount.")}) from None
+
+
+def normalise_email(value: str) -> str:
+    return value.strip().lower()
