@@ -313,8 +313,7 @@ def _duplicate_warnings(db: Session, data: ClientFields, exclude: int) -> list[s
         select(func.count()).where(Client.email_key == email, Client.id != exclude)
     ):
         warnings.append(_("Another client has the same email address."))
-    if db.scalar(
-        select(func.count()).where(Client.sort_name == _sort_key(data), Client.id != exclude)
-    ):
+    name_key = data.full_name.casefold()
+    if db.scalar(select(func.count()).where(Client.name_key == name_key, Client.id != exclude)):
         warnings.append(_("Another client has the same name."))
     return warnings
