@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime
+from typing import Any
 
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Engine, Row, Select, delete, func, select
 from sqlalchemy.orm import Session
 
 from coachdesk.errors import ValidationError
@@ -176,7 +177,34 @@ def list_clients(
     now: datetime | None = None,
 ) -> list[ClientRow]:
     """The client list in name order, with next/last session and open actions per client."""
-    now = now or datetime.now(UTC)
+    query = _row_query(now or datetime.now(UTC)).order_by(Client.sort_name, Client.id)
+    if status is not None:
+        query = query.where(Client.status == status)
+    elif not include_archived:
+        query = query.where(Client.status != ClientStatus.ARCHIVED)
+    if tag:
+        query = query.where(
+            Client.id.in_(select(ClientTag.client_id).where(ClientTag.tag == tag.strip().lower()))
+        )
+    if text.strip():
+        needle = text.strip().casefold()
+        for special in ("\\", "%", "_"):
+            needle = needle.replace(special, "\\" + special)
+        query = query.where(Client.search_key.like(f"%{needle}%", escape="\\"))
+    return [_to_row(row) for row in db.execute(query)]
+
+
+def client_row(db: Session, client_id: int, now: datetime | None = None) -> ClientRow:
+    """One client as the list shows it."""
+    row = db.execute(_row_query(now or datetime.now(UTC)).where(Client.id == client_id)).first()
+    if row is None:
+        raise ValidationError(
+            {"client": _("There is no client with id {id}.").format(id=client_id)}
+        )
+    return _to_row(row)
+
+
+def _row_query(now: datetime) -> Select[Any]:
     s = CoachingSession
     next_session = (
         select(func.min(s.starts_at))
@@ -198,7 +226,7 @@ def list_clients(
         .where(ClientTag.client_id == Client.id)
         .scalar_subquery()
     )
-    query = select(
+    return select(
         Client.id,
         Client.display_name,
         Client.status,
@@ -208,34 +236,21 @@ def list_clients(
         last_session,
         open_actions,
         tags,
-    ).order_by(Client.sort_name, Client.id)
-    if status is not None:
-        query = query.where(Client.status == status)
-    elif not include_archived:
-        query = query.where(Client.status != ClientStatus.ARCHIVED)
-    if tag:
-        query = query.where(
-            Client.id.in_(select(ClientTag.client_id).where(ClientTag.tag == tag.strip().lower()))
-        )
-    if text.strip():
-        needle = text.strip().casefold()
-        for special in ("\\", "%", "_"):
-            needle = needle.replace(special, "\\" + special)
-        query = query.where(Client.search_key.like(f"%{needle}%", escape="\\"))
-    return [
-        ClientRow(
-            id=row[0],
-            name=row[1],
-            status=row[2],
-            email=row[3],
-            organisation=row[4],
-            next_session=row[5],
-            last_session=row[6],
-            open_actions=row[7],
-            tags=tuple(sorted(row[8].split("\x1f"))) if row[8] else (),
-        )
-        for row in db.execute(query)
-    ]
+    )
+
+
+def _to_row(row: Row[Any]) -> ClientRow:
+    return ClientRow(
+        id=row[0],
+        name=row[1],
+        status=row[2],
+        email=row[3],
+        organisation=row[4],
+        next_session=row[5],
+        last_session=row[6],
+        open_actions=row[7],
+        tags=tuple(sorted(row[8].split("\x1f"))) if row[8] else (),
+    )
 
 
 def due_for_review(db: Session, today: date) -> list[ClientRow]:
