@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import sys
 
-from coachdesk.cli import main as cli_main
+from coachdesk import cli
 
 
 def main() -> None:
-    sys.exit(cli_main())
+    args = cli.parse()
+    if args.handler is None:
+        from coachdesk.app import run
+
+        sys.exit(run(args.vault))
+    sys.exit(cli.run(args))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """The command line: a public interface that scripts and tests depend on.
 
 Subcommands, options, ``--json`` output and exit codes are kept stable; extend, never rename.
-Imports no Qt: ``coachdesk`` without a subcommand hands over to the GUI in ``coachdesk.app``.
+Imports no Qt: ``coachdesk.__main__`` starts the GUI in ``coachdesk.app`` when no subcommand is
+given.
 """
 
 from __future__ import annotations
@@ -9,17 +10,16 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from coachdesk import __version__
-from coachdesk.errors import EXIT_INTERNAL, CoachDeskError, describe_exit_codes
+from coachdesk.errors import EXIT_INTERNAL, EXIT_USAGE, CoachDeskError, describe_exit_codes
 from coachdesk.i18n import _
 from coachdesk.logs import setup_logging
 from coachdesk.paths import default_vault_dir
 
 log = logging.getLogger(__name__)
-Handler = Callable[[argparse.Namespace], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,20 +49,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run a subcommand, or the GUI when there is none; returns the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    named_vault: Path | None = getattr(args, "vault", None)
-    handler: Handler | None = getattr(args, "handler", None)
-    if handler is None:
-        from coachdesk.app import run
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Parse the command line; ``handler`` is None when no subcommand was given (the GUI)."""
+    args = build_parser().parse_args(argv)
+    if not hasattr(args, "vault"):
+        args.vault = None
+    args.handler = getattr(args, "handler", None)
+    return args
 
-        return run(named_vault)
-    args.vault = named_vault or default_vault_dir()
+
+def run(args: argparse.Namespace) -> int:
+    """Run a parsed subcommand; user errors become one line on stderr and an exit code."""
+    args.vault = args.vault or default_vault_dir()
     log_path = setup_logging()
     try:
-        return handler(args)
+        return args.handler(args)
     except CoachDeskError as exc:
         print(f"coachdesk: {exc.message}", file=sys.stderr)
         return exc.exit_code
@@ -74,3 +75,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = _("coachdesk: something went wrong; details are in {path}")
         print(message.format(path=log_path), file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a subcommand (the GUI is started by ``coachdesk.__main__``); returns the exit code."""
+    args = parse(argv)
+    if args.handler is None:
+        build_parser().print_help(sys.stderr)
+        return EXIT_USAGE
+    return run(args)
