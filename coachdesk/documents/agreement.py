@@ -1,0 +1,186 @@
+"""The coaching (or mentoring) agreement: a template filled from the engagement, laid out to sign.
+
+The template's text is the coach's; this module only supplies the values (formatted in
+``coachdesk.formatting``) and turns the light markup of ``templates`` into Platypus flowables.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, Spacer, Table
+
+from coachdesk.documents import templates
+from coachdesk.documents.data import AgreementData
+from coachdesk.documents.pages import build_pdf, page_size
+from coachdesk.documents.style import (
+    INK,
+    MARGIN_X,
+    esc,
+    para,
+    styles,
+    table_style,
+)
+from coachdesk.formatting import format_date, format_money
+from coachdesk.i18n import _
+from coachdesk.paths import RESOURCES_DIR
+
+
+def default_template(kind: str = "coaching") -> str:
+    """The shipped template text for ``"coaching"`` or ``"mentoring"``."""
+    name = "mentoring_default.txt" if kind == "mentoring" else "coaching_default.txt"
+    return (RESOURCES_DIR / "agreements" / name).read_text(encoding="utf-8")
+
+
+def _fee_model_label(model: str) -> str:
+    return {
+        "per_session": _("per session"),
+        "package": _("for the whole engagement"),
+        "monthly_retainer": _("per month"),
+        "pro_bono": _("pro bono"),
+    }.get(model, model.replace("_", " "))
+
+
+def _literal(text: str) -> str:
+    """Free text from a form never becomes markup: a leading '#' or '@sign' stays literal."""
+    lines = []
+    for line in (text or "").strip().splitlines():
+        lines.append("\u200b" + line if line.lstrip().startswith(("#", "@sign")) else line)
+    return "\n".join(lines)
+
+
+def agreement_values(data: AgreementData) -> dict[str, str]:
+    """The placeholder values of ``data``, formatted for print."""
+    lh = data.letterhead
+    if data.fee_model == "pro_bono" or not data.fee_amount:
+        fee = _("No fee") if data.fee_model == "pro_bono" else format_money(0, data.currency)
+    else:
+        fee = format_money(data.fee_amount, data.currency)
+    goals = "\n".join(
+        f"- {_literal(g.title)}"
+        + (f" ({_('by {date}').format(date=format_date(g.target_date))})" if g.target_date else "")
+        for g in data.goals
+    )
+    values = {
+        "client_name": data.client_name,
+        "client_email": data.client_email,
+        "client_organisation": data.client_organisation,
+        "coach_name": data.coach_name or lh.coach_name,
+        "coach_business": lh.business_name,
+        "coach_credentials": lh.credentials,
+        "coach_email": lh.email,
+        "coach_phone": lh.phone,
+        "coach_address": lh.postal_address,
+        "sponsor_name": data.sponsor_name or "",
+        "sponsor_contact": data.sponsor_contact if data.sponsor_name else "",
+        "engagement_kind": _("mentoring") if data.engagement_kind == "mentoring" else _("coaching"),
+        "engagement_title": data.title,
+        "start_date": format_date(data.start_date),
+        "end_date": format_date(data.end_date),
+        "cadence": data.cadence,
+        "session_minutes": str(data.session_minutes),
+        "planned_sessions": str(data.planned_sessions) if data.planned_sessions else "",
+        "session_mode": data.mode,
+        "session_location": data.location,
+        "fee_model": _fee_model_label(data.fee_model),
+        "fee": fee,
+        "currency": data.currency,
+        "payment_terms": data.payment_terms,
+        "cancellation_notice_hours": str(data.cancellation_notice_hours),
+        "late_cancel_rule": data.late_cancel_rule,
+        "communication": data.communication,
+        "confidentiality_notes": data.confidentiality_notes,
+        "sponsor_sharing": data.sponsor_sharing if data.sponsor_name else "",
+        "records_retention": data.records_retention,
+        "goals": goals,
+        "agreement_date": format_date(data.agreement_date),
+        "version": str(data.version),
+    }
+    return {k: v if k == "goals" else _literal(v) for k, v in values.items()}
+
+
+def _signature_cell(role: str, name: str) -> list[Flowable]:
+    st = styles()
+    line = HRFlowable(width="100%", thickness=0.6, color=INK, spaceBefore=0, spaceAfter=2)
+    return [
+        para(role.upper(), st.label),
+        para(name, st.h3),
+        Spacer(1, 13 * mm),
+        line,
+        para(_("Signature"), st.label),
+        Spacer(1, 8 * mm),
+        HRFlowable(width="100%", thickness=0.6, color=INK, spaceBefore=0, spaceAfter=2),
+        para(_("Date"), st.label),
+    ]
+
+
+def _signatures(blocks: list[templates.Block], width: float) -> Flowable:
+    cells = []
+    for block in blocks:
+        role, _sep, name = block.text.partition("|")
+        cells.append(_signature_cell(role.strip(), name.strip()))
+    rows = [cells[i : i + 2] + [[]] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)]
+    gap = 12 * mm
+    col = (width - gap) / 2
+    table = Table(rows, colWidths=[col + gap, col], hAlign="LEFT")
+    table.setStyle(
+        table_style(
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (0, -1), gap),
+            ("RIGHTPADDING", (1, 0), (1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 10),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        )
+    )
+    return KeepTogether([Spacer(1, 4 * mm), table])
+
+
+def story_from_markup(text: str, width: float) -> list[Flowable]:
+    """Rendered template text -> flowables: title, subtitle, headings, bullets, signatures."""
+    st = styles()
+    story: list[Flowable] = []
+    blocks = templates.parse(text)
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if block.kind == "sign":
+            run = []
+            while i < len(blocks) and blocks[i].kind == "sign":
+                run.append(blocks[i])
+                i += 1
+            story.append(_signatures(run, width))
+            continue
+        if block.kind == "title":
+            story.append(para(block.text, st.title))
+        elif block.kind == "heading":
+            story.append(para(block.text, st.h2))
+        elif block.kind == "bullet":
+            last = i + 1 >= len(blocks) or blocks[i + 1].kind != "bullet"
+            style = st.bullet_last if last else st.bullet
+            story.append(Paragraph(esc(block.text), style, bulletText="•"))
+        elif i > 0 and blocks[i - 1].kind == "title":
+            story.append(para(block.text, st.subtitle))
+        else:
+            style = st.body
+            if i + 1 < len(blocks) and blocks[i + 1].kind in ("bullet", "sign"):
+                style = st.lead_in
+            story.append(para(block.text, style))
+        i += 1
+    return story
+
+
+def render_agreement(data: AgreementData, template_text: str) -> bytes:
+    """The agreement as PDF bytes; an unknown placeholder raises ValidationError naming it."""
+    text = templates.render(template_text, agreement_values(data))
+    width = page_size(data.letterhead.paper_size)[0] - 2 * MARGIN_X
+    return build_pdf(
+        story_from_markup(text, width),
+        title=f"{data.title} – {data.client_name}" if data.title else data.client_name,
+        doc_date=data.agreement_date,
+        letterhead=data.letterhead,
+        paper_size=data.letterhead.paper_size,
+        author=data.coach_name or data.letterhead.coach_name,
+        subject=_("Coaching agreement")
+        if data.engagement_kind != "mentoring"
+        else _("Mentoring agreement"),
+    )

@@ -1,0 +1,199 @@
+"""Agreement templates: editable text with named placeholders, and a light markup.
+
+Placeholders
+    ``{{ client_name }}`` is replaced by its value (spaces inside the braces are optional). Only
+    the names in ``PLACEHOLDERS`` exist; a template naming any other is refused, naming it.
+
+Conditional blocks
+    ``{{#sponsor_name}} ... {{/sponsor_name}}`` keeps its content only when that value is not
+    empty; ``{{^sponsor_name}} ... {{/sponsor_name}}`` only when it is empty. Blocks may span lines
+    and nest. A line holding nothing but a block tag disappears with its line break. This is how
+    the sponsor paragraph and the sponsor's signature block appear only when there is a sponsor.
+
+Markup (interpreted after the placeholders are filled)
+    ``# Title`` document title, ``## Heading`` section heading, ``- item`` bullet,
+    ``@sign Role | Name`` a signature block with signature and date lines, a blank line ends a
+    paragraph, ``%%`` starts a comment line that is dropped. Everything else is literal text: ``<``
+    and ``&`` print as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from coachdesk.errors import ValidationError
+from coachdesk.i18n import _
+
+PLACEHOLDERS: dict[str, str] = {
+    "client_name": "The client's full name",
+    "client_email": "The client's email address",
+    "client_organisation": "The client's organisation, if any",
+    "coach_name": "Your name as it appears on the agreement",
+    "coach_business": "Your business name",
+    "coach_credentials": "Your credentials, e.g. ICF PCC",
+    "coach_email": "Your email address",
+    "coach_phone": "Your phone number",
+    "coach_address": "Your postal address",
+    "sponsor_name": "The sponsoring organisation (empty when there is none)",
+    "sponsor_contact": "The sponsor's contact person",
+    "engagement_kind": "coaching or mentoring",
+    "engagement_title": "The title of the engagement",
+    "start_date": "The first day of the engagement",
+    "end_date": "The planned last day of the engagement",
+    "cadence": "How often sessions take place",
+    "session_minutes": "The length of a session in minutes",
+    "planned_sessions": "The number of sessions planned",
+    "session_mode": "How sessions are held (video call, phone, in person)",
+    "session_location": "Where sessions are held, or the video link policy",
+    "fee_model": "Per session, package, monthly retainer or pro bono",
+    "fee": "The fee with its currency, e.g. €1,200.00",
+    "currency": "The ISO currency code, e.g. EUR",
+    "payment_terms": "When and how invoices are paid",
+    "cancellation_notice_hours": "Hours of notice needed to move a session without charge",
+    "late_cancel_rule": "What happens when a session is cancelled late or missed",
+    "communication": "Contact between sessions",
+    "confidentiality_notes": "Anything added to the standard confidentiality terms",
+    "sponsor_sharing": "What is reported to the sponsor",
+    "records_retention": "How long records are kept",
+    "goals": "The engagement's goals, one bullet each",
+    "agreement_date": "The date of the agreement",
+    "version": "The version number of the agreement",
+}
+
+_TAG = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+_NAME = re.compile(r"^\s*([#^/]?)\s*([A-Za-z_][A-Za-z0-9_]*)\s*$")
+_STANDALONE = re.compile(r"^[ \t]*(\{\{\s*[#^/]\s*\w+\s*\}\})[ \t]*\r?\n", re.MULTILINE)
+_BLOCK = re.compile(r"\{\{\s*([#^])\s*(\w+)\s*\}\}(.*?)\{\{\s*/\s*\2\s*\}\}", re.DOTALL)
+_VALUE = re.compile(r"\{\{\s*(\w+)\s*\}\}")
+
+
+def placeholder_descriptions() -> list[tuple[str, str]]:
+    """(name, translated description) for the template editor's list."""
+    return [(name, _(text)) for name, text in PLACEHOLDERS.items()]
+
+
+def strip_comments(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("%%"))
+
+
+def unknown_placeholders(text: str) -> list[str]:
+    """Names used in ``text`` that are not placeholders (in order of first use, once each)."""
+    unknown: list[str] = []
+    for match in _TAG.finditer(strip_comments(text)):
+        found = _NAME.match(match.group(1))
+        name = found.group(2) if found else match.group(1).strip()
+        if name not in PLACEHOLDERS and name not in unknown:
+            unknown.append(name)
+    return unknown
+
+
+def check_template(text: str) -> None:
+    """Refuse a template with unknown placeholders or unclosed blocks, naming each problem."""
+    problems = [
+        _("Unknown placeholder {{{{ {name} }}}}.").format(name=name)
+        for name in unknown_placeholders(text)
+    ]
+    body = _STANDALONE.sub(r"\1", strip_comments(text))
+    while True:
+        reduced = _BLOCK.sub("", body)
+        if reduced == body:
+            break
+        body = reduced
+    for match in re.finditer(r"\{\{\s*([#^/])\s*(\w+)\s*\}\}", body):
+        problems.append(
+            _("The block {{{{{mark}{name}}}}} is not opened and closed in pairs.").format(
+                mark=match.group(1), name=match.group(2)
+            )
+        )
+    if problems:
+        raise ValidationError({"template": " ".join(problems)})
+
+
+def render(template_text: str, values: dict[str, str]) -> str:
+    """Fill the template's placeholders and blocks; the result is still markup text."""
+    check_template(template_text)
+    filled = {name: str(values.get(name, "") or "") for name in PLACEHOLDERS}
+    body = _STANDALONE.sub(r"\1", strip_comments(template_text))
+
+    def block(match: re.Match[str]) -> str:
+        mark, name, inner = match.groups()
+        keep = bool(filled[name].strip()) == (mark == "#")
+        return _BLOCK.sub(block, inner) if keep else ""
+
+    body = _BLOCK.sub(block, body)
+    body = _VALUE.sub(lambda m: filled[m.group(1)], body)
+    return re.sub(r"\n{3,}", "\n\n", body).strip() + "\n"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One piece of rendered markup: kind is title, heading, bullet, sign or para."""
+
+    kind: str
+    text: str
+
+
+def parse(text: str) -> list[Block]:
+    """Rendered template text -> blocks, paragraphs joined across single line breaks."""
+    blocks: list[Block] = []
+    lines: list[str] = []
+
+    def flush() -> None:
+        if lines:
+            blocks.append(Block("para", "\n".join(lines)))
+            lines.clear()
+
+    for raw in strip_comments(text).splitlines():
+        line = raw.rstrip()
+        markers = (("# ", "title"), ("## ", "heading"), ("- ", "bullet"), ("@sign ", "sign"))
+        kind = next((k for m, k in markers if line.startswith(m)), None)
+        if kind is not None:
+            flush()
+            blocks.append(Block(kind, line.split(" ", 1)[1].strip()))
+        elif not line.strip():
+            flush()
+        else:
+            lines.append(line)
+    flush()
+    return blocks
+
+
+_CLAUSES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("parties", "Parties", ("parties", "who we are")),
+    (
+        "nature",
+        "Nature of coaching (not therapy)",
+        ("what coaching", "what mentoring", "nature", "therapy"),
+    ),
+    ("roles", "Roles and responsibilities", ("role", "responsibilit")),
+    ("objectives", "Objectives", ("objective", "goal")),
+    ("logistics", "Logistics", ("logistic", "practical", "arrangements")),
+    ("fees", "Fees and payment", ("fee", "payment", "price")),
+    ("cancellation", "Cancellation and rescheduling", ("cancel", "reschedul")),
+    ("confidentiality", "Confidentiality and its limits", ("confidential",)),
+    ("sponsor", "Reporting to the sponsor", ("sponsor",)),
+    ("records", "Records", ("record", "data", "retention")),
+    (
+        "communication",
+        "Communication between sessions",
+        ("communicat", "between sessions", "contact"),
+    ),
+    ("termination", "Ending the engagement", ("ending", "terminat", "end of")),
+    ("signatures", "Signatures", ("signature", "sign")),
+)
+
+
+def clause_check(text: str, *, sponsored: bool = False) -> list[tuple[str, bool]]:
+    """ICF-recommended sections -> whether a ``##`` heading in ``text`` covers each.
+
+    Headings are matched case-insensitively by keywords; block tags are ignored, so a raw template
+    and a rendered agreement both work. Sponsor reporting is listed only when ``sponsored``.
+    """
+    plain = _TAG.sub("", strip_comments(text))
+    headings = [b.text.casefold() for b in parse(plain) if b.kind == "heading"]
+    return [
+        (_(label), any(k in h for h in headings for k in keys))
+        for key, label, keys in _CLAUSES
+        if sponsored or key != "sponsor"
+    ]

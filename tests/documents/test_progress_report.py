@@ -1,0 +1,99 @@
+"""The progress report, client and sponsor versions, read back from their PDFs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coachdesk.documents.progress_report import render_progress_report
+from coachdesk.errors import ValidationError
+from tests.documents import samples
+from tests.documents.pdfcheck import assert_well_formed, text
+
+
+@pytest.fixture(scope="module")
+def client_text() -> str:
+    return text(render_progress_report(samples.progress("client")))
+
+
+@pytest.fixture(scope="module")
+def sponsor_text() -> str:
+    return text(render_progress_report(samples.progress("sponsor")))
+
+
+def test_client_version_holds_the_facts(client_text: str) -> None:
+    for fact in [
+        "Progress report",
+        samples.CLIENT,
+        "1 September – 30 November 2026",
+        "6 of 12",
+        "Sessions held",
+        "Late cancellations",
+        "No-shows",
+        "Goal number 1: speak up earlier in leadership meetings",
+        "Goal number 3",
+        "Baseline 3 → latest 6 → target 8",
+        "Milestone reached 1 – reached 1 Oct 2026",
+        "Milestone still open 1",
+        "9 of 11 action items done, 2 open.",
+        samples.ACTION_MARKER,
+        "10 Dec 2026",
+        samples.THEME_MARKER,
+        "Steady progress since the team charter was agreed.",
+        "Preparing the quarterly plan.",
+        samples.SESSION_MARKER,
+        "Late cancellation",
+        "No-show",
+    ]:
+        assert fact in client_text, fact
+
+
+def test_sponsor_version_gives_progress_and_attendance_but_no_session_content(
+    sponsor_text: str,
+) -> None:
+    for fact in [
+        "Northwind Analytics GmbH",
+        "6 of 12",
+        "Goal number 1",
+        "Attendance",
+        "3 Sep 2026",
+    ]:
+        assert fact in sponsor_text, fact
+    for marker in [samples.SESSION_MARKER, samples.THEME_MARKER, samples.ACTION_MARKER]:
+        assert marker not in sponsor_text
+    assert "Themes" not in sponsor_text
+    assert "9 of 11 action items done, 2 open." in sponsor_text
+
+
+def test_sponsor_sharing_attendance_only_drops_goals_and_actions() -> None:
+    out = text(render_progress_report(samples.progress("sponsor", sponsor_sharing="attendance")))
+    assert "Goal number 1" not in out
+    assert "action items" not in out
+    assert "6 of 12" in out
+
+
+def test_a_sponsor_version_without_consent_is_refused() -> None:
+    with pytest.raises(ValidationError):
+        render_progress_report(samples.progress("sponsor", sponsor_sharing="nothing"))
+
+
+def test_empty_sections_are_omitted() -> None:
+    data = samples.progress(
+        "client", goals=0, actions_done=0, actions_open=0, open_actions=(), themes=(), next_focus=""
+    )
+    out = text(render_progress_report(data))
+    for heading in ["Goals", "Action items", "Themes", "Next focus"]:
+        assert heading not in out, heading
+    assert "Coach's summary" in out
+
+
+def test_a_goal_without_ratings_says_so() -> None:
+    data = samples.progress("client", sessions=0, goals=1)
+    assert "No ratings recorded in this period." in text(render_progress_report(data))
+
+
+@pytest.mark.parametrize("audience", ["client", "sponsor"])
+def test_fonts_are_embedded_and_qpdf_is_happy(audience: str, tmp_path: Path) -> None:
+    pdf = render_progress_report(samples.progress(audience, sessions=40, goals=5))
+    assert_well_formed(pdf, tmp_path)
