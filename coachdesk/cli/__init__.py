@@ -23,7 +23,14 @@ log = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from coachdesk.cli import vault_commands
+    from coachdesk.cli import (
+        client_commands,
+        engagement_commands,
+        goal_commands,
+        profile_commands,
+        session_commands,
+        vault_commands,
+    )
 
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -45,7 +52,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"CoachDesk {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    vault_commands.register(commands, common)
+    for module in (
+        vault_commands,
+        client_commands,
+        engagement_commands,
+        session_commands,
+        goal_commands,
+        profile_commands,
+    ):
+        module.register(commands, common)
     return parser
 
 

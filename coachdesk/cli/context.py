@@ -1,0 +1,52 @@
+"""Opening the practice for one command: the vault, a database session, the coach's time zone."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from coachdesk.cli import secrets
+from coachdesk.errors import InvalidInput
+from coachdesk.i18n import _
+from coachdesk.vault import Vault
+
+
+@dataclass
+class Practice:
+    vault: Vault
+    db: Session
+    tz: ZoneInfo
+
+
+@contextmanager
+def practice(args: argparse.Namespace, write: bool = False) -> Iterator[Practice]:
+    """The open practice; with ``write`` the block is one transaction, committed at its end."""
+    from coachdesk.cli.vault_commands import open_for_command
+    from coachdesk.services import profile
+
+    with open_for_command(args.vault) as v, v.session() as db:
+        if write:
+            with db.begin():
+                yield Practice(v, db, profile.coach_zone(db))
+        else:
+            yield Practice(v, db, profile.coach_zone(db))
+
+
+def confirm(question: str, assume_yes: bool) -> bool:
+    """Ask on a terminal; without one, only ``--yes`` may confirm a destructive command."""
+    if assume_yes:
+        return True
+    if not secrets.has_terminal():
+        raise InvalidInput(_("Confirmation needed: add --yes to run this without a terminal."))
+    answer = input(f"{question} [y/N] ").strip().lower()
+    return answer in {"y", "yes"}
+
+
+def echo(message: str) -> None:
+    print(message, file=sys.stdout)

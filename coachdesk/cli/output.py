@@ -1,0 +1,79 @@
+"""Printing results: aligned tables for people, ``--json`` for scripts (a stable interface)."""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+
+def plain(value: Any) -> Any:
+    """A JSON-ready copy: dataclasses as objects, enums as their words, instants in ISO 8601."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [plain(v) for v in value]
+    if isinstance(value, bytes):
+        return None
+    return value
+
+
+def print_json(value: Any) -> None:
+    json.dump(plain(value), sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def cell(value: Any, tz: ZoneInfo | None = None) -> str:
+    """How one value reads in a table: local time without seconds, words for enums."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return (value.astimezone(tz) if tz else value).strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return str(value.value).replace("_", " ")
+    if isinstance(value, list | tuple):
+        return ", ".join(cell(v, tz) for v in value)
+    return str(value)
+
+
+def print_table(
+    headers: Sequence[str], rows: Iterable[Sequence[Any]], tz: ZoneInfo | None = None
+) -> None:
+    text_rows = [[cell(v, tz) for v in row] for row in rows]
+    widths = [len(h) for h in headers]
+    for row in text_rows:
+        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+    line = "  ".join(f"{{:<{w}}}" for w in widths)
+    print(line.format(*headers).rstrip())
+    for row in text_rows:
+        print(line.format(*row).rstrip())
+
+
+def print_fields(pairs: Iterable[tuple[str, Any]], tz: ZoneInfo | None = None) -> None:
+    """A record as "label: value" lines, skipping empty values."""
+    shown = [(label, cell(value, tz)) for label, value in pairs]
+    width = max((len(label) for label, text in shown if text), default=0)
+    for label, text in shown:
+        if text:
+            print(f"{label + ':':<{width + 1}} {text}")
+
+
+def warn(messages: Iterable[str]) -> None:
+    for message in messages:
+        print(f"coachdesk: warning: {message}", file=sys.stderr)

@@ -1,0 +1,91 @@
+"""``coachdesk profile show|set``: the coach's letterhead and practice defaults."""
+
+from __future__ import annotations
+
+import argparse
+
+from coachdesk.cli.context import echo, practice
+from coachdesk.cli.output import print_fields, print_json, warn
+from coachdesk.cli.parsing import Handler, group, parse_amount, verb
+from coachdesk.errors import EXIT_OK
+from coachdesk.i18n import _
+from coachdesk.model import NoteTemplate, PaperSize
+from coachdesk.services import profile
+
+TEXT_OPTIONS = {
+    "name": "name",
+    "business": "business_name",
+    "credentials": "credentials",
+    "email": "email",
+    "phone": "phone",
+    "website": "website",
+    "address": "postal_address",
+    "time_zone": "time_zone",
+}
+
+
+def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    actions = group(commands, "profile", _("show or set the coach's profile"))
+
+    def add(name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
+        return verb(actions, common, name, help_text, handler)
+
+    show = add("show", _("show the profile"), cmd_show)
+    show.add_argument("--json", action="store_true")
+
+    change = add("set", _("change the options given"), cmd_set)
+    for option in TEXT_OPTIONS:
+        change.add_argument(f"--{option.replace('_', '-')}")
+    change.add_argument("--currency", metavar="CODE")
+    change.add_argument("--session-minutes", type=int, metavar="N")
+    change.add_argument("--fee", metavar="AMOUNT")
+    change.add_argument("--paper", choices=[p.value for p in PaperSize])
+    change.add_argument("--note-template", choices=[t.value for t in NoteTemplate])
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with practice(args) as p:
+        data = profile.profile_fields(p.db)
+    if args.json:
+        print_json(data)
+        return EXIT_OK
+    print_fields(
+        [
+            (_("Name"), data.name),
+            (_("Business"), data.business_name),
+            (_("Credentials"), data.credentials),
+            (_("Email"), data.email),
+            (_("Phone"), data.phone),
+            (_("Website"), data.website),
+            (_("Address"), data.postal_address),
+            (_("Time zone"), data.time_zone),
+            (_("Currency"), data.default_currency),
+            (_("Session length"), _("{n} minutes").format(n=data.default_session_minutes)),
+            (_("Default fee"), data.default_fee),
+            (_("Paper"), data.paper_size),
+            (_("Note template"), data.note_template),
+        ]
+    )
+    return EXIT_OK
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    with practice(args, write=True) as p:
+        data = profile.profile_fields(p.db)
+        for option, field in TEXT_OPTIONS.items():
+            if getattr(args, option) is not None:
+                setattr(data, field, getattr(args, option))
+        if args.currency:
+            data.default_currency = args.currency.upper()
+        if args.session_minutes is not None:
+            data.default_session_minutes = args.session_minutes
+        if args.fee is not None:
+            data.default_fee = parse_amount("fee", args.fee)
+        if args.paper:
+            data.paper_size = PaperSize(args.paper)
+        if args.note_template:
+            data.note_template = NoteTemplate(args.note_template)
+        saved = profile.update_profile(p.db, data)
+    warn(saved.warnings)
+    echo(_("Saved the profile."))
+    return EXIT_OK

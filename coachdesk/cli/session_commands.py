@@ -1,0 +1,181 @@
+"""``coachdesk session add|list|show|notes``."""
+
+from __future__ import annotations
+
+import argparse
+
+from coachdesk.cli.context import echo, practice
+from coachdesk.cli.output import print_fields, print_json, print_table, warn
+from coachdesk.cli.overview_text import sequence_text as _sequence
+from coachdesk.cli.parsing import Handler, group, parse_datetime, verb
+from coachdesk.errors import EXIT_OK
+from coachdesk.i18n import _
+from coachdesk.model import SessionStatus
+from coachdesk.services import clients, notes, sessions
+
+STATUSES = [s.value for s in SessionStatus]
+
+
+def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    actions = group(commands, "session", _("add, list or show coaching sessions, or their notes"))
+
+    def add(name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
+        return verb(actions, common, name, help_text, handler)
+
+    new = add("add", _("schedule or record a session"), cmd_add)
+    new.add_argument("--client", required=True, help=_("id or unique name"))
+    new.add_argument(
+        "--start", required=True, help=_("ISO 8601, e.g. 2026-11-28T09:30 (coach's time zone)")
+    )
+    new.add_argument("--duration", type=int, metavar="MINUTES")
+    new.add_argument("--engagement", type=int, metavar="ID")
+    new.add_argument("--status", choices=STATUSES)
+    new.add_argument("--agenda", default="")
+    new.add_argument("--notes", default="", help=_("shared notes (may go to the client)"))
+    new.add_argument("--private-notes", default="", help=_("private notes (never exported)"))
+    new.add_argument("--json", action="store_true")
+
+    listing = add("list", _("list sessions"), cmd_list)
+    listing.add_argument("--client", help=_("id or unique name"))
+    listing.add_argument("--from", dest="start", metavar="DATETIME")
+    listing.add_argument("--to", dest="end", metavar="DATETIME")
+    listing.add_argument("--status", choices=STATUSES)
+    listing.add_argument("--json", action="store_true")
+
+    show = add("show", _("show a session with its notes"), cmd_show)
+    show.add_argument("session", type=int, metavar="ID")
+    show.add_argument("--json", action="store_true")
+
+    note = add("notes", _("print a session's notes, or record them with the options"), cmd_notes)
+    note.add_argument("session", type=int, metavar="ID")
+    note.add_argument("--agenda")
+    note.add_argument("--notes", help=_("shared notes"))
+    note.add_argument("--private-notes")
+    note.add_argument("--status", choices=STATUSES, help=_("default: completed"))
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    with practice(args, write=True) as p:
+        data = sessions.SessionFields(
+            client_id=clients.resolve_client(p.db, args.client),
+            starts_at=parse_datetime("start", args.start, p.tz),  # type: ignore[arg-type]
+            engagement_id=args.engagement,
+            duration_minutes=args.duration,
+            agenda=args.agenda,
+            shared_notes=args.notes,
+            private_notes=args.private_notes,
+        )
+        if args.status:
+            data.status = SessionStatus(args.status)
+        saved = sessions.schedule_session(p.db, data)
+        detail = sessions.get_session(p.db, saved.id)
+    warn(saved.warnings)
+    if args.json:
+        print_json(_summary(detail))
+    else:
+        echo(_("Added session {id}.").format(id=saved.id))
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with practice(args) as p:
+        rows = sessions.list_sessions(
+            p.db,
+            client_id=clients.resolve_client(p.db, args.client) if args.client else None,
+            start=parse_datetime("from", args.start, p.tz),
+            end=parse_datetime("to", args.end, p.tz),
+            status=SessionStatus(args.status) if args.status else None,
+        )
+        if args.json:
+            print_json(rows)
+            return EXIT_OK
+        print_table(
+            [
+                _("id"),
+                _("when"),
+                _("client"),
+                _("status"),
+                _("engagement"),
+                _("session"),
+                _("notes"),
+            ],
+            [
+                (
+                    r.id,
+                    r.starts_at,
+                    r.client_name,
+                    r.status,
+                    r.engagement_title,
+                    _sequence(r.sequence, r.planned),
+                    _("yes") if r.has_notes else "",
+                )
+                for r in rows
+            ],
+            p.tz,
+        )
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with practice(args) as p:
+        detail = sessions.get_session(p.db, args.session)
+        if args.json:
+            print_json(detail)
+            return EXIT_OK
+        print_fields(
+            [
+                (_("Id"), detail.id),
+                (_("Client"), detail.client_name),
+                (_("When"), detail.starts_at),
+                (_("Duration"), _("{n} minutes").format(n=detail.duration_minutes)),
+                (_("Status"), detail.status),
+                (_("Engagement"), detail.engagement_title),
+                (_("Number"), _sequence(detail.sequence, detail.planned)),
+                (_("Agenda"), detail.agenda),
+                (_("Shared notes"), detail.shared_notes),
+                (_("Private notes"), detail.private_notes),
+                (_("Feedback"), detail.feedback_score),
+            ],
+            p.tz,
+        )
+    return EXIT_OK
+
+
+def cmd_notes(args: argparse.Namespace) -> int:
+    if args.agenda is None and args.notes is None and args.private_notes is None:
+        return cmd_show(argparse.Namespace(**{**vars(args), "json": False}))
+    with practice(args, write=True) as p:
+        current = sessions.get_session(p.db, args.session)
+        saved = notes.record_notes(
+            p.db,
+            args.session,
+            notes.NotesInput(
+                agenda=current.agenda if args.agenda is None else args.agenda,
+                shared_notes=current.shared_notes if args.notes is None else args.notes,
+                private_notes=(
+                    current.private_notes if args.private_notes is None else args.private_notes
+                ),
+                note_template=current.note_template,
+                feedback_score=current.feedback_score,
+                feedback_comment=current.feedback_comment,
+                status=SessionStatus(args.status) if args.status else SessionStatus.COMPLETED,
+            ),
+        )
+    warn(saved.warnings)
+    echo(_("Saved the notes of session {id}.").format(id=args.session))
+    return EXIT_OK
+
+
+def _summary(detail: sessions.SessionDetail) -> dict[str, object]:
+    """The session as list rows show it; notes stay out of ``add``'s echo."""
+    return {
+        "id": detail.id,
+        "client_id": detail.client_id,
+        "client_name": detail.client_name,
+        "starts_at": detail.starts_at,
+        "duration": detail.duration_minutes,
+        "status": detail.status,
+        "engagement_id": detail.engagement_id,
+        "sequence": detail.sequence,
+        "planned": detail.planned,
+    }

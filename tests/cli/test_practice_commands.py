@@ -1,0 +1,278 @@
+"""The practice subcommands: round trips through a real vault, JSON output, field errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from coachdesk import vault
+from coachdesk.cli import main
+from coachdesk.services import clients
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture
+def cli(vault_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """Run ``coachdesk ARGS --vault <vault>``; returns (exit code, stdout, stderr)."""
+    monkeypatch.setenv("COACHDESK_PASSPHRASE", PASSPHRASE)
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main([*args, "--vault", str(vault_dir)])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run
+
+
+def json_of(result: tuple[int, str, str]) -> object:
+    code, out, err = result
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_client_round_trip(cli) -> None:
+    added = json_of(
+        cli(
+            "client",
+            "add",
+            "--given",
+            "Zoë",
+            "--family",
+            "Łukasz",
+            "--email",
+            "zoe@example.org",
+            "--status",
+            "active",
+            "--tag",
+            "executive",
+            "--json",
+        )
+    )
+    assert added == {
+        "id": 1,
+        "name": "Zoë Łukasz",
+        "status": "active",
+        "email": "zoe@example.org",
+        "organisation": "",
+        "next_session": None,
+        "last_session": None,
+        "open_actions": 0,
+        "tags": ["executive"],
+    }
+    assert cli("client", "edit", "zoë łukasz", "--phone", "+48 600 000 000")[0] == 0
+    shown = json_of(cli("client", "show", "1", "--json"))
+    assert shown["client"]["phone"] == "+48 600 000 000"
+    assert shown["client"]["tags"] == ["executive"]
+    listed = json_of(cli("client", "list", "--tag", "executive", "--json"))
+    assert [c["id"] for c in listed] == [1]
+    code, out, _ = cli("client", "list")
+    assert code == 0
+    assert "Zoë Łukasz" in out
+
+
+def test_invalid_input_exits_1_and_names_the_field(cli) -> None:
+    code, _, err = cli("client", "add", "--name", "Sam", "--email", "sam@")
+    assert code == 1
+    assert err.startswith("coachdesk: email:")
+    code, _, err = cli("session", "add", "--client", "Nobody", "--start", "2026-11-28T09:00")
+    assert code == 1
+    assert "client:" in err
+    cli("client", "add", "--name", "Sam")
+    code, _, err = cli("session", "add", "--client", "Sam", "--start", "tomorrow at nine")
+    assert code == 1
+    assert "start:" in err
+    code, _, err = cli(
+        "engagement",
+        "add",
+        "--client",
+        "Sam",
+        "--title",
+        "T",
+        "--start",
+        "2026-12-01",
+        "--end",
+        "2026-11-01",
+        "--fee",
+        "-5",
+    )
+    assert code == 1
+    assert "end_date: The end date must not be before the start date." in err
+    assert "fee_amount: The amount must be zero or more." in err
+
+
+def test_engagement_sessions_goals_and_actions(cli) -> None:
+    cli("client", "add", "--name", "Aoife Byrne", "--status", "active")
+    engagement = json_of(
+        cli(
+            "engagement",
+            "add",
+            "--client",
+            "Aoife Byrne",
+            "--title",
+            "Leadership",
+            "--start",
+            "2026-11-01",
+            "--end",
+            "2027-03-01",
+            "--sessions",
+            "8",
+            "--cadence",
+            "fortnightly",
+            "--fee",
+            "1200",
+            "--currency",
+            "eur",
+            "--fee-model",
+            "package",
+            "--json",
+        )
+    )
+    assert engagement["planned"] == 8
+    first = json_of(
+        cli(
+            "session",
+            "add",
+            "--client",
+            "Aoife Byrne",
+            "--start",
+            "2026-11-20T09:30",
+            "--engagement",
+            str(engagement["id"]),
+            "--status",
+            "completed",
+            "--notes",
+            "Delegation plan",
+            "--private-notes",
+            "PRIVATE-MARKER",
+            "--json",
+        )
+    )
+    assert first["sequence"] == 1
+    assert "PRIVATE-MARKER" not in json.dumps(first)
+    second = json_of(
+        cli(
+            "session",
+            "add",
+            "--client",
+            "1",
+            "--start",
+            "2026-12-04T09:30",
+            "--engagement",
+            "1",
+            "--json",
+        )
+    )
+    assert second["sequence"] == 2
+    listed = json_of(
+        cli(
+            "session",
+            "list",
+            "--client",
+            "1",
+            "--from",
+            "2026-11-01",
+            "--to",
+            "2026-12-01",
+            "--json",
+        )
+    )
+    assert [s["id"] for s in listed] == [first["id"]]
+    usage = json_of(cli("engagement", "show", "1", "--json"))["usage"]
+    assert (usage["held"], usage["planned"], usage["remaining"]) == (1, 8, 7)
+
+    goal = json_of(
+        cli(
+            "goal",
+            "add",
+            "--client",
+            "1",
+            "--title",
+            "Delegate",
+            "--baseline",
+            "3",
+            "--target",
+            "8",
+            "--json",
+        )
+    )
+    assert cli("goal", "rate", str(goal["id"]), "6", "--session", str(first["id"]))[0] == 0
+    assert json_of(cli("goal", "list", "--client", "1", "--json"))[0]["latest_score"] == 6
+    assert cli("goal", "rate", str(goal["id"]), "11")[0] == 1
+
+    action = json_of(
+        cli(
+            "action",
+            "add",
+            "--client",
+            "1",
+            "--text",
+            "List three tasks",
+            "--due",
+            "2026-11-25",
+            "--json",
+        )
+    )
+    assert [a["id"] for a in json_of(cli("action", "list", "--overdue", "--json"))] == [
+        action["id"]
+    ]
+    assert cli("action", "done", str(action["id"]))[0] == 0
+    assert json_of(cli("action", "list", "--status", "open", "--json")) == []
+
+
+def test_session_notes_records_and_prints(cli) -> None:
+    cli("client", "add", "--name", "Yūko")
+    cli("session", "add", "--client", "Yūko", "--start", "2026-11-20T09:30")
+    assert (
+        cli(
+            "session", "notes", "1", "--notes", "Options explored", "--private-notes", "Only for me"
+        )[0]
+        == 0
+    )
+    code, out, _ = cli("session", "notes", "1")
+    assert code == 0
+    assert "Options explored" in out
+    assert "completed" in out
+
+
+def test_profile_show_and_set(cli) -> None:
+    assert (
+        cli(
+            "profile",
+            "set",
+            "--name",
+            "Amélie Laurent",
+            "--time-zone",
+            "Europe/Paris",
+            "--fee",
+            "150.00",
+            "--currency",
+            "chf",
+        )[0]
+        == 0
+    )
+    shown = json_of(cli("profile", "show", "--json"))
+    assert shown["name"] == "Amélie Laurent"
+    assert shown["default_fee"] == "150.00"
+    assert shown["default_currency"] == "CHF"
+    code, _, err = cli("profile", "set", "--time-zone", "Nowhere/Atlantis")
+    assert code == 1
+    assert "time_zone" in err
+
+
+def test_erase_needs_yes_without_a_terminal(cli, vault_dir: Path) -> None:
+    cli("client", "add", "--name", "Søren")
+    code, _, err = cli("client", "erase", "Søren")
+    assert code == 1
+    assert "--yes" in err
+    assert cli("client", "erase", "Søren", "--yes")[0] == 0
+    with vault.open(vault_dir, passphrase=PASSPHRASE) as v, v.session() as db:
+        assert clients.list_clients(db, include_archived=True) == []
+
+
+def test_archive_hides_from_the_list(cli) -> None:
+    cli("client", "add", "--name", "José", "--status", "lead")
+    assert cli("client", "archive", "José")[0] == 0
+    assert json_of(cli("client", "list", "--json")) == []
+    assert len(json_of(cli("client", "list", "--all", "--json"))) == 1
