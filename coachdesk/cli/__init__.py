@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 def build_parser() -> argparse.ArgumentParser:
     from coachdesk.cli import (
         client_commands,
+        document_commands,
         engagement_commands,
         goal_commands,
         profile_commands,
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
         session_commands,
         goal_commands,
         profile_commands,
+        document_commands,
     ):
         module.register(commands, common)
     return parser

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from coachdesk.cli.context import echo, practice
+from coachdesk.cli.document_commands import add_out, write_pdf
 from coachdesk.cli.output import print_fields, print_json, print_table, warn
 from coachdesk.cli.overview_text import sequence_text as _sequence
 from coachdesk.cli.parsing import Handler, group, parse_datetime, verb
@@ -12,6 +13,7 @@ from coachdesk.errors import EXIT_OK
 from coachdesk.i18n import _
 from coachdesk.model import SessionStatus
 from coachdesk.services import clients, notes, sessions
+from coachdesk.services.report_documents import session_summary_pdf
 
 STATUSES = [s.value for s in SessionStatus]
 
@@ -52,6 +54,10 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     note.add_argument("--notes", help=_("shared notes"))
     note.add_argument("--private-notes")
     note.add_argument("--status", choices=STATUSES, help=_("default: completed"))
+
+    summary = add("summary", _("write the session summary for the client as PDF"), cmd_summary)
+    summary.add_argument("session", type=int, metavar="ID")
+    add_out(summary)
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -163,6 +169,13 @@ def cmd_notes(args: argparse.Namespace) -> int:
         )
     warn(saved.warnings)
     echo(_("Saved the notes of session {id}.").format(id=args.session))
+    return EXIT_OK
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    with practice(args) as p:
+        pdf = session_summary_pdf(p.db, args.session)
+    write_pdf(args.out, pdf)
     return EXIT_OK
 
 

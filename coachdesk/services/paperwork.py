@@ -1,0 +1,88 @@
+"""What every document shares: the letterhead from the coach's profile, and wording of terms.
+
+Services build the documents' plain data here and in the modules beside it, so the UI and the
+CLI get a PDF through one call and the documents layer never sees the database.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from coachdesk.documents.data import Letterhead
+from coachdesk.formatting import format_date, format_time
+from coachdesk.i18n import _
+from coachdesk.model import Cadence, CoachProfile, SessionMode, SponsorSharing
+from coachdesk.services import profile
+
+CADENCE_WORDS = {
+    Cadence.WEEKLY: lambda: _("every week"),
+    Cadence.FORTNIGHTLY: lambda: _("every two weeks"),
+    Cadence.MONTHLY: lambda: _("every month"),
+}
+MODE_WORDS = {
+    SessionMode.VIDEO: lambda: _("video call"),
+    SessionMode.PHONE: lambda: _("phone call"),
+    SessionMode.IN_PERSON: lambda: _("in person"),
+}
+SHARING_WORDS = {
+    SponsorSharing.NOTHING: lambda: "",
+    SponsorSharing.ATTENDANCE: lambda: _(
+        "the dates of sessions held and missed. Nothing said in a session is shared."
+    ),
+    SponsorSharing.PROGRESS: lambda: _(
+        "attendance and progress toward the agreed goals. Nothing said in a session is shared."
+    ),
+}
+
+
+def letterhead(db: Session) -> Letterhead:
+    data = profile.profile_fields(db)
+    row = db.get(CoachProfile, profile.PROFILE_ID)
+    return Letterhead(
+        coach_name=data.name,
+        business_name=data.business_name,
+        credentials=data.credentials,
+        email=data.email,
+        phone=data.phone,
+        website=data.website,
+        postal_address=data.postal_address,
+        logo=row.logo if row is not None else None,
+        paper_size=data.paper_size.value,
+        time_zone=data.time_zone,
+    )
+
+
+def cadence_words(cadence: Cadence, every_days: int | None) -> str:
+    if cadence is Cadence.CUSTOM:
+        return _("every {n} days").format(n=every_days) if every_days else ""
+    return CADENCE_WORDS[cadence]()
+
+
+def mode_words(mode: SessionMode) -> str:
+    return MODE_WORDS[mode]()
+
+
+def sharing_words(sharing: SponsorSharing) -> str:
+    return SHARING_WORDS[sharing]()
+
+
+def when_words(starts_at: datetime, tz: ZoneInfo) -> str:
+    """ "Tuesday 3 March 2026, 14:00 (Europe/Paris)": a time a client cannot misread."""
+    local = starts_at.astimezone(tz)
+    return _("{weekday} {date}, {time} ({zone})").format(
+        weekday=local.strftime("%A"),
+        date=format_date(local.date()),
+        time=format_time(local.time()),
+        zone=tz.key,
+    )
+
+
+def end_of_day(day_start: datetime) -> datetime:
+    return day_start + timedelta(days=1)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)

@@ -1,0 +1,140 @@
+"""Full-text search over clients, session notes, action items and goals (the FTS5 index).
+
+The index (migration 0002) is kept in sync by triggers; its rowid is ``source id * 8 + kind code``.
+Snippets mark matched words with ``MATCH_START`` / ``MATCH_END`` control characters, which never
+occur in typed text; ``snippet_spans`` splits a snippet into ``(text, is_match)`` pieces to render.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Integer, String
+from sqlalchemy import text as sql
+from sqlalchemy.orm import Session
+
+from coachdesk.model.types import UTCDateTime
+
+MATCH_START = "\x02"
+MATCH_END = "\x03"
+ELLIPSIS = "…"
+SNIPPET_TOKENS = 12
+TITLE_WEIGHT = 10.0
+BODY_WEIGHT = 1.0
+UTC_ZONE = ZoneInfo("UTC")
+
+# The best hits are picked inside the index first, then joined to their sources for names and
+# dates. bm25 weights follow the column order: kind, client_id (both unindexed), title, body.
+_QUERY = sql(f"""
+    WITH hit AS (
+        SELECT rowid AS rid, kind, client_id, title,
+               snippet(search_index, -1, :start, :end, :ellipsis, {SNIPPET_TOKENS}) AS snip,
+               bm25(search_index, 0.0, 0.0, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score
+        FROM search_index WHERE search_index MATCH :query
+        ORDER BY score LIMIT :limit
+    )
+    SELECT hit.kind AS kind, hit.rid / 8 AS ref_id, client.id AS client_id,
+           client.display_name AS client_name, hit.title AS title, hit.snip AS snip,
+           coaching_session.starts_at AS starts_at, action_item.text AS action_text
+    FROM hit
+    JOIN client ON client.id = hit.client_id
+    LEFT JOIN coaching_session ON hit.kind = 'session' AND coaching_session.id = hit.rid / 8
+    LEFT JOIN action_item ON hit.kind = 'action' AND action_item.id = hit.rid / 8
+    ORDER BY hit.score
+""").columns(
+    kind=String,
+    ref_id=Integer,
+    client_id=Integer,
+    client_name=String,
+    title=String,
+    snip=String,
+    starts_at=UTCDateTime,
+    action_text=String,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One match. ``ref_id`` is the id of the client, session, action item or goal (``kind``).
+
+    ``title`` is the client's name, the goal's title, the action's text, or the session's date
+    (ISO, in the time zone asked for; ``starts_at`` carries the instant for richer formatting).
+    ``snippet`` is matched text with each matched word between ``MATCH_START`` and ``MATCH_END``.
+    """
+
+    kind: str
+    ref_id: int
+    client_id: int
+    client_name: str
+    title: str
+    snippet: str
+    starts_at: datetime | None
+
+
+def fts_query(text: str) -> str:
+    """The user's words as a safe FTS5 query: each term quoted (so operators and quotes are just
+    text), all terms required, the last one matched as a prefix while the user is still typing.
+    Empty when nothing searchable was typed.
+    """
+    terms = [t for t in text.split() if any(ch.isalnum() for ch in t)]
+    if not terms:
+        return ""
+    quoted = ['"' + t.replace('"', '""') + '"' for t in terms]
+    if not text[-1].isspace():
+        quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def search(db: Session, text: str, limit: int = 50, *, tz: ZoneInfo = UTC_ZONE) -> list[SearchHit]:
+    """The best ``limit`` matches for ``text``, best first; a title match outranks the body.
+    ``tz`` is the coach's time zone, for the date that titles a session.
+    """
+    query = fts_query(text)
+    if not query or limit <= 0:
+        return []
+    params = {
+        "query": query,
+        "limit": limit,
+        "start": MATCH_START,
+        "end": MATCH_END,
+        "ellipsis": ELLIPSIS,
+    }
+    hits = []
+    for row in db.execute(_QUERY, params):
+        title = row.title or ""
+        if row.kind == "client":
+            title = row.client_name
+        elif row.kind == "session" and row.starts_at is not None:
+            title = row.starts_at.astimezone(tz).date().isoformat()
+        elif row.kind == "action":
+            title = row.action_text or ""
+        hits.append(
+            SearchHit(
+                row.kind,
+                row.ref_id,
+                row.client_id,
+                row.client_name,
+                title,
+                row.snip or "",
+                row.starts_at,
+            )
+        )
+    return hits
+
+
+def snippet_spans(snippet: str) -> list[tuple[str, bool]]:
+    """Split a snippet into ``(text, is_match)`` pieces, without the markers."""
+    spans: list[tuple[str, bool]] = []
+    rest = snippet
+    while rest:
+        before, start, after = rest.partition(MATCH_START)
+        if before:
+            spans.append((before, False))
+        if not start:
+            break
+        matched, _end, rest = after.partition(MATCH_END)
+        if matched:
+            spans.append((matched, True))
+    return spans

@@ -1,0 +1,142 @@
+"""Practice benchmarks at 20x a career: 10,000 clients, ~200,000 sessions (the demo practice).
+
+Run: ``pytest tests/perf -m perf -s -k practice``. Prints medians in ms beside each target; the
+machines are shared and noisy, so nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import importlib
+import statistics
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import func, insert, select, update
+
+from coachdesk import vault
+from coachdesk.model import CoachingSession, NoteTemplate, SessionStatus
+from coachdesk.services.clients import list_clients
+from coachdesk.services.demo import fill_demo
+from coachdesk.services.demo_text import grow_notes
+from coachdesk.services.search import search
+from coachdesk.services.today import today
+from coachdesk.vault import Vault
+from tests.conftest import FAST_KDF, PASSPHRASE
+
+pytestmark = pytest.mark.perf
+CLIENTS = 10_000
+TODAY = date(2026, 11, 25)
+NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)
+TZ = ZoneInfo("Europe/Dublin")
+BUSY_CLIENT = 1
+SEARCHES = ("delegat", "board update", "lukasz", "calendar full", "oluwaseun adeyemi")
+
+
+def median_ms(fn: Callable[[], Any], runs: int = 15) -> float:
+    fn()  # warm the page cache and statement cache once
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def report(label: str, value: float, target: float) -> None:
+    mark = "ok" if value <= target else "OVER"
+    print(f"  {label:<48} {value:9.2f} ms   (target <= {target:g} ms, {mark})")
+
+
+def add_busy_sessions(v: Vault, client_id: int, count: int) -> None:
+    """A long-standing client: ``count`` more completed sessions with notes, weekly."""
+    import random
+
+    rng = random.Random(1)
+    start = NOW - timedelta(days=7 * count)
+    rows = [
+        {
+            "client_id": client_id,
+            "starts_at": start + timedelta(days=7 * n),
+            "status": SessionStatus.COMPLETED,
+            "shared_notes": grow_notes(
+                rng, name="Zoë", topic="a long career", org="", action="Rest"
+            ),
+            "note_template": NoteTemplate.GROW,
+            "created_at": NOW,
+            "updated_at": NOW,
+        }
+        for n in range(count)
+    ]
+    with v.engine.begin() as conn:
+        conn.execute(insert(CoachingSession.__table__), rows)
+
+
+@pytest.fixture(scope="module")
+def practice(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Vault]:
+    folder: Path = tmp_path_factory.mktemp("bench") / "vault"
+    v = vault.create(folder, PASSPHRASE, kdf=FAST_KDF).vault
+    started = time.perf_counter()
+    summary = fill_demo(v.engine, CLIENTS, seed=2026, today=TODAY)
+    elapsed = time.perf_counter() - started
+    add_busy_sessions(v, BUSY_CLIENT, 500)
+    size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file()) / 2**20
+    print(f"\ndemo practice: {CLIENTS:,} clients filled in {elapsed:.1f} s ({size:.0f} MiB)")
+    print(f"  {summary}")
+    yield v
+    v.close()
+
+
+def test_practice_queries(practice: Vault) -> None:
+    print("\npractice at 10,000 clients (median of 15)")
+    with practice.session() as db:
+        sessions = db.scalar(select(func.count()).select_from(CoachingSession))
+        print(f"  ({sessions:,} sessions)")
+        report("client list", median_ms(lambda: list_clients(db, now=NOW)), 50)
+        report(
+            'filtered client list ("ann")',
+            median_ms(lambda: list_clients(db, text="ann", now=NOW)),
+            16,
+        )
+        overview = _overview()
+        if overview is None:
+            print("  client overview: coachdesk.services.overview.client_overview not there yet")
+        else:
+            busy = db.scalar(select(func.count()).where(CoachingSession.client_id == BUSY_CLIENT))
+            report(
+                f"one client's overview ({busy} sessions)",
+                median_ms(lambda: overview(db, BUSY_CLIENT, now=NOW)),
+                30,
+            )
+        report("Today", median_ms(lambda: today(db, NOW, TZ)), 50)
+        for words in SEARCHES:
+            report(f'search "{words}"', median_ms(lambda w=words: search(db, w)), 50)
+        report("search, typing letter by letter (2+ letters)", _typing(db, "delegation"), 50)
+    counter = iter(range(10**6))
+
+    def save_note() -> None:
+        with practice.session() as db, db.begin():
+            db.execute(
+                update(CoachingSession)
+                .where(CoachingSession.id == 12345)
+                .values(shared_notes=f"Goal\nA calmer week, take {next(counter)}.\n\nWill\nRest.")
+            )
+
+    report("note save (update shared notes, commit)", median_ms(save_note, 50), 10)
+
+
+def _typing(db: Any, word: str) -> float:
+    return statistics.median(
+        median_ms(lambda n=n: search(db, word[:n]), 5) for n in range(2, len(word) + 1)
+    )
+
+
+def _overview() -> Callable[..., Any] | None:
+    try:
+        return importlib.import_module("coachdesk.services.overview").client_overview
+    except (ImportError, AttributeError):
+        return None
