@@ -82,7 +82,10 @@ class Agreement(Timestamped, Base):
     """The document of an engagement; once signed its text and PDF are frozen (a trigger too)."""
 
     __tablename__ = "agreement"
-    __table_args__ = (Index("ix_agreement_engagement", "engagement_id", "version"),)
+    __table_args__ = (
+        Index("ix_agreement_engagement", "engagement_id", "version"),
+        Index("ix_agreement_status", "status", "sent_on"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     engagement_id: Mapped[int] = mapped_column(ForeignKey("engagement.id", ondelete="CASCADE"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text
@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from coachdesk.model.base import Base, Timestamped, str_enum
 from coachdesk.model.enums import ClientStatus, NoteTemplate, PaperSize
-from coachdesk.model.types import Money
+from coachdesk.model.types import Money, UTCDateTime
 
 
 class CoachProfile(Timestamped, Base):
@@ -62,7 +62,18 @@ class Client(Timestamped, Base):
 
     __tablename__ = "client"
     __table_args__ = (
-        Index("ix_client_sort_name", "sort_name"),
+        # Covers the client list, so 10,000 rows are read without decrypting whole client rows.
+        Index(
+            "ix_client_list",
+            "sort_name",
+            "id",
+            "display_name",
+            "status",
+            "email",
+            "organisation",
+            "last_held_at",
+            "open_actions",
+        ),
         Index("ix_client_status", "status"),
         Index("ix_client_email_key", "email_key"),
         Index("ix_client_name_key", "name_key"),
@@ -90,6 +101,10 @@ class Client(Timestamped, Base):
     status: Mapped[ClientStatus] = mapped_column(str_enum(ClientStatus), default=ClientStatus.LEAD)
     retain_until: Mapped[date | None]
     sponsor_id: Mapped[int | None] = mapped_column(ForeignKey("sponsor.id", ondelete="SET NULL"))
+    # Kept by triggers (migration 0002) from coaching_session and action_item, never by code:
+    # the client list reads them instead of aggregating 200,000 sessions.
+    last_held_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    open_actions: Mapped[int] = mapped_column(default=0, server_default="0")
 
     sponsor: Mapped[Sponsor | None] = relationship()
     tags: Mapped[list[ClientTag]] = relationship(

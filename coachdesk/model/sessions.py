@@ -23,6 +23,10 @@ class CoachingSession(Timestamped, Base):
         Index("ix_coaching_session_client_start", "client_id", "starts_at"),
         Index("ix_coaching_session_start", "starts_at"),
         Index("ix_coaching_session_engagement", "engagement_id", "starts_at"),
+        # Covering indexes for "last held / next scheduled per client" and the Today lists:
+        # answered from the index alone, without decrypting rows full of notes.
+        Index("ix_coaching_session_client_status", "client_id", "status", "starts_at"),
+        Index("ix_coaching_session_status_start", "status", "starts_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

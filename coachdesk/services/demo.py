@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.model import Client, ClientStatus, ClientTag, CoachProfile, Sponsor
+from coachdesk.services.clients import ClientFields, derived_keys
 from coachdesk.services.demo_text import ascii_slug, content, pick
 from coachdesk.services.demo_timeline import TABLES, Timeline, Who
 
@@ -183,15 +184,14 @@ class _Practice:
             "id": client_id,
             "given_name": given,
             "family_name": family,
-            "display_name": full,
-            # The same keys clients.create_client derives (see its _apply and _sort_key).
-            "sort_name": f"{family} {given}".casefold(),
-            "name_key": full.casefold(),
-            "search_key": " ".join((full, "", email, organisation)).casefold(),
+            **derived_keys(
+                ClientFields(
+                    given_name=given, family_name=family, email=email, organisation=organisation
+                )
+            ),
             "preferred_name": "",
             "pronouns": rng.choice(words.pronouns),
             "email": email,
-            "email_key": email,
             "phone": f"+353 8{rng.randint(3, 9)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
             "organisation": organisation,
             "role": role,

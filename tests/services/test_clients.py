@@ -162,3 +162,28 @@ def test_clients_past_their_retention_date_are_listed_for_review(open_vault: Vau
     add(open_vault, display_name="Unset")
     with open_vault.session() as db:
         assert [r.name for r in clients.due_for_review(db, date(2026, 11, 28))] == ["Past"]
+
+
+def test_the_list_follows_session_and_action_changes(open_vault: Vault) -> None:
+    """last_session and open_actions are kept by triggers: they must follow every change."""
+    saved = add(open_vault, display_name="Nguyễn Văn An")
+    with open_vault.session() as db, db.begin():
+        held = CoachingSession(
+            client_id=saved.id, starts_at=NOW - timedelta(days=3), status=SessionStatus.COMPLETED
+        )
+        later = CoachingSession(client_id=saved.id, starts_at=NOW - timedelta(days=1))
+        action = ActionItem(client_id=saved.id, text="Reflect")
+        db.add_all([held, later, action])
+
+    def row() -> clients.ClientRow:
+        with open_vault.session() as db:
+            return clients.client_row(db, saved.id, now=NOW)
+
+    assert (row().last_session, row().open_actions) == (NOW - timedelta(days=3), 1)
+    with open_vault.session() as db, db.begin():
+        db.get(CoachingSession, later.id).status = SessionStatus.COMPLETED
+        db.get(ActionItem, action.id).status = ActionStatus.DONE
+    assert (row().last_session, row().open_actions) == (NOW - timedelta(days=1), 0)
+    with open_vault.session() as db, db.begin():
+        db.delete(db.get(CoachingSession, later.id))
+    assert row().last_session == NOW - timedelta(days=3)

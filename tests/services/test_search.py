@@ -135,10 +135,6 @@ def test_diacritics_are_ignored(open_vault: Vault) -> None:
         assert [h.ref_id for h in search(db, "josé")] == [jose]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="unicode61 remove_diacritics folds only letters that decompose (é, ë, ễ), not Ł Ø Đ ß",
-)
 def test_letters_without_decomposition_are_folded_too(open_vault: Vault) -> None:
     ids = practice(open_vault)
     with open_vault.session() as db:

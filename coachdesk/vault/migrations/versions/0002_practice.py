@@ -29,8 +29,8 @@ SEARCH_SOURCES = {
         "id",
         "NEW.display_name",
         "NEW.preferred_name || ' ' || NEW.organisation || ' ' || NEW.role || ' ' || NEW.email"
-        " || ' ' || NEW.consultation_notes",
-        "display_name, preferred_name, organisation, role, email, consultation_notes",
+        " || ' ' || NEW.search_key || ' ' || NEW.consultation_notes",
+        "display_name, preferred_name, organisation, role, email, search_key, consultation_notes",
     ),
     "session": (
         "coaching_session",
@@ -78,6 +78,33 @@ SEARCH_SCHEMA = [
     "tokenize = 'unicode61 remove_diacritics 2')",
     "INSERT INTO search_index (search_index, rank) VALUES ('secure-delete', 1)",
     *_search_triggers(),
+]
+# client.last_held_at and client.open_actions summarise a client's sessions and actions for the
+# client list; these triggers keep them exact on every insert, change and delete.
+LAST_HELD = (
+    "UPDATE client SET last_held_at = (SELECT max(starts_at) FROM coaching_session "
+    "WHERE client_id = client.id AND status = 'completed') WHERE id = {who}.client_id;"
+)
+OPEN_ACTIONS = (
+    "UPDATE client SET open_actions = (SELECT count(*) FROM action_item "
+    "WHERE client_id = client.id AND status = 'open') WHERE id = {who}.client_id;"
+)
+CLIENT_SUMMARY = [
+    f"CREATE TRIGGER {name}_{event} AFTER {what} ON {table} BEGIN {body} END"
+    for name, table, columns, template in (
+        ("summary_session", "coaching_session", "client_id, status, starts_at", LAST_HELD),
+        ("summary_action", "action_item", "client_id, status", OPEN_ACTIONS),
+    )
+    for event, what, body in (
+        ("insert", "INSERT", template.format(who="NEW")),
+        ("update", f"UPDATE OF {columns}", template.format(who="OLD") + template.format(who="NEW")),
+        ("delete", "DELETE", template.format(who="OLD")),
+    )
+]
+SUMMARY_TRIGGERS = [
+    f"{name}_{event}"
+    for name in ("summary_session", "summary_action")
+    for event in ("insert", "update", "delete")
 ]
 FROZEN_AGREEMENT = [
     "CREATE TRIGGER agreement_frozen BEFORE UPDATE OF title, body, pdf ON agreement "
@@ -157,6 +184,8 @@ def upgrade() -> None:
         ),
         sa.Column("retain_until", sa.Date(), nullable=True),
         sa.Column("sponsor_id", sa.Integer(), nullable=True),
+        sa.Column("last_held_at", sa.DateTime(), nullable=True),
+        sa.Column("open_actions", sa.Integer(), server_default="0", nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
@@ -170,7 +199,20 @@ def upgrade() -> None:
     with op.batch_alter_table("client", schema=None) as batch_op:
         batch_op.create_index("ix_client_email_key", ["email_key"], unique=False)
         batch_op.create_index("ix_client_name_key", ["name_key"], unique=False)
-        batch_op.create_index("ix_client_sort_name", ["sort_name"], unique=False)
+        batch_op.create_index(
+            "ix_client_list",
+            [
+                "sort_name",
+                "id",
+                "display_name",
+                "status",
+                "email",
+                "organisation",
+                "last_held_at",
+                "open_actions",
+            ],
+            unique=False,
+        )
         batch_op.create_index("ix_client_status", ["status"], unique=False)
 
     op.create_table(
@@ -387,6 +429,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("agreement", schema=None) as batch_op:
         batch_op.create_index("ix_agreement_engagement", ["engagement_id", "version"], unique=False)
+        batch_op.create_index("ix_agreement_status", ["status", "sent_on"], unique=False)
 
     op.create_table(
         "coaching_session",
@@ -453,6 +496,14 @@ def upgrade() -> None:
             "ix_coaching_session_engagement", ["engagement_id", "starts_at"], unique=False
         )
         batch_op.create_index("ix_coaching_session_start", ["starts_at"], unique=False)
+        batch_op.create_index(
+            "ix_coaching_session_client_status",
+            ["client_id", "status", "starts_at"],
+            unique=False,
+        )
+        batch_op.create_index(
+            "ix_coaching_session_status_start", ["status", "starts_at"], unique=False
+        )
 
     op.create_table(
         "follow_up",
@@ -608,12 +659,12 @@ def upgrade() -> None:
     with op.batch_alter_table("progress_rating", schema=None) as batch_op:
         batch_op.create_index("ix_progress_rating_goal", ["goal_id", "recorded_at"], unique=False)
 
-    for statement in SEARCH_SCHEMA + FROZEN_AGREEMENT:
+    for statement in SEARCH_SCHEMA + CLIENT_SUMMARY + FROZEN_AGREEMENT:
         op.execute(statement)
 
 
 def downgrade() -> None:
-    for name in [*SEARCH_TRIGGERS, "agreement_frozen"]:
+    for name in [*SEARCH_TRIGGERS, *SUMMARY_TRIGGERS, "agreement_frozen"]:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.execute("DROP TABLE IF EXISTS search_index")
     with op.batch_alter_table("progress_rating", schema=None) as batch_op:
