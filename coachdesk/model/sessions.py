@@ -26,7 +26,7 @@ class CoachingSession(Timestamped, Base):
         # Covering indexes for "last held / next scheduled per client" and the Today lists:
         # answered from the index alone, without decrypting rows full of notes.
         Index("ix_coaching_session_client_status", "client_id", "status", "starts_at"),
-        Index("ix_coaching_session_status_start", "status", "starts_at"),
+        Index("ix_coaching_session_status_start", "status", "starts_at", "client_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

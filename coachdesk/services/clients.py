@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, Row, Select, delete, func, select
+from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session
 
 from coachdesk.errors import ValidationError
@@ -16,8 +16,6 @@ from coachdesk.model import (
     Client,
     ClientStatus,
     ClientTag,
-    CoachingSession,
-    SessionStatus,
     Sponsor,
 )
 from coachdesk.services.folding import fold
@@ -34,6 +32,7 @@ TRANSITIONS: dict[ClientStatus, frozenset[ClientStatus]] = {
     S.ARCHIVED: frozenset({S.LEAD, S.ALUMNI}),
 }
 MAX_TAG = 60
+SQLITE_INSTANT = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy stores a DateTime in SQLite
 CHECKPOINT_ATTEMPTS = 5
 
 
@@ -74,7 +73,7 @@ class Saved:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ClientRow:
     """One line of the client list; ``last_session`` is the last held (completed) session."""
 
@@ -186,89 +185,79 @@ def list_clients(
 ) -> list[ClientRow]:
     """The client list in name order, with next and last session and open actions.
 
-    Three light queries instead of one with a subquery per client: the clients (from a covering
-    index, with the trigger-kept last session and open-action count), the next scheduled session
-    per client, and the tags. At 10,000 clients this is what keeps the list instant.
+    Three light queries, no subquery per client: the clients from a covering index (their last
+    held session and open-action count are kept on the row by triggers), the next scheduled
+    session per client, and the tags. Plain SQL on the driver: at 10,000 clients, SQLAlchemy's
+    per-row processing would cost more than the queries themselves.
     """
-    query = _row_query().order_by(Client.sort_name, Client.id)
+    where, params = ["1"], []
     if status is not None:
-        query = query.where(Client.status == status)
+        where.append("status = ?")
+        params.append(status.value)
     elif not include_archived:
-        query = query.where(Client.status != ClientStatus.ARCHIVED)
+        where.append("status != 'archived'")
     if tag:
-        query = query.where(
-            Client.id.in_(select(ClientTag.client_id).where(ClientTag.tag == tag.strip().lower()))
-        )
+        where.append("id IN (SELECT client_id FROM client_tag WHERE tag = ?)")
+        params.append(tag.strip().lower())
     if text.strip():
-        needle = fold(text.strip())
-        for special in ("\\", "%", "_"):
-            needle = needle.replace(special, "\\" + special)
-        query = query.where(Client.search_key.like(f"%{needle}%", escape="\\"))
-    rows = db.execute(query).all()
-    next_sessions = _next_sessions(db, now or datetime.now(UTC))
-    tags = _tags(db)
-    return [_to_row(row, next_sessions, tags) for row in rows]
+        where.append("search_key LIKE ? ESCAPE '\\'")
+        params.append(f"%{_like_escape(fold(text.strip()))}%")
+    return _rows(db, " AND ".join(where), params, now)
 
 
 def client_row(db: Session, client_id: int, now: datetime | None = None) -> ClientRow:
     """One client as the list shows it."""
-    row = db.execute(_row_query().where(Client.id == client_id)).first()
-    if row is None:
+    rows = _rows(db, "id = ?", [client_id], now)
+    if not rows:
         raise _no_client(client_id)
-    return _to_row(
-        row,
-        _next_sessions(db, now or datetime.now(UTC), client_id),
-        _tags(db, client_id),
-    )
+    return rows[0]
 
 
-def _row_query() -> Select[Any]:
-    return select(
-        Client.id,
-        Client.display_name,
-        Client.status,
-        Client.email,
-        Client.organisation,
-        Client.last_held_at,
-        Client.open_actions,
-    )
+LIST_SQL = (
+    "SELECT id, display_name, status, email, organisation, last_held_at, open_actions "
+    "FROM client WHERE {where} ORDER BY sort_name, id"
+)
+NEXT_SQL = (
+    "SELECT client_id, min(starts_at) FROM coaching_session "
+    "WHERE status = 'scheduled' AND starts_at >= ? GROUP BY client_id"
+)
+TAGS_SQL = "SELECT client_id, tag FROM client_tag ORDER BY client_id, tag"
+STATUS_BY_VALUE = {status.value: status for status in ClientStatus}
 
 
-def _next_sessions(db: Session, now: datetime, client_id: int | None = None) -> dict[int, datetime]:
-    s = CoachingSession
-    query = select(s.client_id, func.min(s.starts_at)).where(
-        s.status == SessionStatus.SCHEDULED, s.starts_at >= now
-    )
-    if client_id is not None:
-        query = query.where(s.client_id == client_id)
-    return dict(db.execute(query.group_by(s.client_id)).all())  # type: ignore[arg-type]
+def _rows(db: Session, where: str, params: list[Any], now: datetime | None) -> list[ClientRow]:
+    conn = db.connection()
+    found = conn.exec_driver_sql(LIST_SQL.format(where=where), tuple(params)).all()
+    moment = (now or datetime.now(UTC)).astimezone(UTC).strftime(SQLITE_INSTANT)
+    next_sessions = dict(conn.exec_driver_sql(NEXT_SQL, (moment,)).all())
+    tags: dict[int, list[str]] = {}
+    for owner, label in conn.exec_driver_sql(TAGS_SQL):
+        tags.setdefault(owner, []).append(label)
+    return [
+        ClientRow(
+            client_id,
+            name,
+            STATUS_BY_VALUE[state],
+            email,
+            organisation,
+            _instant(next_sessions.get(client_id)),
+            _instant(last_held),
+            open_actions,
+            tuple(tags.get(client_id, ())),
+        )
+        for client_id, name, state, email, organisation, last_held, open_actions in found
+    ]
 
 
-def _tags(db: Session, client_id: int | None = None) -> dict[int, tuple[str, ...]]:
-    query = select(ClientTag.client_id, ClientTag.tag).order_by(ClientTag.client_id, ClientTag.tag)
-    if client_id is not None:
-        query = query.where(ClientTag.client_id == client_id)
-    found: dict[int, list[str]] = {}
-    for owner, label in db.execute(query):
-        found.setdefault(owner, []).append(label)
-    return {owner: tuple(labels) for owner, labels in found.items()}
+def _instant(text: str | None) -> datetime | None:
+    """A stored UTC instant (SQLite text) as an aware datetime."""
+    return None if text is None else datetime.fromisoformat(text + "+00:00")  # 5x .replace()
 
 
-def _to_row(
-    row: Row[Any], next_sessions: dict[int, datetime], tags: dict[int, tuple[str, ...]]
-) -> ClientRow:
-    client_id = row[0]
-    return ClientRow(
-        id=client_id,
-        name=row[1],
-        status=row[2],
-        email=row[3],
-        organisation=row[4],
-        next_session=next_sessions.get(client_id),
-        last_session=row[5],
-        open_actions=row[6],
-        tags=tags.get(client_id, ()),
-    )
+def _like_escape(text: str) -> str:
+    for special in ("\\", "%", "_"):
+        text = text.replace(special, "\\" + special)
+    return text
 
 
 def due_for_review(db: Session, today: date) -> list[ClientRow]:

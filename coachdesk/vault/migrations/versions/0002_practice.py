@@ -502,7 +502,7 @@ def upgrade() -> None:
             unique=False,
         )
         batch_op.create_index(
-            "ix_coaching_session_status_start", ["status", "starts_at"], unique=False
+            "ix_coaching_session_status_start", ["status", "starts_at", "client_id"], unique=False
         )
 
     op.create_table(
