@@ -31,4 +31,5 @@ def setup_logging(level: int = logging.INFO) -> Path:
     root.handlers = [h for h in root.handlers if not isinstance(h, RotatingFileHandler)]
     root.addHandler(handler)
     root.setLevel(level)
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # one line per plugin on every open
     return path

@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from coachdesk import __version__
-from coachdesk.errors import EXIT_INTERNAL, EXIT_USAGE, CoachDeskError, describe_exit_codes
+from coachdesk.errors import (
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_USAGE,
+    CoachDeskError,
+    describe_exit_codes,
+)
 from coachdesk.i18n import _
 from coachdesk.logs import setup_logging
 from coachdesk.paths import default_vault_dir
@@ -28,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
         document_commands,
         engagement_commands,
         goal_commands,
+        practice_commands,
         profile_commands,
         session_commands,
         vault_commands,
@@ -61,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
         goal_commands,
         profile_commands,
         document_commands,
+        practice_commands,
     ):
         module.register(commands, common)
     return parser
@@ -87,6 +96,9 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print(_("coachdesk: interrupted"), file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception:
         log.exception("unexpected error in command %s", args.command)
         message = _("coachdesk: something went wrong; details are in {path}")

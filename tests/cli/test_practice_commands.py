@@ -276,3 +276,92 @@ def test_archive_hides_from_the_list(cli) -> None:
     assert cli("client", "archive", "José")[0] == 0
     assert json_of(cli("client", "list", "--json")) == []
     assert len(json_of(cli("client", "list", "--all", "--json"))) == 1
+
+
+def test_demo_then_search_and_today(cli) -> None:
+    code, out, _ = cli("demo", "--clients", "12", "--seed", "3")
+    assert code == 0
+    assert "12 clients" in out
+    assert cli("demo", "--clients", "2")[0] == 1, "a vault with clients is never filled"
+    someone = json_of(cli("client", "list", "--json"))[0]
+    family = someone["name"].split()[-1]
+    hits = json_of(cli("search", family, "--json"))
+    assert someone["id"] in [h["client_id"] for h in hits if h["kind"] == "client"]
+    assert {"kind", "ref_id", "client_id", "client_name", "title", "snippet"} <= set(hits[0])
+    code, out, _ = cli("search", family)
+    assert f"[{family.lower()}]" in out.lower()
+    assert json_of(cli("search", '"unbalanced (quote', "--json")) == []
+    day = json_of(cli("today", "--json"))
+    assert set(day) >= {"today", "sessions_today", "overdue_actions", "follow_ups_due"}
+
+
+def test_documents_are_written_only_where_asked(cli, tmp_path: Path) -> None:
+    cli("client", "add", "--name", "Zoë Łukasiewicz-Дмитриева", "--status", "active")
+    cli(
+        "engagement",
+        "add",
+        "--client",
+        "1",
+        "--title",
+        "Leadership",
+        "--start",
+        "2026-11-01",
+        "--sessions",
+        "6",
+        "--fee",
+        "900",
+        "--currency",
+        "EUR",
+        "--fee-model",
+        "package",
+    )
+    cli(
+        "session",
+        "add",
+        "--client",
+        "1",
+        "--start",
+        "2026-11-20T09:30",
+        "--engagement",
+        "1",
+        "--status",
+        "completed",
+        "--notes",
+        "Shared",
+        "--private-notes",
+        "PRIVATE-MARKER",
+    )
+    out = tmp_path / "out"
+    out.mkdir()
+    for args in (
+        ("agreement", "pdf", "--client", "1", "--out", str(out / "agreement.pdf")),
+        (
+            "report",
+            "progress",
+            "--client",
+            "1",
+            "--from",
+            "2026-11-01",
+            "--to",
+            "2026-11-30",
+            "--out",
+            str(out / "report.pdf"),
+        ),
+        ("report", "progress", "--client", "1", "--sponsor", "--out", str(out / "sponsor.pdf")),
+        ("session", "summary", "1", "--out", str(out / "summary.pdf")),
+    ):
+        assert cli(*args)[0] == 0, args
+    assert sorted(p.name for p in out.iterdir()) == [
+        "agreement.pdf",
+        "report.pdf",
+        "sponsor.pdf",
+        "summary.pdf",
+    ]
+    from tests.documents.pdfcheck import text
+
+    for pdf in out.iterdir():
+        assert pdf.stat().st_mode & 0o777 == 0o600
+        words = text(pdf.read_bytes())
+        assert "Zoë Łukasiewicz-Дмитриева" in words
+        assert "PRIVATE-MARKER" not in words
+    assert cli("agreement", "pdf", "--client", "1", "--out", str(tmp_path / "no" / "a.pdf"))[0] == 1
