@@ -45,16 +45,21 @@ class Practice(QObject):
     open_session_notes = Signal(int)
     new_session_for = Signal(int)  # a client id; 0 for "choose the client"
 
-    def __init__(self, vault: Vault, parent: QObject | None = None) -> None:
+    def __init__(self, vault: Vault | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.tasks = Tasks(self)
         self.zone = ZoneInfo("UTC")
 
+    def set_vault(self, vault: Vault | None) -> None:
+        """Point at the vault unlocked again (or None while locked: reads then do nothing)."""
+        self.vault = vault
+
     def load_zone(self) -> None:
         """Read the coach's time zone once (views show every time in it)."""
-        with self.vault.session() as db:
-            self.zone = profile.coach_zone(db)
+        if self.vault is not None:
+            with self.vault.session() as db:
+                self.zone = profile.coach_zone(db)
 
     def read(
         self,
@@ -66,6 +71,8 @@ class Practice(QObject):
     ) -> None:
         """Run ``work(db)`` on a worker in a read-only session; ``on_done(result)`` here."""
         vault = self.vault
+        if vault is None:  # locked: nothing may be read
+            return
 
         def job() -> T:
             with vault.session() as db:
@@ -86,6 +93,8 @@ class Practice(QObject):
         ``changes`` and call ``on_done(result)`` on the GUI thread.
         """
         vault = self.vault
+        if vault is None:
+            return
 
         def job() -> T:
             with vault.session() as db, db.begin():
@@ -100,6 +109,8 @@ class Practice(QObject):
     def write_now(self, work: Work[T], *, changes: str) -> T:
         """Commit ``work(db)`` on the GUI thread: only for small writes that must not be lost
         if the app is closed this instant (a note draft)."""
+        if self.vault is None:
+            raise RuntimeError("the vault is locked")
         with self.vault.session() as db, db.begin():
             result = work(db)
         if changes:

@@ -1,0 +1,111 @@
+"""Preferences of this computer: theme, auto-lock and clipboard clearing, with their defaults.
+
+They belong to the computer, not the practice, so they live in the settings file beside the
+other per-computer files; the practice's own settings (note template, letterhead) live in the
+vault and are edited with the coach's profile.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.i18n import _
+from coachdesk.ui import look
+
+THEMES = {
+    "system": (lambda: _("Same as the system"), Qt.ColorScheme.Unknown),
+    "light": (lambda: _("Light"), Qt.ColorScheme.Light),
+    "dark": (lambda: _("Dark"), Qt.ColorScheme.Dark),
+}
+
+
+@dataclass
+class Preferences:
+    theme: str = "system"
+    auto_lock_minutes: int = 10  # 0 = never
+    clipboard_clear_seconds: int = 60  # 0 = never
+
+    @classmethod
+    def load(cls) -> Preferences:
+        store = look.settings()
+        defaults = cls()
+        theme = str(store.value("preferences/theme", defaults.theme))
+        return cls(
+            theme=theme if theme in THEMES else defaults.theme,
+            auto_lock_minutes=_int(store.value("preferences/auto_lock_minutes"), 10),
+            clipboard_clear_seconds=_int(store.value("preferences/clipboard_clear_seconds"), 60),
+        )
+
+    def save(self) -> None:
+        store = look.settings()
+        store.setValue("preferences/theme", self.theme)
+        store.setValue("preferences/auto_lock_minutes", self.auto_lock_minutes)
+        store.setValue("preferences/clipboard_clear_seconds", self.clipboard_clear_seconds)
+
+
+def _int(value: object, default: int) -> int:
+    try:
+        return max(0, int(str(value)))
+    except (TypeError, ValueError):
+        return default
+
+
+def apply_theme(theme: str) -> None:
+    """Light, dark or the system's choice, through Qt's colour scheme (Fusion follows it)."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.styleHints().setColorScheme(THEMES.get(theme, THEMES["system"])[1])
+
+
+class PreferencesDialog(QDialog):
+    """Edits ``Preferences``; the caller applies them when the dialog is accepted."""
+
+    def __init__(self, current: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Preferences"))
+        self.theme = QComboBox()
+        for key, (label, _scheme) in THEMES.items():
+            self.theme.addItem(label(), key)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(current.theme)))
+        self.auto_lock = QSpinBox()
+        self.auto_lock.setRange(0, 240)
+        self.auto_lock.setSuffix(_(" min"))
+        self.auto_lock.setSpecialValueText(_("Never"))
+        self.auto_lock.setValue(current.auto_lock_minutes)
+        self.clipboard = QSpinBox()
+        self.clipboard.setRange(0, 3600)
+        self.clipboard.setSuffix(_(" s"))
+        self.clipboard.setSpecialValueText(_("Never"))
+        self.clipboard.setValue(current.clipboard_clear_seconds)
+        form = QFormLayout()
+        form.addRow(_("Theme"), self.theme)
+        form.addRow(_("Lock after being idle for"), self.auto_lock)
+        form.addRow(_("Clear copied client text after"), self.clipboard)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(look.note(_("These settings belong to this computer.")))
+        layout.addWidget(buttons)
+
+    def chosen(self) -> Preferences:
+        return Preferences(
+            theme=str(self.theme.currentData()),
+            auto_lock_minutes=self.auto_lock.value(),
+            clipboard_clear_seconds=self.clipboard.value(),
+        )
