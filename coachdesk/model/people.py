@@ -73,6 +73,7 @@ class Client(Timestamped, Base):
             "organisation",
             "last_held_at",
             "open_actions",
+            "search_key",
         ),
         Index("ix_client_status", "status"),
         Index("ix_client_email_key", "email_key"),

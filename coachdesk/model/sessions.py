@@ -27,6 +27,7 @@ class CoachingSession(Timestamped, Base):
         # answered from the index alone, without decrypting rows full of notes.
         Index("ix_coaching_session_client_status", "client_id", "status", "starts_at"),
         Index("ix_coaching_session_status_start", "status", "starts_at", "client_id"),
+        Index("ix_coaching_session_engagement_status", "engagement_id", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

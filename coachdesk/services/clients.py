@@ -219,9 +219,10 @@ LIST_SQL = (
 )
 NEXT_SQL = (
     "SELECT client_id, min(starts_at) FROM coaching_session "
-    "WHERE status = 'scheduled' AND starts_at >= ? GROUP BY client_id"
+    "WHERE status = 'scheduled' AND starts_at >= ? {only} GROUP BY client_id"
 )
-TAGS_SQL = "SELECT client_id, tag FROM client_tag ORDER BY client_id, tag"
+TAGS_SQL = "SELECT client_id, tag FROM client_tag WHERE 1 {only} ORDER BY client_id, tag"
+FEW = 500
 STATUS_BY_VALUE = {status.value: status for status in ClientStatus}
 
 
@@ -229,9 +230,11 @@ def _rows(db: Session, where: str, params: list[Any], now: datetime | None) -> l
     conn = db.connection()
     found = conn.exec_driver_sql(LIST_SQL.format(where=where), tuple(params)).all()
     moment = (now or datetime.now(UTC)).astimezone(UTC).strftime(SQLITE_INSTANT)
-    next_sessions = dict(conn.exec_driver_sql(NEXT_SQL, (moment,)).all())
+    # A narrow result (a filter, one client) asks about its own clients only.
+    only, ids = ("", ()) if len(found) > FEW else _only([row[0] for row in found])
+    next_sessions = dict(conn.exec_driver_sql(NEXT_SQL.format(only=only), (moment, *ids)).all())
     tags: dict[int, list[str]] = {}
-    for owner, label in conn.exec_driver_sql(TAGS_SQL):
+    for owner, label in conn.exec_driver_sql(TAGS_SQL.format(only=only), ids):
         tags.setdefault(owner, []).append(label)
     return [
         ClientRow(
@@ -247,6 +250,11 @@ def _rows(db: Session, where: str, params: list[Any], now: datetime | None) -> l
         )
         for client_id, name, state, email, organisation, last_held, open_actions in found
     ]
+
+
+def _only(ids: list[int]) -> tuple[str, tuple[int, ...]]:
+    marks = ", ".join("?" * len(ids)) or "NULL"
+    return f"AND client_id IN ({marks})", tuple(ids)
 
 
 def _instant(text: str | None) -> datetime | None:

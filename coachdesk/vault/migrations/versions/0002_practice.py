@@ -210,6 +210,7 @@ def upgrade() -> None:
                 "organisation",
                 "last_held_at",
                 "open_actions",
+                "search_key",
             ],
             unique=False,
         )
@@ -503,6 +504,9 @@ def upgrade() -> None:
         )
         batch_op.create_index(
             "ix_coaching_session_status_start", ["status", "starts_at", "client_id"], unique=False
+        )
+        batch_op.create_index(
+            "ix_coaching_session_engagement_status", ["engagement_id", "status"], unique=False
         )
 
     op.create_table(
