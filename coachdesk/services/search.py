@@ -26,17 +26,21 @@ BODY_WEIGHT = 1.0
 UTC_ZONE = ZoneInfo("UTC")
 
 # The best hits are picked inside the index first, then joined to their sources for names and
-# dates. bm25 weights follow the column order: kind, client_id (both unindexed), title, body.
+# dates. bm25 weights follow the column order: kind, client_id (both unindexed), title, body, aka
+# (the folded name, weighted as a title). Snippets come from the body, or from the title when
+# only the title matched; never from ``aka``.
 _QUERY = sql(f"""
     WITH hit AS (
         SELECT rowid AS rid, kind, client_id, title,
-               snippet(search_index, -1, :start, :end, :ellipsis, {SNIPPET_TOKENS}) AS snip,
-               bm25(search_index, 0.0, 0.0, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score
+               snippet(search_index, 3, :start, :end, :ellipsis, {SNIPPET_TOKENS}) AS snip,
+               snippet(search_index, 2, :start, :end, :ellipsis, {SNIPPET_TOKENS}) AS title_snip,
+               bm25(search_index, 0.0, 0.0, {TITLE_WEIGHT}, {BODY_WEIGHT}, {TITLE_WEIGHT}) AS score
         FROM search_index WHERE search_index MATCH :query
         ORDER BY score LIMIT :limit
     )
     SELECT hit.kind AS kind, hit.rid / 8 AS ref_id, client.id AS client_id,
            client.display_name AS client_name, hit.title AS title, hit.snip AS snip,
+           hit.title_snip AS title_snip,
            coaching_session.starts_at AS starts_at, action_item.text AS action_text
     FROM hit
     JOIN client ON client.id = hit.client_id
@@ -50,6 +54,7 @@ _QUERY = sql(f"""
     client_name=String,
     title=String,
     snip=String,
+    title_snip=String,
     starts_at=UTCDateTime,
     action_text=String,
 )
@@ -117,11 +122,18 @@ def search(db: Session, text: str, limit: int = 50, *, tz: ZoneInfo = UTC_ZONE) 
                 row.client_id,
                 row.client_name,
                 title,
-                row.snip or "",
+                _best_snippet(row.snip or "", row.title_snip or ""),
                 row.starts_at,
             )
         )
     return hits
+
+
+def _best_snippet(body: str, title: str) -> str:
+    """The body's snippet, unless only the title matched (then the marked title reads better)."""
+    if MATCH_START not in body and MATCH_START in title:
+        return title
+    return body
 
 
 def snippet_spans(snippet: str) -> list[tuple[str, bool]]:

@@ -21,7 +21,9 @@ branch_labels: Sequence[str] | None = None
 depends_on: Sequence[str] | None = None
 
 
-# rowid = source id * 8 + kind code, so a source row's entry is found without a scan.
+# rowid = source id * 8 + kind code, so a source row's entry is found without a scan. The ``aka``
+# column holds a client's name, email and organisation folded to ASCII ("lukasz" for Łukasz):
+# matched, but never shown in a snippet.
 SEARCH_KINDS = {"client": 1, "session": 2, "action": 3, "goal": 4}
 SEARCH_SOURCES = {
     "client": (
@@ -29,8 +31,9 @@ SEARCH_SOURCES = {
         "id",
         "NEW.display_name",
         "NEW.preferred_name || ' ' || NEW.organisation || ' ' || NEW.role || ' ' || NEW.email"
-        " || ' ' || NEW.search_key || ' ' || NEW.consultation_notes",
+        " || ' ' || NEW.consultation_notes",
         "display_name, preferred_name, organisation, role, email, search_key, consultation_notes",
+        "NEW.search_key",
     ),
     "session": (
         "coaching_session",
@@ -38,26 +41,28 @@ SEARCH_SOURCES = {
         "''",
         "NEW.agenda || ' ' || NEW.shared_notes || ' ' || NEW.private_notes",
         "agenda, shared_notes, private_notes",
+        "''",
     ),
-    "action": ("action_item", "client_id", "''", "NEW.text", "text"),
+    "action": ("action_item", "client_id", "''", "NEW.text", "text", "''"),
     "goal": (
         "goal",
         "client_id",
         "NEW.title",
         "NEW.why || ' ' || NEW.success_measure",
         "title, why, success_measure",
+        "''",
     ),
 }
 
 
 def _search_triggers() -> list[str]:
     statements = []
-    for kind, (table, client_col, title, body, columns) in SEARCH_SOURCES.items():
+    for kind, (table, client_col, title, body, columns, aka) in SEARCH_SOURCES.items():
         code = SEARCH_KINDS[kind]
         client = "NEW.id" if client_col == "id" else f"NEW.{client_col}"
         insert = (
-            "INSERT INTO search_index (rowid, kind, client_id, title, body) "
-            f"VALUES (NEW.id * 8 + {code}, '{kind}', {client}, {title}, {body});"
+            "INSERT INTO search_index (rowid, kind, client_id, title, body, aka) "
+            f"VALUES (NEW.id * 8 + {code}, '{kind}', {client}, {title}, {body}, {aka});"
         )
         delete = f"DELETE FROM search_index WHERE rowid = OLD.id * 8 + {code};"
         statements += [
@@ -74,7 +79,7 @@ SEARCH_TRIGGERS = [
 ]
 SEARCH_SCHEMA = [
     "CREATE VIRTUAL TABLE search_index USING fts5("
-    "kind UNINDEXED, client_id UNINDEXED, title, body, "
+    "kind UNINDEXED, client_id UNINDEXED, title, body, aka, "
     "tokenize = 'unicode61 remove_diacritics 2')",
     "INSERT INTO search_index (search_index, rank) VALUES ('secure-delete', 1)",
     *_search_triggers(),
