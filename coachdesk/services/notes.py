@@ -85,7 +85,7 @@ def record_notes(db: Session, session_id: int, notes: NotesInput) -> Saved:
     db.flush()
     if status_changed:
         renumber_sessions(db, session.engagement_id)
-    due = _default_due_date(db, session) if notes.new_actions else None
+    due = _default_due(db, session)[0] if notes.new_actions else None
     for new in notes.new_actions:
         add_action(
             db,
@@ -172,8 +172,14 @@ def _validate(db: Session, session: CoachingSession, notes: NotesInput) -> None:
     errors.raise_if_any()
 
 
-def _default_due_date(db: Session, session: CoachingSession) -> date:
-    """The client's next booked session, or a week after this one: homework is due next time."""
+def default_due_date(db: Session, session_id: int) -> tuple[date, bool]:
+    """When new action items of a session fall due, and whether that is the client's next
+    booked session (else a week after this one): homework is due next time.
+    """
+    return _default_due(db, load_session(db, session_id))
+
+
+def _default_due(db: Session, session: CoachingSession) -> tuple[date, bool]:
     next_start = db.scalar(
         select(func.min(CoachingSession.starts_at)).where(
             CoachingSession.client_id == session.client_id,
@@ -183,5 +189,5 @@ def _default_due_date(db: Session, session: CoachingSession) -> date:
     )
     zone = coach_zone(db)
     if next_start is not None:
-        return next_start.astimezone(zone).date()
-    return session.starts_at.astimezone(zone).date() + timedelta(days=DEFAULT_DUE_DAYS)
+        return next_start.astimezone(zone).date(), True
+    return session.starts_at.astimezone(zone).date() + timedelta(days=DEFAULT_DUE_DAYS), False
