@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 
 from coachdesk import vault
 from coachdesk.ui.look import settings
 from coachdesk.ui.main_window import GEOMETRY_KEY, MainWindow
+from coachdesk.ui.preferences import Preferences
 from coachdesk.vault import Vault
 from tests.conftest import PASSPHRASE
 
@@ -45,14 +46,40 @@ def test_shows_the_vault(window: MainWindow, vault_dir: Path) -> None:
     assert window.status_lock.text() == "Unlocked"
 
 
-def test_future_views_are_listed_but_disabled(window: MainWindow) -> None:
+def test_navigation_opens_on_today_and_each_view_has_a_shortcut(window: MainWindow) -> None:
     texts = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert texts[:5] == ["Today", "Clients", "Sessions", "Agreements", "Search"]
-    for i in range(5):
-        item = window.nav.item(i)
-        assert not item.flags() & Qt.ItemFlag.ItemIsEnabled
-        assert item.toolTip() == "Coming soon"
-    assert window.nav.currentItem().text() == "Vault"
+    assert texts == ["Today", "Clients", "Sessions", "Agreements", "Search", "Vault"]
+    agreements = window.nav.item(3)
+    assert not agreements.flags() & Qt.ItemFlag.ItemIsEnabled, "filled by the next version"
+    assert window.current_view() is window.today_page
+    shortcuts = [a.shortcut().toString() for a in window.actions.views]
+    assert shortcuts == ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5"]
+    window.actions.views[3].trigger()
+    assert window.current_view() is window.search_page
+    window.actions.views[1].trigger()
+    assert window.current_view() is window.clients_area
+
+
+def test_every_action_has_a_menu_and_the_issue_shortcuts(window: MainWindow) -> None:
+    in_menus = {a for menu in window.menuBar().findChildren(QMenu) for a in menu.actions()}
+    a = window.actions
+    for action in (
+        a.new_client,
+        a.new_session_notes,
+        a.find,
+        a.lock,
+        a.preferences,
+        a.about,
+        a.backup,
+        a.schedule_session,
+        a.where_is_my_data,
+        a.quit,
+    ):
+        assert action in in_menus, action.text()
+    assert a.new_client.shortcut().toString() == "Ctrl+N"
+    assert a.new_session_notes.shortcut().toString() == "Ctrl+Shift+N"
+    assert a.find.shortcut().toString() == "Ctrl+F"
+    assert a.lock.shortcut().toString() == "Ctrl+L"
 
 
 def test_back_up_now(qtbot, window: MainWindow, tmp_path: Path) -> None:
@@ -60,7 +87,7 @@ def test_back_up_now(qtbot, window: MainWindow, tmp_path: Path) -> None:
     window.backup_to(dest)
     qtbot.waitUntil(lambda: dest.exists() and not window.tasks.busy, timeout=WAIT_MS)
     assert "Backup saved to" in window.statusBar().currentMessage()
-    assert window.backup_action.isEnabled()
+    assert window.actions.backup.isEnabled()
 
 
 def test_back_up_into_missing_folder_shows_error(qtbot, window: MainWindow, tmp_path: Path) -> None:
@@ -71,18 +98,18 @@ def test_back_up_into_missing_folder_shows_error(qtbot, window: MainWindow, tmp_
     assert box.isVisible()
     assert "does not exist" in box.text()
     assert "Traceback" not in box.text()
-    assert window.backup_action.isEnabled()
+    assert window.actions.backup.isEnabled()
 
 
 def test_remember_and_forget(qtbot, memory_keyring, window: MainWindow) -> None:
-    window.refresh()
+    window.refresh_facts()
     qtbot.waitUntil(lambda: not window.tasks.busy, timeout=WAIT_MS)
     assert window.vault_page.remember_button.text() == "Remember on this computer"
     qtbot.mouseClick(window.vault_page.remember_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.facts.remembered, timeout=WAIT_MS)
     assert window.vault.is_remembered()
     assert window.vault_page.remember_button.text() == "Forget on this computer"
-    assert window.remember_action.isChecked()
+    assert window.actions.remember.isChecked()
     qtbot.mouseClick(window.vault_page.remember_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.facts.remembered, timeout=WAIT_MS)
     assert not window.vault.is_remembered()
@@ -92,7 +119,7 @@ def test_lock_closes_the_vault_and_unlock_reopens(
     qtbot, window: MainWindow, vault_dir: Path
 ) -> None:
     first = window.vault
-    window.lock_action.trigger()
+    window.actions.lock.trigger()
     assert window.vault is None
     assert not first.is_open
     assert not window.isVisible()
@@ -125,3 +152,51 @@ def test_close_saves_geometry_and_closes_vault(qtbot, window: MainWindow) -> Non
     assert not opened.is_open
     assert window.vault is None
     assert settings().value(GEOMETRY_KEY) is not None
+
+
+def add_client(window: MainWindow, name: str) -> None:
+    from coachdesk.services import clients
+
+    with window.vault.session() as db, db.begin():
+        clients.create_client(db, clients.ClientFields(display_name=name))
+    window.practice.changed.emit("clients")
+
+
+def test_lock_clears_every_view(qtbot, window: MainWindow) -> None:
+    add_client(window, "Confidential Person")
+    window.show_view(1)
+    qtbot.waitUntil(lambda: window.clients_page.model.rowCount() == 1, timeout=WAIT_MS)
+    window.lock()
+    assert window.clients_page.model.rowCount() == 0
+    texts = " ".join(label.text() for label in window.findChildren(QLabel))
+    assert "Confidential Person" not in texts
+
+
+def test_auto_lock_after_idle_minutes(qtbot, window: MainWindow) -> None:
+    window.apply_preferences(Preferences(auto_lock_minutes=1))
+    window.idle.check()
+    assert window.vault is not None, "not idle yet"
+    window.idle._last -= 61  # a minute without input
+    window.idle.check()
+    assert window.vault is None
+    assert window.status_lock.text() == "Locked"
+
+
+def test_ctrl_shift_n_opens_the_notes_of_the_session_just_held(qtbot, window: MainWindow) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from coachdesk.services import clients, sessions
+    from coachdesk.ui.notes.editor import NotesEditor
+
+    with window.vault.session() as db, db.begin():
+        who = clients.create_client(db, clients.ClientFields(display_name="Aoife")).id
+        held = sessions.schedule_session(
+            db, sessions.SessionFields(who, datetime.now(UTC) - timedelta(minutes=50))
+        ).id
+    window.practice.changed.emit("sessions")
+    window.actions.new_session_notes.trigger()
+    qtbot.waitUntil(lambda: bool(NotesEditor.all_open()), timeout=WAIT_MS)
+    editor = NotesEditor.all_open()[0]
+    assert editor.session_id == held
+    editor.keep_draft()
+    editor.close()
