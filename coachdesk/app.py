@@ -21,6 +21,7 @@ def run(vault_dir: Path | None = None, argv: list[str] | None = None) -> int:
     from coachdesk.ui import look
     from coachdesk.ui.errors import error_box, install_excepthook
     from coachdesk.ui.main_window import MainWindow
+    from coachdesk.ui.preferences import Preferences, apply_theme
     from coachdesk.ui.startup import open_interactively, starting_folder
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
@@ -30,6 +31,7 @@ def run(vault_dir: Path | None = None, argv: list[str] | None = None) -> int:
     app.setApplicationVersion(coachdesk.__version__)
     app.setDesktopFileName("coachdesk")
     app.setStyle("Fusion")  # with the system palette, so light and dark themes both work
+    apply_theme(Preferences.load().theme)  # before any window, so every widget starts right
     app.setWindowIcon(look.app_icon())
     install_excepthook()
     try:

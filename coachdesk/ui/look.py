@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtGui import QFont, QFontDatabase, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from coachdesk import paths
 
@@ -12,6 +12,8 @@ ICON_PATH = paths.RESOURCES_DIR / "icons" / "coachdesk.svg"
 ERROR_STYLE = "color: #b3261e;"  # readable on light and dark palettes
 OK_STYLE = "color: #2e7d32;"
 SPACING = 12
+MUTED = "coachdeskMuted"
+LINK = "coachdeskLink"
 
 
 def settings() -> QSettings:
@@ -42,10 +44,29 @@ def note(text: str, parent: QWidget | None = None) -> QLabel:
     """Explanatory text: wrapped, slightly muted through the palette (works in dark mode)."""
     label = QLabel(text, parent)
     label.setWordWrap(True)
-    palette = label.palette()
-    palette.setColor(label.foregroundRole(), palette.color(palette.ColorRole.PlaceholderText))
-    label.setPalette(palette)
+    label.setProperty(MUTED, True)
+    mute(label)
     return label
+
+
+def mute(widget: QWidget) -> None:
+    """Give ``widget`` the palette's muted text colour (again after a theme change)."""
+    palette = QApplication.palette(widget)
+    colour = palette.color(QPalette.ColorRole.PlaceholderText)
+    own = widget.palette()
+    own.setColor(widget.foregroundRole(), colour)
+    widget.setPalette(own)
+
+
+def restyle_all() -> None:
+    """After the theme changed: muted labels take the new muted colour, and widgets whose
+    style sheets name palette colours (links) resolve them again.
+    """
+    for widget in QApplication.allWidgets():
+        if widget.property(MUTED):
+            mute(widget)
+        if widget.property(LINK):
+            widget.setStyleSheet(widget.styleSheet())
 
 
 def monospace(scale: float = 1.0) -> QFont:
@@ -61,4 +82,5 @@ def link_button(text: str, parent: QWidget | None = None) -> QPushButton:
     button.setFlat(True)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     button.setStyleSheet("QPushButton { color: palette(link); border: none; padding: 4px 6px; }")
+    button.setProperty(LINK, True)
     return button

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -63,10 +64,58 @@ def _int(value: object, default: int) -> int:
 
 
 def apply_theme(theme: str) -> None:
-    """Light, dark or the system's choice, through Qt's colour scheme (Fusion follows it)."""
+    """Light, dark or the system's choice. Qt's colour scheme is asked first; where the
+    platform theme ignores it (plain X11 or Wayland without a portal), Fusion is given an
+    explicit palette so the choice always takes effect.
+    """
     app = QApplication.instance()
-    if isinstance(app, QApplication):
-        app.styleHints().setColorScheme(THEMES.get(theme, THEMES["system"])[1])
+    if not isinstance(app, QApplication):
+        return
+    scheme = THEMES.get(theme, THEMES["system"])[1]
+    app.styleHints().setColorScheme(scheme)
+    if theme == "dark" and app.styleHints().colorScheme() != Qt.ColorScheme.Dark:
+        app.setPalette(dark_palette())
+    elif theme == "light" and app.styleHints().colorScheme() == Qt.ColorScheme.Dark:
+        app.setPalette(app.style().standardPalette())
+    elif theme == "system":
+        app.setPalette(QPalette())
+    look.restyle_all()
+
+
+def dark_palette() -> QPalette:
+    """A calm dark palette for Fusion: soft greys, not pure black, with a teal highlight."""
+    colours = {
+        QPalette.ColorRole.Window: "#2b2d30",
+        QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#1f2124",
+        QPalette.ColorRole.AlternateBase: "#27292c",
+        QPalette.ColorRole.ToolTipBase: "#3a3d41",
+        QPalette.ColorRole.ToolTipText: "#e6e6e6",
+        QPalette.ColorRole.PlaceholderText: "#8a8f96",
+        QPalette.ColorRole.Text: "#e6e6e6",
+        QPalette.ColorRole.Button: "#33363a",
+        QPalette.ColorRole.ButtonText: "#e6e6e6",
+        QPalette.ColorRole.BrightText: "#ff6b6b",
+        QPalette.ColorRole.Light: "#45484d",
+        QPalette.ColorRole.Midlight: "#3a3d41",
+        QPalette.ColorRole.Mid: "#4a4e54",
+        QPalette.ColorRole.Dark: "#18191b",
+        QPalette.ColorRole.Shadow: "#101112",
+        QPalette.ColorRole.Highlight: "#2f7f86",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#6cc3cb",
+        QPalette.ColorRole.LinkVisited: "#a58fd6",
+    }
+    palette = QPalette()
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.WindowText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7d8188"))
+    return palette
 
 
 class PreferencesDialog(QDialog):
