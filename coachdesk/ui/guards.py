@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 ACTIVITY = frozenset(
@@ -31,6 +31,7 @@ class IdleWatcher(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.minutes = 0
+        self._fired = False
         self._last = time.monotonic()
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_EVERY_MS)
@@ -41,6 +42,7 @@ class IdleWatcher(QObject):
 
     def start(self, minutes: int) -> None:
         self.minutes = minutes
+        self._fired = False
         self._last = time.monotonic()
         if minutes > 0:
             self._timer.start()
@@ -59,9 +61,11 @@ class IdleWatcher(QObject):
         return time.monotonic() - self._last
 
     def check(self) -> None:
-        if self.minutes > 0 and self.idle_seconds() >= self.minutes * 60:
-            self._timer.stop()
-            self.idle.emit()
+        if self._fired or self.minutes <= 0 or self.idle_seconds() < self.minutes * 60:
+            return
+        self._fired = True
+        self._timer.stop()
+        self.idle.emit()
 
 
 class ClipboardGuard(QObject):
@@ -78,7 +82,12 @@ class ClipboardGuard(QObject):
         self._clipboard.dataChanged.connect(self._changed)
 
     def _changed(self) -> None:
-        if self.seconds <= 0 or not self._clipboard.ownsClipboard():
+        # ownsClipboard() is always False on some platforms (macOS): a change while CoachDesk
+        # is the active application is taken to be a copy from CoachDesk.
+        ours = self._clipboard.ownsClipboard() or (
+            QGuiApplication.applicationState() == Qt.ApplicationState.ApplicationActive
+        )
+        if self.seconds <= 0 or not ours:
             self._copied = None
             return
         self._copied = self._clipboard.text(QClipboard.Mode.Clipboard)

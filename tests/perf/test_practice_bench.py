@@ -10,30 +10,24 @@ import importlib
 import statistics
 import time
 from collections.abc import Callable, Iterator
-from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 
 from coachdesk import vault
-from coachdesk.model import CoachingSession, NoteTemplate, SessionStatus
+from coachdesk.model import CoachingSession
 from coachdesk.services.clients import list_clients
-from coachdesk.services.demo import fill_demo
-from coachdesk.services.demo_text import grow_notes
 from coachdesk.services.search import search
 from coachdesk.services.today import today
 from coachdesk.vault import Vault
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import PASSPHRASE
+from tests.perf.conftest import BUSY_CLIENT, NOW
 
 pytestmark = pytest.mark.perf
-CLIENTS = 10_000
-TODAY = date(2026, 11, 25)
-NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)
 TZ = ZoneInfo("Europe/Dublin")
-BUSY_CLIENT = 1
 SEARCHES = ("delegat", "board update", "lukasz", "calendar full", "oluwaseun adeyemi")
 
 
@@ -52,41 +46,9 @@ def report(label: str, value: float, target: float) -> None:
     print(f"  {label:<48} {value:9.2f} ms   (target <= {target:g} ms, {mark})")
 
 
-def add_busy_sessions(v: Vault, client_id: int, count: int) -> None:
-    """A long-standing client: ``count`` more completed sessions with notes, weekly."""
-    import random
-
-    rng = random.Random(1)
-    start = NOW - timedelta(days=7 * count)
-    rows = [
-        {
-            "client_id": client_id,
-            "starts_at": start + timedelta(days=7 * n),
-            "status": SessionStatus.COMPLETED,
-            "shared_notes": grow_notes(
-                rng, name="Zoë", topic="a long career", org="", action="Rest"
-            ),
-            "note_template": NoteTemplate.GROW,
-            "created_at": NOW,
-            "updated_at": NOW,
-        }
-        for n in range(count)
-    ]
-    with v.engine.begin() as conn:
-        conn.execute(insert(CoachingSession.__table__), rows)
-
-
 @pytest.fixture(scope="module")
-def practice(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Vault]:
-    folder: Path = tmp_path_factory.mktemp("bench") / "vault"
-    v = vault.create(folder, PASSPHRASE, kdf=FAST_KDF).vault
-    started = time.perf_counter()
-    summary = fill_demo(v.engine, CLIENTS, seed=2026, today=TODAY)
-    elapsed = time.perf_counter() - started
-    add_busy_sessions(v, BUSY_CLIENT, 500)
-    size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file()) / 2**20
-    print(f"\ndemo practice: {CLIENTS:,} clients filled in {elapsed:.1f} s ({size:.0f} MiB)")
-    print(f"  {summary}")
+def practice(demo_vault_dir: Path) -> Iterator[Vault]:
+    v = vault.open(demo_vault_dir, passphrase=PASSPHRASE)
     yield v
     v.close()
 

@@ -12,17 +12,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QMessageBox
 
 from coachdesk import vault
 from coachdesk.model import NoteTemplate, SessionStatus
 from coachdesk.services import actions, goals, notes, sessions
 from coachdesk.services.actions import ActionFields
 from coachdesk.services.goals import GoalFields
+from coachdesk.ui.clients.client_page import ClientPage
 from coachdesk.ui.notes import NotesEditor
 from coachdesk.ui.notes.state import NotesState
 from coachdesk.ui.notes.templates import compose, convert, parse
 from coachdesk.ui.practice import Practice
+from coachdesk.ui.search_page import SearchPage
 from coachdesk.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.services import factories as make
@@ -164,6 +166,27 @@ def test_records_notes_actions_and_ratings(qtbot, practice, opened, data: Seeded
     assert editor.actions_box.actions_text() == ""
     qtbot.waitUntil(lambda: "Talk to Sam" in editor.actions_box.agreed.text(), timeout=WAIT_MS)
     assert not editor.has_unsaved_changes()
+
+    assert_found_again(qtbot, practice, data)
+
+
+def assert_found_again(qtbot, practice: Practice, data: Seeded) -> None:
+    """What was saved shows on the client page and in Search."""
+    page = ClientPage(practice)
+    qtbot.addWidget(page)
+    page.show_client(data.client)
+    qtbot.waitUntil(lambda: page.view is not None, timeout=WAIT_MS)
+    shown = " ".join(
+        [label.text() for label in page.findChildren(QLabel)]
+        + [w.item(i).text() for w in page.findChildren(QListWidget) for i in range(w.count())]
+    )
+    assert "List three tasks to hand over" in shown
+    assert "Talk to Sam" in shown
+    search = SearchPage(practice)
+    qtbot.addWidget(search)
+    search.search_now("weekly report")
+    qtbot.waitUntil(lambda: bool(search.hits()), timeout=WAIT_MS)
+    assert [(h.kind, h.ref_id) for h in search.hits()] == [("session", data.current)]
 
 
 def test_private_notes_never_reach_the_shared_notes() -> None:

@@ -1,0 +1,62 @@
+"""A 10,000-client demo practice, built once per benchmark run and shared by the benchmarks."""
+
+from __future__ import annotations
+
+import random
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import insert
+
+from coachdesk import vault
+from coachdesk.model import CoachingSession, NoteTemplate, SessionStatus
+from coachdesk.services.demo import fill_demo
+from coachdesk.services.demo_text import grow_notes
+from coachdesk.vault import Vault
+from tests.conftest import FAST_KDF, PASSPHRASE
+
+CLIENTS = 10_000
+TODAY = date(2026, 11, 25)
+NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)
+BUSY_CLIENT = 1
+
+
+def add_busy_sessions(v: Vault, client_id: int, count: int) -> None:
+    """A long-standing client: ``count`` more completed sessions with notes, weekly."""
+    rng = random.Random(1)
+    start = NOW - timedelta(days=7 * count)
+    rows = [
+        {
+            "client_id": client_id,
+            "starts_at": start + timedelta(days=7 * n),
+            "status": SessionStatus.COMPLETED,
+            "shared_notes": grow_notes(
+                rng, name="Zoë", topic="a long career", org="", action="Rest"
+            ),
+            "note_template": NoteTemplate.GROW,
+            "created_at": NOW,
+            "updated_at": NOW,
+        }
+        for n in range(count)
+    ]
+    with v.engine.begin() as conn:
+        conn.execute(insert(CoachingSession.__table__), rows)
+
+
+@pytest.fixture(scope="session")
+def demo_vault_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A closed vault (test passphrase, fast KDF) with the demo practice at 20x a career, and
+    one client with 500 more sessions."""
+    folder: Path = tmp_path_factory.mktemp("bench") / "vault"
+    v = vault.create(folder, PASSPHRASE, kdf=FAST_KDF).vault
+    started = time.perf_counter()
+    summary = fill_demo(v.engine, CLIENTS, seed=2026, today=TODAY)
+    elapsed = time.perf_counter() - started
+    add_busy_sessions(v, BUSY_CLIENT, 500)
+    v.close()
+    size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file()) / 2**20
+    print(f"\ndemo practice: {CLIENTS:,} clients filled in {elapsed:.1f} s ({size:.0f} MiB)")
+    print(f"  {summary}")
+    return folder
