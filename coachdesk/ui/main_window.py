@@ -164,6 +164,8 @@ class MainWindow(QMainWindow):
         index = row if row < 3 else row - 1  # the disabled Agreements item sits at row 3
         if 0 <= index < self.pages.count():
             self.pages.setCurrentIndex(index)
+            if self.current_view() is self.vault_page:
+                self.refresh_facts()
 
     def show_view(self, index: int) -> None:
         self.nav.setCurrentRow(index if index < 3 else index + 1)
@@ -244,9 +246,10 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         if notice:
             self.statusBar().showMessage(notice, 15000)
-        for page in self._pages():
-            page.refresh()
         self.show_view(0)
+        self.today_page.refresh()
+        for page in self._pages()[1:]:  # the others load when first shown: start-up stays quick
+            page.mark_stale()
         self.refresh_facts()
         self.idle.start(self.preferences.auto_lock_minutes)
         self.tasks.run(vault.rolling_backup, self._auto_backup_done, self._auto_backup_failed)
@@ -255,8 +258,13 @@ class MainWindow(QMainWindow):
         return [self.today_page, self.clients_page, self.sessions_page, self.search_page]
 
     def refresh_facts(self) -> None:
+        """Status-bar facts; the record counts too only while the Vault view is shown, since
+        counting scans every table (seconds at 200,000 sessions)."""
         if self.vault is not None:
-            self.tasks.run(lambda v=self.vault: gather_facts(v), self._show_facts, self._failed)
+            counts = self.current_view() is self.vault_page
+            self.tasks.run(
+                lambda v=self.vault: gather_facts(v, counts=counts), self._show_facts, self._failed
+            )
 
     def _show_facts(self, facts: VaultFacts) -> None:
         self.facts = facts

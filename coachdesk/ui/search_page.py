@@ -220,6 +220,10 @@ class SearchPage(QWidget):
 
     # -- page contract ------------------------------------------------------------------------
 
+    def mark_stale(self) -> None:
+        """Reload when next shown (the main window loads only the view in sight)."""
+        self._stale = True
+
     def refresh(self) -> None:
         """Search for what the box holds now; answers to older queries are dropped on arrival."""
         self._timer.stop()

@@ -332,6 +332,10 @@ class TodayPage(QWidget):
         outer.addWidget(scroll)
 
     # -- data -------------------------------------------------------------------------------
+    def mark_stale(self) -> None:
+        """Reload when next shown (the main window loads only the view in sight)."""
+        self._stale = True
+
     def refresh(self) -> None:
         """Reload on a worker; a result older than the latest request (or a clear) is dropped."""
         self._generation += 1

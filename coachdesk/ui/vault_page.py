@@ -39,16 +39,16 @@ _RECORD_LABELS = {
 
 @dataclass(frozen=True)
 class VaultFacts:
-    counts: dict[str, int]
+    counts: dict[str, int] | None  # None when not asked for: counting scans every table
     last_backup: datetime | None
     remembered: bool
     keychain_available: bool
 
 
-def gather_facts(vault: Vault) -> VaultFacts:
+def gather_facts(vault: Vault, *, counts: bool = True) -> VaultFacts:
     """Worker side: read what the page shows; counts only, never content."""
     return VaultFacts(
-        counts=vault.table_counts(),
+        counts=vault.table_counts() if counts else None,
         last_backup=vault.last_backup_time(),
         remembered=vault.is_remembered(),
         keychain_available=keychain.is_available(),
@@ -177,7 +177,8 @@ class VaultPage(QWidget):
         self._folder_url = QUrl.fromLocalFile(str(vault.folder))
 
     def show_facts(self, facts: VaultFacts) -> None:
-        self.records.setText(describe_counts(facts.counts))
+        if facts.counts is not None:
+            self.records.setText(describe_counts(facts.counts))
         self.last_backup.setText(format_when(facts.last_backup))
         if not facts.keychain_available:
             self.remembered.setText(

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from coachdesk import vault
@@ -54,8 +55,9 @@ app = QApplication(sys.argv[:1])
 app.setStyle("Fusion")
 window = MainWindow(vault.open(Path(sys.argv[1]), passphrase=sys.argv[2]))
 window.show()
+from PySide6.QtCore import QEventLoop
 while window.practice.tasks.busy or window.today_page.isHidden():
-    app.processEvents()
+    app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
 app.processEvents()
 os._exit(0)
 """
@@ -70,8 +72,8 @@ def whole_process_ms(code: str, *args: str) -> float:
 
 def settle(practice: Practice) -> None:
     app = QApplication.instance()
-    while practice.tasks.busy:
-        app.processEvents()
+    while practice.tasks.busy:  # wait for events rather than spin: a spin starves the worker
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
     app.processEvents()
 
 

@@ -140,6 +140,10 @@ class ClientsPage(QWidget):
         return empty
 
     # -- page contract --------------------------------------------------------------------
+    def mark_stale(self) -> None:
+        """Reload when next shown (the main window loads only the view in sight)."""
+        self._stale = True
+
     def refresh(self) -> None:
         """Reload every client on a worker; a refresh asked for meanwhile runs after it."""
         if self._loading:

@@ -170,6 +170,10 @@ class SessionsPage(QWidget):
 
     # -- page contract ------------------------------------------------------------------------
 
+    def mark_stale(self) -> None:
+        """Reload when next shown (the main window loads only the view in sight)."""
+        self._stale = True
+
     def refresh(self) -> None:
         """Read both modes' sessions (a week, and the filtered range) and the client choices."""
         self._stale = False
