@@ -33,8 +33,10 @@ def window(qtbot, vault_dir: Path) -> Iterator[MainWindow]:
         main.unlock_dialog.vault.close()
 
 
-def test_shows_the_vault(window: MainWindow, vault_dir: Path) -> None:
+def test_shows_the_vault(qtbot, window: MainWindow, vault_dir: Path) -> None:
     assert window.windowTitle() == f"{vault_dir.name} — CoachDesk"
+    window.actions.views[4].trigger()  # the Vault view counts records when shown
+    qtbot.waitUntil(lambda: window.facts.counts is not None, timeout=WAIT_MS)
     assert window.vault_page.name.text() == vault_dir.name
     assert window.vault_page.folder.text() == str(vault_dir)
     assert window.vault_page.records.text() == "No clients or sessions yet."
