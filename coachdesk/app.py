@@ -18,12 +18,14 @@ def run(vault_dir: Path | None = None, argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     import coachdesk
+    from coachdesk.logs import setup_logging
     from coachdesk.ui import look
     from coachdesk.ui.errors import error_box, install_excepthook
     from coachdesk.ui.main_window import MainWindow
     from coachdesk.ui.preferences import Preferences, apply_theme
     from coachdesk.ui.startup import open_interactively, starting_folder
 
+    setup_logging()
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("CoachDesk")

@@ -7,12 +7,21 @@ from __future__ import annotations
 
 import logging
 import os
+import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from coachdesk.paths import data_dir
 
 LOG_NAME = "coachdesk.log"
+
+
+def log_unexpected(logger: logging.Logger, what: str, exc: BaseException) -> None:
+    """Log an unexpected error by its type and where it happened, never its message: messages
+    of third-party errors can quote client text (a SQL parameter, a paragraph that did not fit).
+    """
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    logger.error("%s: %s\n%s", what, type(exc).__qualname__, frames)
 
 
 def log_file() -> Path:

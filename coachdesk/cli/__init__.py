@@ -23,7 +23,7 @@ from coachdesk.errors import (
     describe_exit_codes,
 )
 from coachdesk.i18n import _
-from coachdesk.logs import setup_logging
+from coachdesk.logs import log_unexpected, setup_logging
 from coachdesk.paths import default_vault_dir
 
 log = logging.getLogger(__name__)
@@ -99,8 +99,8 @@ def run(args: argparse.Namespace) -> int:
     except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading: not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except Exception:
-        log.exception("unexpected error in command %s", args.command)
+    except Exception as exc:
+        log_unexpected(log, f"unexpected error in command {args.command}", exc)
         message = _("coachdesk: something went wrong; details are in {path}")
         print(message.format(path=log_path), file=sys.stderr)
         return EXIT_INTERNAL

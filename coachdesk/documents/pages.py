@@ -19,10 +19,12 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
 
 from coachdesk.documents.data import Letterhead
 from coachdesk.documents.fonts import FontFamily, family
 from coachdesk.documents.style import ACCENT, INK, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, MUTED, RULE
+from coachdesk.errors import InvalidInput
 from coachdesk.formatting import format_date
 from coachdesk.i18n import _
 
@@ -246,5 +248,11 @@ def build_pdf(
             ),
         ]
     )
-    doc.build(story, canvasmaker=_numbered_canvas(decor))
+    try:
+        doc.build(story, canvasmaker=_numbered_canvas(decor))
+    except LayoutError:
+        # ReportLab's message quotes the content that did not fit: never pass it on.
+        raise InvalidInput(
+            _("Part of this document is too long to fit on one page; shorten it and try again.")
+        ) from None
     return buf.getvalue()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -63,6 +64,17 @@ def progress_report_data(
     until = datetime.combine(end + timedelta(days=1), time.min, tz).astimezone(UTC)
     engagement = _engagement(db, client_id, engagement_id, until)
     sponsor = engagement.sponsor if engagement and engagement.sponsor else client.sponsor
+    sharing = _consented_sharing(engagement, sponsor)
+    if sponsor_version and sharing is SponsorSharing.NOTHING:
+        raise ValidationError(
+            {
+                "sponsor": _(
+                    "The client has not agreed to share anything with {sponsor}: record what "
+                    "they consent to share on the engagement first."
+                ).format(sponsor=sponsor.name if sponsor else _("the sponsor"))
+            }
+        )
+    for_client = not sponsor_version  # the sponsor's data never carries session content
     return ProgressReportData(
         letterhead=letterhead(db),
         client_name=client.display_name,
@@ -70,25 +82,33 @@ def progress_report_data(
         period_end=end,
         engagement=_facts(db, engagement, client_id, until),
         report_date=profile.coach_today(db),
-        audience="sponsor" if sponsor_version else "client",
+        audience="client" if for_client else "sponsor",
         sponsor_name=sponsor.name if sponsor else None,
-        sponsor_sharing=(
-            engagement.sponsor_sharing.value
-            if engagement is not None and engagement.sponsor is not None
-            else SponsorSharing.PROGRESS.value
-        ),
-        goals=tuple(_goal_progress(db, g, since, until) for g in _goals(db, client_id)),
-        actions_done=_count_actions(db, client_id, since, until, done=True),
-        actions_open=_count_actions(db, client_id, since, until, done=False),
+        sponsor_sharing=sharing.value,
+        goals=tuple(_goal_progress(db, g, since, until, tz) for g in _goals(db, client_id)),
+        actions_done=_count_actions(db, client_id, start, end, done=True),
+        actions_open=_count_actions(db, client_id, start, end, done=False, until=until),
         open_actions=tuple(
             OpenAction(a.text, a.due_on)
             for a in actions.list_actions(db, client_id=client_id, status=ActionStatus.OPEN)
-        ),
-        themes=themes,
+        )
+        if for_client
+        else (),
+        themes=themes if for_client else (),
         coach_summary=coach_summary,
         next_focus=next_focus,
-        sessions=_session_lines(db, client_id, since, until),
+        sessions=_session_lines(db, client_id, since, until, with_excerpts=for_client),
     )
+
+
+def _consented_sharing(engagement: Engagement | None, sponsor: object) -> SponsorSharing:
+    """What the client agreed to share: recorded per engagement with its sponsor. A sponsor
+    known only from the client record has no recorded consent, so nothing is shared; with no
+    sponsor at all, the sponsor version is the coach's own progress-and-attendance summary.
+    """
+    if engagement is not None and engagement.sponsor is not None:
+        return engagement.sponsor_sharing
+    return SponsorSharing.NOTHING if sponsor is not None else SponsorSharing.PROGRESS
 
 
 def progress_report_pdf(
@@ -180,9 +200,11 @@ def _goals(db: Session, client_id: int) -> list[Goal]:
     )
 
 
-def _goal_progress(db: Session, goal: Goal, since: datetime, until: datetime) -> GoalProgress:
+def _goal_progress(
+    db: Session, goal: Goal, since: datetime, until: datetime, tz: ZoneInfo
+) -> GoalProgress:
     series = [(at, score) for at, score in goals.progress_series(db, goal.id) if at < until]
-    shown = [(at.date(), score) for at, score in series if at >= since]
+    shown = [(at.astimezone(tz).date(), score) for at, score in series if at >= since]
     return GoalProgress(
         title=goal.title,
         baseline=goal.baseline,
@@ -194,21 +216,26 @@ def _goal_progress(db: Session, goal: Goal, since: datetime, until: datetime) ->
 
 
 def _count_actions(
-    db: Session, client_id: int, since: datetime, until: datetime, done: bool
+    db: Session,
+    client_id: int,
+    start: date,
+    end: date,
+    *,
+    done: bool,
+    until: datetime | None = None,
 ) -> int:
+    """Done in the period (by the coach's dates), or still open and created before its end."""
     a = ActionItem
     query = select(func.count()).where(a.client_id == client_id)
     if done:
-        query = query.where(
-            a.status == ActionStatus.DONE, a.done_on >= since.date(), a.done_on < until.date()
-        )
+        query = query.where(a.status == ActionStatus.DONE, a.done_on >= start, a.done_on <= end)
     else:
         query = query.where(a.status == ActionStatus.OPEN, a.created_at < until)
     return db.scalar(query) or 0
 
 
 def _session_lines(
-    db: Session, client_id: int, since: datetime, until: datetime
+    db: Session, client_id: int, since: datetime, until: datetime, *, with_excerpts: bool
 ) -> tuple[SessionLine, ...]:
     """The period's sessions with a short excerpt of what was shared (agenda, else notes)."""
     s = CoachingSession
@@ -219,7 +246,11 @@ def _session_lines(
         .order_by(s.starts_at)
     )
     return tuple(
-        SessionLine(starts_at.astimezone(tz).date(), status.value, _excerpt(agenda or shared))
+        SessionLine(
+            starts_at.astimezone(tz).date(),
+            status.value,
+            _excerpt(agenda or shared) if with_excerpts else "",
+        )
         for starts_at, status, agenda, shared in rows
     )
 

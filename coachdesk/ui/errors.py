@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from coachdesk.errors import CoachDeskError, VaultCorrupt, VaultInUse, VaultTooNew, WrongPassphrase
 from coachdesk.i18n import _
+from coachdesk.logs import log_unexpected
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +24,7 @@ def user_message(exc: BaseException) -> str:
     """The text a coach sees for ``exc``; unknown errors are logged here, once."""
     if isinstance(exc, CoachDeskError):
         return exc.message
-    log.error("unexpected error", exc_info=exc)
+    log_unexpected(log, "unexpected error", exc)
     return _(
         "Something went wrong. Your data is safe; please try again. "
         "If it keeps happening, restart CoachDesk."
@@ -71,7 +72,7 @@ def install_excepthook() -> None:
             sys.__excepthook__(kind, exc, tb)
             return
         if QApplication.instance() is None:
-            log.error("unexpected error", exc_info=(kind, exc, tb))
+            log_unexpected(log, "unexpected error", exc.with_traceback(tb))
             return
         box = error_box(QApplication.activeWindow(), exc.with_traceback(tb))
         box.exec()

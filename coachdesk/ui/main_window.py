@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 import coachdesk
 from coachdesk.i18n import _
+from coachdesk.logs import log_unexpected
 from coachdesk.services import sessions
 from coachdesk.ui import look, menus
 from coachdesk.ui.clients.client_page import ClientPage
@@ -283,7 +284,7 @@ class MainWindow(QMainWindow):
             self.refresh_facts()
 
     def _auto_backup_failed(self, exc: BaseException) -> None:
-        log.warning("automatic backup failed", exc_info=exc)
+        log_unexpected(log, "automatic backup failed", exc)
         self._failed(exc)
 
     def _failed(self, exc: BaseException) -> None:

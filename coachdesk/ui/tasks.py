@@ -16,6 +16,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
+from coachdesk.logs import log_unexpected
+
 log = logging.getLogger(__name__)
 
 OnDone = Callable[[Any], None]
@@ -101,6 +103,6 @@ class Tasks(QObject):
         if job is None:
             return
         if job.on_error is None:
-            log.error("background task failed", exc_info=exc)
+            log_unexpected(log, "background task failed", exc)
         else:
             job.on_error(exc)

@@ -97,3 +97,21 @@ def test_a_goal_without_ratings_says_so() -> None:
 def test_fonts_are_embedded_and_qpdf_is_happy(audience: str, tmp_path: Path) -> None:
     pdf = render_progress_report(samples.progress(audience, sessions=40, goals=5))
     assert_well_formed(pdf, tmp_path)
+
+
+def test_content_too_tall_for_a_page_gives_a_neutral_error() -> None:
+    """ReportLab's own message would quote the client's goal: it must never reach a log."""
+    from dataclasses import replace
+
+    from coachdesk.documents.data import GoalProgress, Milestone
+    from coachdesk.documents.progress_report import render_progress_report
+    from coachdesk.errors import InvalidInput
+    from tests.documents.samples import progress
+
+    secret = "SECRET-GOAL-TITLE"
+    goal = GoalProgress(secret, 3, 5, 8, (), tuple(Milestone(f"step {n}") for n in range(150)))
+    data = replace(progress(), goals=(goal,))
+    with pytest.raises(InvalidInput) as info:
+        render_progress_report(data)
+    assert secret not in info.value.message
+    assert "too long to fit on one page" in info.value.message

@@ -153,3 +153,33 @@ def test_report_counts_attendance_up_to_the_end_of_the_period(db: Session, pract
     ]
     assert data.goals[0].latest == 7
     assert [score for _, score in data.goals[0].ratings] == [4, 5, 7]
+
+
+def test_no_sponsor_version_without_recorded_consent(db: Session, practice) -> None:
+    """A sponsor known only from the client record has no consent on any engagement."""
+    sponsor = sponsors.create_sponsor(db, SponsorFields(name="Contoso")).id
+    who = client(db, "Ines Duarte", sponsor_id=sponsor)
+    engagement(db, who)  # consent left at its default: nothing
+    with pytest.raises(ValidationError, match="has not agreed to share anything with Contoso"):
+        progress_report_pdf(db, who, date(2026, 3, 1), date(2026, 3, 31), sponsor_version=True)
+    unsponsored = client(db, "Sam Reed")
+    words = text(
+        progress_report_pdf(
+            db, unsponsored, date(2026, 3, 1), date(2026, 3, 31), sponsor_version=True
+        )
+    )
+    assert "Sam Reed" in words
+
+
+def test_sponsor_data_carries_no_session_content(db: Session, practice) -> None:
+    data = progress_report_data(
+        db,
+        practice["client"],
+        date(2026, 3, 1),
+        date(2026, 3, 31),
+        sponsor_version=True,
+        themes=("Delegation",),
+    )
+    assert data.open_actions == ()
+    assert data.themes == ()
+    assert all(line.excerpt == "" for line in data.sessions)

@@ -16,6 +16,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
+from coachdesk.logs import log_unexpected
 from coachdesk.services import notes
 from coachdesk.ui.practice import Practice
 
@@ -87,7 +88,7 @@ class Autosave(QObject):
                 lambda db: notes.save_draft(db, session_id, content), changes=""
             )
         except Exception as exc:  # shown beside the saved mark; retried on the next tick
-            log.warning("draft autosave failed (session %s)", session_id, exc_info=exc)
+            log_unexpected(log, f"draft autosave failed (session {session_id})", exc)
             self.dirty = True
             self.failed.emit(exc)
             return False
@@ -101,7 +102,7 @@ class Autosave(QObject):
         try:
             self.practice.write_now(lambda db: notes.discard_draft(db, session_id), changes="")
         except Exception as exc:  # a stale draft only means one more "restore?" question
-            log.warning("draft discard failed (session %s)", session_id, exc_info=exc)
+            log_unexpected(log, f"draft discard failed (session {session_id})", exc)
             return False
         self.stored = None
         self.dirty = False
