@@ -53,7 +53,9 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     note.add_argument("--agenda")
     note.add_argument("--notes", help=_("shared notes"))
     note.add_argument("--private-notes")
-    note.add_argument("--status", choices=STATUSES, help=_("default: completed"))
+    note.add_argument(
+        "--status", choices=STATUSES, help=_("default: completed once the session has started")
+    )
 
     summary = add("summary", _("write the session summary for the client as PDF"), cmd_summary)
     summary.add_argument("session", type=int, metavar="ID")
@@ -164,7 +166,11 @@ def cmd_notes(args: argparse.Namespace) -> int:
                 note_template=current.note_template,
                 feedback_score=current.feedback_score,
                 feedback_comment=current.feedback_comment,
-                status=SessionStatus(args.status) if args.status else SessionStatus.COMPLETED,
+                status=(
+                    SessionStatus(args.status)
+                    if args.status
+                    else notes.default_status(current.status, current.starts_at)
+                ),
             ),
         )
     warn(saved.warnings)

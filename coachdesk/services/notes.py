@@ -172,6 +172,14 @@ def _validate(db: Session, session: CoachingSession, notes: NotesInput) -> None:
     errors.raise_if_any()
 
 
+def default_status(current: SessionStatus, starts_at: datetime) -> SessionStatus:
+    """The status notes are saved with when the coach does not choose one: a booked session
+    that has started has taken place; one still ahead (notes prepared early) stays booked."""
+    if current is SessionStatus.SCHEDULED and starts_at <= datetime.now(UTC):
+        return SessionStatus.COMPLETED
+    return current
+
+
 def default_due_date(db: Session, session_id: int) -> tuple[date, bool]:
     """When new action items of a session fall due, and whether that is the client's next
     booked session (else a week after this one): homework is due next time.

@@ -36,6 +36,7 @@ from coachdesk.ui.clients.clients_page import ClientsPage
 from coachdesk.ui.errors import show_error
 from coachdesk.ui.guards import ClipboardGuard, IdleWatcher
 from coachdesk.ui.notes.editor import NotesEditor
+from coachdesk.ui.pdf_files import remove_viewer_files
 from coachdesk.ui.practice import Practice
 from coachdesk.ui.preferences import Preferences, PreferencesDialog, apply_theme
 from coachdesk.ui.search_page import SearchPage
@@ -391,6 +392,7 @@ class MainWindow(QMainWindow):
         self.client_page.clear()
         self.clients_area.setCurrentWidget(self.clients_page)
         self.clipboard.clear_now()
+        remove_viewer_files()  # copies opened in a PDF viewer leave with the vault
         self.idle.stop()
         self.practice.finish()
         self.tasks.wait()
@@ -402,7 +404,14 @@ class MainWindow(QMainWindow):
         return folder
 
     def lock(self) -> None:
-        """Close the vault and hide the window until the key is given again."""
+        """Close the vault and hide the window until the key is given again; never at the
+        price of typed notes: if a draft cannot be kept, the vault stays open and says so."""
+        for editor in NotesEditor.all_open():
+            if not editor.keep_draft():
+                self.statusBar().showMessage(
+                    _("Not locked: open session notes could not be kept as a draft."), 15000
+                )
+                return
         self._save_geometry()
         folder = self._close_vault()
         if folder is None:

@@ -8,10 +8,11 @@ The current database is first saved as a backup of its own, so a restore can its
 from __future__ import annotations
 
 import logging
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 
-from coachdesk.errors import InvalidInput, VaultCorrupt
+from coachdesk.errors import InvalidInput, NotAVault, VaultCorrupt
 from coachdesk.i18n import _
 from coachdesk.vault import backups
 from coachdesk.vault.engine import make_engine
@@ -19,7 +20,7 @@ from coachdesk.vault.files import make_private_dir, replace_durably, temp_path_f
 from coachdesk.vault.keyslots import KeyFile, data_key_fits
 from coachdesk.vault.layout import BACKUP_SUFFIX, VaultLayout
 from coachdesk.vault.lock import VaultLock
-from coachdesk.vault.opening import check_schema, existing_layout, integrity_problems
+from coachdesk.vault.opening import check_schema, integrity_problems
 from coachdesk.vault.vault import unlock_key
 
 log = logging.getLogger(__name__)
@@ -40,8 +41,8 @@ def restore(
     backup, folder = Path(backup), Path(folder)
     info, backup_key_file = backups.read_backup(backup)
     layout = VaultLayout(folder)
-    replacing = layout.key.exists() or layout.db.exists()
-    key_file = KeyFile.load(existing_layout(folder).key) if replacing else backup_key_file
+    replacing = layout.db.exists()
+    key_file = _current_key_file(layout, backup_key_file)
     data_key = unlock_key(key_file, passphrase, recovery_key, use_keychain)
     if not data_key_fits(backup_key_file, data_key):
         raise InvalidInput(_("This backup belongs to a different vault."))
@@ -57,7 +58,7 @@ def restore(
             replace_durably(candidate, layout.db)
         finally:
             candidate.unlink(missing_ok=True)
-        if not replacing:
+        if not layout.key.exists() or key_file is backup_key_file:
             key_file.save(layout.key)
     finally:
         lock.release()
@@ -76,16 +77,39 @@ def _verify(candidate: Path, data_key: bytes) -> None:
         raise VaultCorrupt(_("The backup's database is damaged; nothing was restored."))
 
 
+def _current_key_file(layout: VaultLayout, backup_key_file: KeyFile) -> KeyFile:
+    """The vault's own key file (its current passphrase), or the backup's when the vault's is
+    missing or damaged: restoring is how a damaged vault is mended."""
+    if layout.key.exists():
+        try:
+            current = KeyFile.load(layout.key)
+        except (VaultCorrupt, NotAVault):
+            return backup_key_file
+        if current.vault_id != backup_key_file.vault_id:
+            raise InvalidInput(_("This backup belongs to a different vault."))
+        return current
+    return backup_key_file
+
+
 def _save_current(layout: VaultLayout, key_file: KeyFile, data_key: bytes) -> Path:
-    """Back up the database about to be replaced; this also folds any WAL into it."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    """Back up the database about to be replaced (this also folds its WAL into it); a database
+    too damaged to read is moved aside as it is, still encrypted, never deleted."""
     make_private_dir(layout.backups)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     dest = layout.backups / f"pre-restore-{stamp}{BACKUP_SUFFIX}"
     engine = make_engine(layout.db, data_key)
     try:
         revision = check_schema(engine)
         with engine.connect() as conn:
-            path = backups.write_backup(conn, key_file, revision, dest)
+            return backups.write_backup(conn, key_file, revision, dest)
+    except VaultCorrupt:
+        engine.dispose()
+        damaged = layout.backups / f"damaged-{stamp}.db"
+        for path in (layout.wal, layout.shm):
+            if path.exists():
+                os.replace(path, damaged.with_name(damaged.name + path.name[-4:]))
+        os.replace(layout.db, damaged)
+        log.warning("restore moved a damaged database aside")
+        return damaged
     finally:
         engine.dispose()
-    return path

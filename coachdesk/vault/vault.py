@@ -198,8 +198,6 @@ def create(folder: Path, passphrase: str, kdf: Argon2Params = DEFAULT_ARGON2) ->
     create_private_file(layout.db)
     key_file.save(layout.key)
     vault = _open_unlocked(layout, key_file, data_key, new=True)
-    with vault.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA journal_mode = WAL")
     log.info("vault %s created", key_file.vault_id)
     return NewVault(vault, recovery_key)
 
@@ -262,6 +260,9 @@ def _open_unlocked(
     except BaseException:
         lock.release()
         raise
+    with engine.connect() as conn:  # a restored or copied database may have lost WAL mode
+        if conn.exec_driver_sql("PRAGMA journal_mode").scalar() != "wal":
+            conn.exec_driver_sql("PRAGMA journal_mode = WAL")
     _tighten_permissions(layout)
     return Vault(layout, key_file, data_key, lock, engine)
 

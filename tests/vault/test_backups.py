@@ -122,3 +122,31 @@ def test_retention_keeps_newest_days_and_one_per_recent_week(days: set[date]) ->
     for week in weeks:
         assert max(d for d in days if d.isocalendar()[:2] == week) in keep
     assert len(keep) <= KEEP_DAILY + KEEP_WEEKLY
+
+
+def test_restore_mends_a_damaged_database(open_vault: Vault, tmp_path: Path) -> None:
+    write_marker(open_vault, "precious")
+    backup = open_vault.backup(tmp_path / "b")
+    folder = open_vault.folder
+    open_vault.close()
+    (folder / "coachdesk.db").write_bytes(b"\x00" * 8192)  # a disk error wiped it
+    with pytest.raises(VaultCorrupt):
+        vault.open(folder, passphrase=PASSPHRASE)
+    moved = vault.restore(backup, folder, passphrase=PASSPHRASE)
+    assert moved is not None
+    assert moved.name.startswith("damaged-"), "the damaged file is kept, never deleted"
+    with vault.open(folder, passphrase=PASSPHRASE) as v:
+        assert "precious" in dict(rows(v))
+        with v.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_restore_mends_a_missing_key_file(open_vault: Vault, tmp_path: Path) -> None:
+    write_marker(open_vault, "precious")
+    backup = open_vault.backup(tmp_path / "b")
+    folder = open_vault.folder
+    open_vault.close()
+    (folder / "vault.key").unlink()
+    vault.restore(backup, folder, passphrase=PASSPHRASE)
+    with vault.open(folder, passphrase=PASSPHRASE) as v:
+        assert "precious" in dict(rows(v))

@@ -114,11 +114,9 @@ class Loaded:
         return self.detail.note_template if has_notes else self.default_template
 
     def initial_status(self) -> SessionStatus:
-        """A booked session whose notes are being written has taken place, most likely."""
-        status = self.detail.status
-        if status is SessionStatus.SCHEDULED:
-            return SessionStatus.COMPLETED
-        return status
+        """A booked session that has started, and whose notes are being written, has taken
+        place; one still ahead (notes prepared in advance) stays booked."""
+        return notes.default_status(self.detail.status, self.detail.starts_at)
 
     def status_choices(self) -> list[SessionStatus]:
         allowed = sessions.allowed_transitions(self.detail.status) | {self.detail.status}
