@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from coachdesk.cli.context import confirm, echo, practice
-from coachdesk.cli.output import print_fields, print_json, print_table, warn
+from coachdesk.cli.output import print_json, print_table, warn
 from coachdesk.cli.parsing import Handler, group, verb
 from coachdesk.errors import EXIT_OK
 from coachdesk.i18n import _
@@ -173,27 +173,13 @@ def cmd_erase(args: argparse.Namespace) -> int:
         client_id = clients.resolve_client(p.db, args.client)
         name = clients.get_client(p.db, client_id).display_name
         p.db.rollback()
-        question = _("Erase {name} and every record about them? This cannot be undone.")
+        question = _(
+            "Erase {name} and every record about them? This cannot be undone. Backups made "
+            "before today still hold them until they are rotated out (within about a month)."
+        )
         if not confirm(question.format(name=name), args.yes):
             echo(_("Nothing was erased."))
             return EXIT_OK
         clients.erase_client(p.vault.engine, client_id)
     echo(_("Erased client {id}.").format(id=client_id))
     return EXIT_OK
-
-
-def print_client_fields(data: ClientFields) -> None:
-    print_fields(
-        [
-            (_("Name"), data.full_name),
-            (_("Preferred name"), data.preferred_name),
-            (_("Pronouns"), data.pronouns),
-            (_("Email"), data.email),
-            (_("Phone"), data.phone),
-            (_("Organisation"), data.organisation),
-            (_("Role"), data.role),
-            (_("Status"), data.status),
-            (_("Tags"), data.tags),
-            (_("Keep records until"), data.retain_until),
-        ]
-    )

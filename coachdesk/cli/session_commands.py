@@ -13,7 +13,6 @@ from coachdesk.errors import EXIT_OK
 from coachdesk.i18n import _
 from coachdesk.model import SessionStatus
 from coachdesk.services import clients, notes, sessions
-from coachdesk.services.report_documents import session_summary_pdf
 
 STATUSES = [s.value for s in SessionStatus]
 
@@ -179,6 +178,8 @@ def cmd_notes(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
+    from coachdesk.services.report_documents import session_summary_pdf  # ReportLab: on use
+
     with practice(args) as p:
         pdf = session_summary_pdf(p.db, args.session)
     write_pdf(args.out, pdf)

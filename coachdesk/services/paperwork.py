@@ -6,7 +6,7 @@ CLI get a PDF through one call and the documents layer never sees the database.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -78,11 +78,3 @@ def when_words(starts_at: datetime, tz: ZoneInfo) -> str:
         time=format_time(local.time()),
         zone=tz.key,
     )
-
-
-def end_of_day(day_start: datetime) -> datetime:
-    return day_start + timedelta(days=1)
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)

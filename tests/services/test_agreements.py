@@ -129,12 +129,15 @@ def test_the_vault_itself_refuses_to_change_a_signed_agreement(open_vault: Vault
     with open_vault.session() as db, db.begin():
         a = agreements.create_agreement(db, engagement(db, client(db)), "A", "original").id
         sign(db, a)
-    for column in ("body", "title", "pdf"):
+    changes = {"body": "x", "title": "x", "pdf": "x", "status": "draft"}  # not even to draft
+    for column, value in changes.items():
         with (
             pytest.raises(sqlalchemy.exc.IntegrityError, match="frozen"),
             open_vault.engine.begin() as conn,
         ):
-            conn.execute(text(f"UPDATE agreement SET {column} = 'x' WHERE id = :id"), {"id": a})
+            conn.execute(
+                text(f"UPDATE agreement SET {column} = :v WHERE id = :id"), {"id": a, "v": value}
+            )
     with open_vault.session() as db:
         assert agreements.get_agreement(db, a).body == "original"
 

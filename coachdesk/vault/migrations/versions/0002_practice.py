@@ -112,9 +112,11 @@ SUMMARY_TRIGGERS = [
     for event in ("insert", "update", "delete")
 ]
 FROZEN_AGREEMENT = [
-    "CREATE TRIGGER agreement_frozen BEFORE UPDATE OF title, body, pdf ON agreement "
+    "CREATE TRIGGER agreement_frozen BEFORE UPDATE OF title, body, pdf, status ON agreement "
     "WHEN OLD.status IN ('signed', 'superseded') AND (NEW.title IS NOT OLD.title "
-    "OR NEW.body IS NOT OLD.body OR NEW.pdf IS NOT OLD.pdf) "
+    "OR NEW.body IS NOT OLD.body OR NEW.pdf IS NOT OLD.pdf "
+    "OR NEW.status NOT IN ('signed', 'superseded') "
+    "OR (OLD.status = 'superseded' AND NEW.status != 'superseded')) "
     "BEGIN SELECT RAISE(ABORT, 'a signed agreement is frozen'); END"
 ]
 
