@@ -207,7 +207,7 @@ def print_with_dialog(parent: QWidget | None, pdf_bytes: bytes, title: str) -> P
         show_error(parent, exc)
         return None
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(title)
+    printer.setDocName("CoachDesk")  # print queues are visible to others: no client name
     if sizes:
         match_page_size(printer, sizes[0])
     dialog = QPrintDialog(printer, parent)

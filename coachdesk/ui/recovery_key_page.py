@@ -78,7 +78,11 @@ class RecoveryKeyPage(QWidget):
         self.key.setText(recovery_key)
 
     def wipe(self) -> None:
-        """Drop the key from the widget once the flow is done (best effort)."""
+        """Drop the key from the widget, and from the clipboard if it is still there, once the
+        flow is done (best effort): a recovery key must not linger where any app can read it."""
+        clipboard = QGuiApplication.clipboard()
+        if self.key.text() and clipboard.text() == self.key.text():
+            clipboard.clear()
         self.key.clear()
 
     def _copy(self) -> None:
