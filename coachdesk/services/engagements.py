@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import ScalarSelect, func, select
 from sqlalchemy.orm import Session
 
 from coachdesk.errors import ValidationError
@@ -196,9 +196,9 @@ def usage(db: Session, engagement_id: int) -> EngagementUsage:
     )
 
 
-def list_engagements(db: Session, client_id: int | None = None) -> list[EngagementRow]:
-    """Engagements newest first, with the sessions held so far."""
-    held = (
+def held_sessions() -> ScalarSelect[int]:
+    """The number of sessions held in an engagement, correlated to ``Engagement`` in a query."""
+    return (
         select(func.count())
         .where(
             CoachingSession.engagement_id == Engagement.id,
@@ -206,6 +206,11 @@ def list_engagements(db: Session, client_id: int | None = None) -> list[Engageme
         )
         .scalar_subquery()
     )
+
+
+def list_engagements(db: Session, client_id: int | None = None) -> list[EngagementRow]:
+    """Engagements newest first, with the sessions held so far."""
+    held = held_sessions()
     query = (
         select(
             Engagement.id,

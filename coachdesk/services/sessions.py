@@ -6,7 +6,7 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session, load_only
 
 from coachdesk.errors import ValidationError
@@ -234,6 +234,18 @@ def renumber_sessions(db: Session, engagement_id: int | None) -> None:
     db.flush()
 
 
+WHITESPACE = " \t\r\n"  # SQLite's trim() drops only spaces unless told
+
+
+def notes_written() -> ColumnElement[bool]:
+    """Whether a session has notes: the one rule for the session list and Today's "notes
+    missing" (whitespace alone is no notes)."""
+    s = CoachingSession
+    return or_(
+        func.trim(s.shared_notes, WHITESPACE) != "", func.trim(s.private_notes, WHITESPACE) != ""
+    )
+
+
 def list_sessions(
     db: Session,
     client_id: int | None = None,
@@ -246,7 +258,7 @@ def list_sessions(
 ) -> list[SessionRow]:
     """Sessions starting in ``[start, end)``, in one indexed query (no ORM object per row)."""
     s = CoachingSession
-    has_notes = or_(s.shared_notes != "", s.private_notes != "")
+    has_notes = notes_written()
     query = (
         select(
             s.id,

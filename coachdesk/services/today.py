@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from coachdesk.model import (
@@ -27,11 +27,12 @@ from coachdesk.model import (
     SessionMode,
     SessionStatus,
 )
+from coachdesk.services.engagements import held_sessions
+from coachdesk.services.sessions import notes_written
 
 NOTES_LOOKBACK = timedelta(days=30)
 ENDING_WITHIN = timedelta(days=30)
 LIMIT = 100
-WHITESPACE = " \t\r\n"  # SQLite's trim() drops only spaces unless told
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,8 +172,7 @@ def _notes_missing(db: Session, now: datetime, limit: int) -> list[SessionRow]:
             s.starts_at >= now - NOTES_LOOKBACK,
             s.starts_at < now,
             s.status.in_([SessionStatus.COMPLETED, SessionStatus.SCHEDULED]),
-            func.trim(s.shared_notes, WHITESPACE) == "",
-            func.trim(s.private_notes, WHITESPACE) == "",
+            not_(notes_written()),
         )
         .order_by(s.starts_at.desc(), s.id)
         .limit(limit)
@@ -211,14 +211,7 @@ def _awaiting_signature(db: Session, day: date, limit: int) -> list[AgreementRow
 def _engagements_ending(db: Session, day: date, limit: int) -> list[EngagementRow]:
     eng = Engagement
     booked = select(func.count()).where(CoachingSession.engagement_id == eng.id).scalar_subquery()
-    completed = (
-        select(func.count())
-        .where(
-            CoachingSession.engagement_id == eng.id,
-            CoachingSession.status == SessionStatus.COMPLETED,
-        )
-        .scalar_subquery()
-    )
+    completed = held_sessions()
     query = (
         select(
             eng.id,

@@ -174,3 +174,20 @@ def test_unknown_session_is_a_validation_error(db: Session) -> None:
     with pytest.raises(ValidationError) as info:
         sessions.get_session(db, 12345)
     assert "session" in info.value.fields
+
+
+def test_whitespace_alone_is_not_notes_in_the_list_or_on_today(db: Session) -> None:
+    """One rule for "has notes": the list and Today's "notes missing" must agree."""
+    from datetime import UTC, timedelta
+    from zoneinfo import ZoneInfo
+
+    from coachdesk.services.today import today
+
+    who = client(db)
+    now = datetime.now(UTC)
+    blank = session(db, who, now - timedelta(days=1), shared_notes=" \n\t ")
+    written = session(db, who, now - timedelta(days=2), shared_notes="Goal\nDelegate")
+    rows = {r.id: r.has_notes for r in sessions.list_sessions(db, client_id=who)}
+    assert rows == {blank: False, written: True}
+    missing = [r.id for r in today(db, now, ZoneInfo("UTC")).notes_missing]
+    assert missing == [blank]
