@@ -9,7 +9,7 @@ from coachdesk.cli.document_commands import add_out, write_pdf
 from coachdesk.cli.output import print_fields, print_json, print_table, warn
 from coachdesk.cli.overview_text import sequence_text as _sequence
 from coachdesk.cli.parsing import Handler, group, parse_datetime, verb
-from coachdesk.errors import EXIT_OK
+from coachdesk.errors import EXIT_OK, InvalidInput
 from coachdesk.i18n import _
 from coachdesk.model import SessionStatus
 from coachdesk.services import clients, notes, sessions
@@ -54,6 +54,11 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     note.add_argument("--private-notes")
     note.add_argument(
         "--status", choices=STATUSES, help=_("default: completed once the session has started")
+    )
+    note.add_argument(
+        "--discard-draft",
+        action="store_true",
+        help=_("replace unsaved notes the app kept as a draft"),
     )
 
     summary = add("summary", _("write the session summary for the client as PDF"), cmd_summary)
@@ -153,6 +158,13 @@ def cmd_notes(args: argparse.Namespace) -> int:
         return cmd_show(argparse.Namespace(**{**vars(args), "json": False}))
     with practice(args, write=True) as p:
         current = sessions.get_session(p.db, args.session)
+        if current.has_draft and not args.discard_draft:
+            raise InvalidInput(
+                _(
+                    "Session {id} has unsaved notes from the app (a draft); saving here would "
+                    "discard them. Open the session in the app, or add --discard-draft."
+                ).format(id=args.session)
+            )
         saved = notes.record_notes(
             p.db,
             args.session,

@@ -11,7 +11,7 @@ from typing import Any
 
 from coachdesk import vault
 from coachdesk.cli import secrets
-from coachdesk.errors import EXIT_BAD_VAULT, EXIT_OK
+from coachdesk.errors import EXIT_BAD_VAULT, EXIT_OK, NotAVault, VaultCorrupt, WrongPassphrase
 from coachdesk.i18n import _
 from coachdesk.vault import Vault, keychain
 from coachdesk.vault.layout import BACKUP_SUFFIX
@@ -63,10 +63,11 @@ def open_for_command(folder: Path) -> Vault:
     the day's automatic backup if this is the vault's first opening today.
     """
     opened = None
-    if not secrets.passphrase_given():
-        key_file = vault.read_key_file(folder)
-        if keychain.recall(key_file.vault_id) is not None:
+    if not secrets.passphrase_given() and _remembered(folder):
+        try:
             opened = vault.open(folder, use_keychain=True)
+        except WrongPassphrase:  # a stale remembered key: the passphrase still opens it
+            opened = None
     if opened is None:
         opened = vault.open(folder, passphrase=secrets.passphrase())
     opened.rolling_backup()
@@ -157,8 +158,18 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _remembered(folder: Path) -> bool:
+    try:
+        return keychain.recall(vault.read_key_file(folder).vault_id) is not None
+    except (NotAVault, VaultCorrupt):
+        return False
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
-    safety = vault.restore(args.file, args.vault, passphrase=secrets.passphrase())
+    if not secrets.passphrase_given() and _remembered(args.vault):
+        safety = vault.restore(args.file, args.vault, use_keychain=True)
+    else:
+        safety = vault.restore(args.file, args.vault, passphrase=secrets.passphrase())
     print(
         _("Restored the vault in {path} from {backup}.").format(path=args.vault, backup=args.file)
     )

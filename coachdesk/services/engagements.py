@@ -304,7 +304,7 @@ def _validate(db: Session, data: EngagementFields) -> None:
         if data.cadence_days is None:
             errors.add("cadence_days", _("Enter the number of days between sessions."))
         errors.in_range("cadence_days", data.cadence_days, 1, 365)
-    errors.money("fee_amount", data.fee_amount)
+    errors.money("fee_amount", data.fee_amount, data.currency)
     if data.fee_model == FeeModel.PRO_BONO and data.fee_amount:
         errors.add("fee_amount", _("A pro bono engagement has no fee."))
     errors.currency("currency", data.currency)

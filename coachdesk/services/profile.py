@@ -68,7 +68,7 @@ def update_profile(db: Session, data: ProfileFields) -> Saved:
     errors.require("time_zone", data.time_zone)
     errors.time_zone("time_zone", data.time_zone)
     errors.in_range("default_session_minutes", data.default_session_minutes, 15, 480)
-    errors.money("default_fee", data.default_fee)
+    errors.money("default_fee", data.default_fee, data.default_currency)
     if (
         data.default_template_id is not None
         and db.get(AgreementTemplate, data.default_template_id) is None

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from coachdesk.errors import ValidationError
+from coachdesk.formatting import MINOR_UNITS
 from coachdesk.i18n import _
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
@@ -43,13 +44,20 @@ class FieldErrors:
         if start and end and end < start:
             self.add(field, _("The end date must not be before the start date."))
 
-    def money(self, field: str, value: Decimal | None) -> None:
+    def money(self, field: str, value: Decimal | None, currency: str = "") -> None:
+        """Zero or more, with no more decimals than the currency has (none for yen), so a
+        document never prints a different amount than the one stored."""
         if value is None:
             return
+        places = MINOR_UNITS.get(currency.upper(), 2)
         if not value.is_finite() or value < 0:
             self.add(field, _("The amount must be zero or more."))
-        elif value != value.quantize(Decimal("0.01")):
-            self.add(field, _("The amount can have at most two decimals."))
+        elif value != value.quantize(Decimal(1).scaleb(-places)):
+            if places == 0:
+                self.add(field, _("{code} amounts have no decimals.").format(code=currency))
+            else:
+                message = _("The amount can have at most {n} decimals.")
+                self.add(field, message.format(n=places))
 
     def currency(self, field: str, value: str) -> None:
         if not CURRENCY.match(value or ""):

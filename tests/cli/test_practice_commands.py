@@ -365,3 +365,16 @@ def test_documents_are_written_only_where_asked(cli, tmp_path: Path) -> None:
         assert "Zoë Łukasiewicz-Дмитриева" in words
         assert "PRIVATE-MARKER" not in words
     assert cli("agreement", "pdf", "--client", "1", "--out", str(tmp_path / "no" / "a.pdf"))[0] == 1
+
+
+def test_session_notes_never_silently_replace_a_draft_from_the_app(cli, vault_dir: Path) -> None:
+    from coachdesk.services import notes
+
+    cli("client", "add", "--name", "Yūko")
+    cli("session", "add", "--client", "Yūko", "--start", "2026-11-20T09:30")
+    with vault.open(vault_dir, passphrase=PASSPHRASE) as v, v.session() as db, db.begin():
+        notes.save_draft(db, 1, '{"private": "typed in the app before a crash"}')
+    code, _, err = cli("session", "notes", "1", "--notes", "From the terminal")
+    assert code == 1
+    assert "--discard-draft" in err
+    assert cli("session", "notes", "1", "--notes", "From the terminal", "--discard-draft")[0] == 0

@@ -171,3 +171,17 @@ def test_installed_entry_point_prints_version_and_help() -> None:
     ).stdout
     for code in ("0  success", "3  wrong passphrase", "4  the vault is open", "5  not a vault"):
         assert code in help_text
+
+
+def test_a_stale_remembered_key_falls_back_to_the_passphrase(
+    vault_dir: Path, monkeypatch: pytest.MonkeyPatch, memory_keyring: MemoryKeyring
+) -> None:
+    """At a terminal, a remembered key that no longer fits is dropped and the coach is asked."""
+    from coachdesk.cli import secrets
+
+    vault_id = vault.read_key_file(vault_dir).vault_id
+    memory_keyring.set_password("CoachDesk", vault_id, "00" * 32)
+    monkeypatch.setattr(secrets, "has_terminal", lambda: True)
+    monkeypatch.setattr(secrets.getpass, "getpass", lambda _prompt: PASSPHRASE)
+    assert run("check", "--vault", vault_dir) == 0
+    assert memory_keyring.entries == {}, "the stale entry is removed"

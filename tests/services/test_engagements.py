@@ -173,3 +173,23 @@ def test_weekly_session_keeps_its_local_hour_across_daylight_saving(db: Session)
     suggested = engagements.next_session_defaults(db, weekly, at(24)).starts_at
     assert suggested == datetime(2026, 3, 30, 7, tzinfo=UTC)
     assert suggested - datetime(2026, 3, 23, 8, tzinfo=UTC) == timedelta(days=7, hours=-1)
+
+
+def test_amounts_have_no_more_decimals_than_their_currency(db: Session) -> None:
+    """A yen fee with cents would print rounded: the stored and printed amounts must agree."""
+    from decimal import Decimal
+
+    from coachdesk.services import engagements as eng
+    from coachdesk.services.engagements import EngagementFields
+    from tests.services.factories import client as make_client
+
+    who = make_client(db)
+    base = {"client_id": who, "title": "T", "start_date": date(2026, 3, 1)}
+    with pytest.raises(ValidationError, match="JPY amounts have no decimals"):
+        eng.create_engagement(
+            db, EngagementFields(**base, fee_amount=Decimal("15000.50"), currency="JPY")
+        )
+    eng.create_engagement(db, EngagementFields(**base, fee_amount=Decimal("15000"), currency="JPY"))
+    eng.create_engagement(
+        db, EngagementFields(**base, fee_amount=Decimal("12.345"), currency="KWD")
+    )
