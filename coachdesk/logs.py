@@ -16,11 +16,23 @@ from coachdesk.paths import data_dir
 LOG_NAME = "coachdesk.log"
 
 
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """A rotating log whose every file, the first and each after rollover, is 0600."""
+
+    def _open(self):  # type: ignore[no-untyped-def]  # logging's own hook
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.chmod(self.baseFilename, 0o600)
+        return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
+
+
 def log_unexpected(logger: logging.Logger, what: str, exc: BaseException) -> None:
     """Log an unexpected error by its type and where it happened, never its message: messages
     of third-party errors can quote client text (a SQL parameter, a paragraph that did not fit).
     """
-    frames = "".join(traceback.format_tb(exc.__traceback__))
+    frames = "\n".join(
+        f"  {frame.filename}:{frame.lineno} in {frame.name}"
+        for frame in traceback.extract_tb(exc.__traceback__)
+    )
     logger.error("%s: %s\n%s", what, type(exc).__qualname__, frames)
 
 
@@ -32,9 +44,8 @@ def setup_logging(level: int = logging.INFO) -> Path:
     """Send this process's log records to the rotating log file; returns its path."""
     path = log_file()
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if not path.exists():
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
-    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    os.chmod(path.parent, 0o700)
+    handler = PrivateRotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.handlers = [h for h in root.handlers if not isinstance(h, RotatingFileHandler)]
