@@ -31,6 +31,7 @@ from coachdesk.i18n import _
 from coachdesk.logs import log_unexpected
 from coachdesk.services import sessions
 from coachdesk.ui import look, menus
+from coachdesk.ui.clients.client_dialog import ClientDialog
 from coachdesk.ui.clients.client_page import ClientPage
 from coachdesk.ui.clients.clients_page import ClientsPage
 from coachdesk.ui.errors import show_error
@@ -408,10 +409,12 @@ class MainWindow(QMainWindow):
         price of typed notes: if a draft cannot be kept, the vault stays open and says so."""
         for editor in NotesEditor.all_open():
             if not editor.keep_draft():
-                self.statusBar().showMessage(
-                    _("Not locked: open session notes could not be kept as a draft."), 15000
-                )
+                self._not_locked(_("Not locked: open session notes could not be kept as a draft."))
                 return
+        typing = [d for d in self.findChildren(ClientDialog) if d.isVisible()]
+        if any(dialog.has_unsaved_input() for dialog in typing):
+            self._not_locked(_("Not locked: save or cancel the client form you are filling in."))
+            return
         self._save_geometry()
         folder = self._close_vault()
         if folder is None:
@@ -425,6 +428,11 @@ class MainWindow(QMainWindow):
         dialog.rejected.connect(self.quit_requested.emit)
         self.unlock_dialog = dialog
         dialog.show()
+
+    def _not_locked(self, message: str) -> None:
+        """Typed input has no draft to keep: say why the vault stays open, try again later."""
+        self.statusBar().showMessage(message, 30000)
+        self.idle.start(self.preferences.auto_lock_minutes)
 
     def _unlocked(self, dialog: UnlockDialog) -> None:
         self.unlock_dialog = None

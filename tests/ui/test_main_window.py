@@ -202,3 +202,19 @@ def test_ctrl_shift_n_opens_the_notes_of_the_session_just_held(qtbot, window: Ma
     assert editor.session_id == held
     editor.keep_draft()
     editor.close()
+
+
+def test_auto_lock_waits_for_a_half_typed_client_form(qtbot, window: MainWindow) -> None:
+    """Typed consultation details have no draft: locking must not wipe them."""
+    window.apply_preferences(Preferences(auto_lock_minutes=1))
+    dialog = window.clients_page.new_client()
+    qtbot.waitUntil(dialog.form.isEnabled, timeout=WAIT_MS)  # sponsors loaded
+    qtbot.keyClicks(dialog.form.inputs["display_name"], "Half-typed Client")
+    window.idle._last -= 61
+    window.idle.check()
+    assert window.vault is not None
+    assert "client form" in window.statusBar().currentMessage()
+    assert dialog.form.inputs["display_name"].text() == "Half-typed Client"
+    dialog.discard()
+    window.lock()
+    assert window.vault is None

@@ -199,6 +199,9 @@ class ClientDialog(QDialog):
         self.form.setEnabled(not busy)
         self.ok_button.setEnabled(not busy)
 
+    def has_unsaved_input(self) -> bool:
+        return self._dirty
+
     # -- closing --------------------------------------------------------------------------
     def reject(self) -> None:
         """Cancel, asking first if something was typed (a stray Esc must not lose it)."""
