@@ -39,6 +39,13 @@ class ValidationError(InvalidInput):
         super().__init__("; ".join(f"{name}: {msg}" for name, msg in self.fields.items()))
 
 
+class Cancelled(CoachDeskError):
+    """The user stopped long work (export, import, backup); nothing was left half-written."""
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(message or _("Stopped; nothing was changed."))
+
+
 class VaultExists(InvalidInput):
     """Refuses to create a vault over an existing one: a vault is never silently replaced."""
 

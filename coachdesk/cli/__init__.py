@@ -31,10 +31,12 @@ log = logging.getLogger(__name__)
 
 def build_parser() -> argparse.ArgumentParser:
     from coachdesk.cli import (
+        archive_commands,
         client_commands,
         document_commands,
         engagement_commands,
         goal_commands,
+        import_commands,
         practice_commands,
         profile_commands,
         session_commands,
@@ -70,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
         profile_commands,
         document_commands,
         practice_commands,
+        import_commands,
+        archive_commands,
     ):
         module.register(commands, common)
     return parser

@@ -37,6 +37,8 @@ class Preferences:
     theme: str = "system"
     auto_lock_minutes: int = 10  # 0 = never
     clipboard_clear_seconds: int = 60  # 0 = never
+    backup_folder: str = ""  # "" = the vault's own backups folder
+    backup_every_days: int = 1  # automatic backups: 1 daily, 7 weekly, 0 never
 
     @classmethod
     def load(cls) -> Preferences:
@@ -47,6 +49,8 @@ class Preferences:
             theme=theme if theme in THEMES else defaults.theme,
             auto_lock_minutes=_int(store.value("preferences/auto_lock_minutes"), 10),
             clipboard_clear_seconds=_int(store.value("preferences/clipboard_clear_seconds"), 60),
+            backup_folder=str(store.value("preferences/backup_folder", "") or ""),
+            backup_every_days=_int(store.value("preferences/backup_every_days"), 1),
         )
 
     def save(self) -> None:
@@ -54,6 +58,8 @@ class Preferences:
         store.setValue("preferences/theme", self.theme)
         store.setValue("preferences/auto_lock_minutes", self.auto_lock_minutes)
         store.setValue("preferences/clipboard_clear_seconds", self.clipboard_clear_seconds)
+        store.setValue("preferences/backup_folder", self.backup_folder)
+        store.setValue("preferences/backup_every_days", self.backup_every_days)
 
 
 def _int(value: object, default: int) -> int:
