@@ -357,3 +357,14 @@ def _duplicate_warnings(db: Session, data: ClientFields, exclude: int) -> list[s
     if db.scalar(select(func.count()).where(Client.name_key == name_key, Client.id != exclude)):
         warnings.append(_("Another client has the same name."))
     return warnings
+
+
+def client_problems(db: Session, data: ClientFields) -> dict[str, str]:
+    """What ``create_client`` would refuse in ``data``, field by field, without raising: lets an
+    import preview judge each row by exactly the rules of the client form.
+    """
+    try:
+        _validate(db, data)
+    except ValidationError as exc:
+        return exc.fields
+    return {}
