@@ -1,14 +1,146 @@
-"""``coachdesk export``, ``coachdesk import archive`` and ``coachdesk calendar export``."""
+"""``coachdesk export``, ``coachdesk import archive`` and ``coachdesk calendar export``.
+
+An export leaves the vault only where the user asked, readable by the user alone. Unless it is
+encrypted, a warning on stderr says so: it holds every note in plain text.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 from typing import Any
+
+from coachdesk.cli import secrets
+from coachdesk.cli.context import echo, practice
+from coachdesk.cli.output import print_json
+from coachdesk.cli.parsing import group, parse_date, verb
+from coachdesk.errors import EXIT_OK, ValidationError
+from coachdesk.i18n import _, ngettext
+from coachdesk.services import clients
+from coachdesk.vault.files import write_atomic
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Add the ``export`` and ``calendar`` commands."""
+    export = commands.add_parser(
+        "export",
+        parents=[common],
+        help=_("the whole practice (or one client's data) as a ZIP archive"),
+        description=_(
+            "Write every record as JSON and CSV, with the signed agreements and scans as files. "
+            "Not encrypted unless --encrypt is given (passphrase from "
+            "COACHDESK_EXPORT_PASSPHRASE or typed twice)."
+        ),
+    )
+    export.add_argument("--out", type=Path, required=True, metavar="FILE", help=_("a .zip file"))
+    export.add_argument(
+        "--encrypt", action="store_true", help=_("write an encrypted archive (AES-256-GCM)")
+    )
+    export.add_argument(
+        "--client", help=_("only this client's data (id or unique name), e.g. for their request")
+    )
+    export.add_argument("--json", action="store_true", help=_("print the result as JSON"))
+    export.set_defaults(handler=cmd_export)
+
+    calendar = group(commands, "calendar", _("sessions for a calendar app"))
+    ics = verb(calendar, common, "export", _("write sessions as an .ics file"), cmd_calendar)
+    ics.add_argument("--out", type=Path, required=True, metavar="FILE", help=_("an .ics file"))
+    ics.add_argument("--client", help=_("only this client's sessions (id or unique name)"))
+    ics.add_argument("--from", dest="start", metavar="DATE", help=_("default: upcoming only"))
+    ics.add_argument("--to", dest="end", metavar="DATE", help=_("last day included"))
 
 
 def add_import_verb(verbs: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``archive`` verb to the ``import`` group."""
+    archive = verb(
+        verbs,
+        common,
+        "archive",
+        _("restore a whole-practice export into a new, empty vault"),
+        cmd_import_archive,
+    )
+    archive.add_argument("file", type=Path, metavar="FILE", help=_("a file from coachdesk export"))
+    archive.add_argument("--json", action="store_true", help=_("print the result as JSON"))
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from coachdesk.services.archive import export_practice
+
+    _check_out(args.out)
+    passphrase = secrets.new_export_passphrase() if args.encrypt else None
+    with practice(args) as p:
+        client_id = clients.resolve_client(p.db, args.client) if args.client else None
+        summary = export_practice(p.db, args.out, passphrase=passphrase, client_id=client_id)
+    if not summary.encrypted:
+        print(
+            _(
+                "coachdesk: warning: {path} is not encrypted; it holds client notes in plain "
+                "text. Keep it safe, or use --encrypt."
+            ).format(path=summary.path),
+            file=sys.stderr,
+        )
+    if args.json:
+        print_json(
+            {"path": str(summary.path), "encrypted": summary.encrypted, "counts": summary.counts}
+        )
+    else:
+        echo(_("Wrote {path} ({what})").format(path=summary.path, what=_summary(summary.counts)))
+    return EXIT_OK
+
+
+def cmd_import_archive(args: argparse.Namespace) -> int:
+    from coachdesk.services.archive import import_practice, is_encrypted_archive
+
+    passphrase = secrets.export_passphrase() if is_encrypted_archive(args.file) else None
+    with practice(args, write=True) as p:
+        summary = import_practice(p.db, args.file, passphrase=passphrase)
+    if args.json:
+        print_json({"counts": summary.counts})
+    else:
+        echo(_("Imported {what}").format(what=_summary(summary.counts)))
+    return EXIT_OK
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    from coachdesk.services.calendar_export import calendar_ics
+
+    _check_out(args.out)
+    start, end = parse_date("from", args.start), parse_date("to", args.end)
+    if start is not None and end is not None and end < start:
+        raise ValidationError({"to": _("The end date is before the start date.")})
+    with practice(args) as p:
+        client_id = clients.resolve_client(p.db, args.client) if args.client else None
+        ics = calendar_ics(p.db, client_id=client_id, start=start, end=end)
+    write_atomic(args.out, ics)
+    events = ics.count(b"BEGIN:VEVENT")
+    message = ngettext("Wrote {path} ({n} session)", "Wrote {path} ({n} sessions)", events)
+    echo(message.format(path=args.out, n=events))
+    return EXIT_OK
+
+
+def _check_out(path: Path) -> None:
+    if not path.parent.is_dir():
+        raise ValidationError(
+            {"out": _("The folder {path} does not exist.").format(path=path.parent)}
+        )
+    if path.is_dir():
+        raise ValidationError({"out": _("Give a file name, not a folder.")})
+
+
+def _summary(counts: dict[str, int]) -> str:
+    """ "3 clients, 4 engagements, 60 sessions, 5 goals, 20 action items": counts, never text."""
+    words = [
+        ("client", ngettext("{n} client", "{n} clients", counts.get("client", 0))),
+        ("engagement", ngettext("{n} engagement", "{n} engagements", counts.get("engagement", 0))),
+        (
+            "coaching_session",
+            ngettext("{n} session", "{n} sessions", counts.get("coaching_session", 0)),
+        ),
+        ("goal", ngettext("{n} goal", "{n} goals", counts.get("goal", 0))),
+        (
+            "action_item",
+            ngettext("{n} action item", "{n} action items", counts.get("action_item", 0)),
+        ),
+    ]
+    return ", ".join(text.format(n=counts.get(table, 0)) for table, text in words)

@@ -1,7 +1,8 @@
 """Where the CLI gets passphrases and recovery keys: a prompt on a terminal, else the environment.
 
 Scripts set ``COACHDESK_PASSPHRASE`` (and ``COACHDESK_NEW_PASSPHRASE`` for ``passwd``,
-``COACHDESK_RECOVERY_KEY`` for recovery); a person at a terminal is asked and nothing is echoed.
+``COACHDESK_RECOVERY_KEY`` for recovery, ``COACHDESK_EXPORT_PASSPHRASE`` for an encrypted
+export); a person at a terminal is asked and nothing is echoed.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from coachdesk.i18n import _
 PASSPHRASE_ENV = "COACHDESK_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "COACHDESK_NEW_PASSPHRASE"
 RECOVERY_KEY_ENV = "COACHDESK_RECOVERY_KEY"
+EXPORT_PASSPHRASE_ENV = "COACHDESK_EXPORT_PASSPHRASE"
 
 
 def has_terminal() -> bool:
@@ -54,3 +56,13 @@ def passphrase_given() -> bool:
 
 def recovery_key() -> str:
     return from_env_or_prompt(RECOVERY_KEY_ENV, _("Recovery key: "))
+
+
+def new_export_passphrase() -> str:
+    """The passphrase an encrypted export is written with: typed twice, as it cannot be reset."""
+    return new_secret(EXPORT_PASSPHRASE_ENV, _("Passphrase for the export: "))
+
+
+def export_passphrase() -> str:
+    """The passphrase of an encrypted export being imported."""
+    return from_env_or_prompt(EXPORT_PASSPHRASE_ENV, _("Passphrase of the export: "))

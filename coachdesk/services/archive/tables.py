@@ -1,0 +1,233 @@
+"""The tables in an export, how each column's value is written and read back, and what belongs
+to one client.
+
+Every table of the model is exported with every column, in foreign-key order, so the same order
+imports them. Values follow the column types: instants as ISO 8601 in UTC, money as decimal text,
+enums as their stored words, binary columns as a reference to a file in the ZIP.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Date,
+    Enum,
+    Integer,
+    LargeBinary,
+    Select,
+    Table,
+    select,
+    union,
+)
+from sqlalchemy import Column as SAColumn
+
+from coachdesk.model import Base, Client, Engagement, Goal
+from coachdesk.model.types import Money, UTCDateTime
+
+FORMAT = "coachdesk-export"
+VERSION = 1
+DOCUMENT_NAME = "coachdesk-export.json"
+README_NAME = "README.txt"
+SCOPE_PRACTICE = "practice"
+SCOPE_CLIENT = "client"
+CLIENT_OWNED = frozenset(
+    {"client_tag", "engagement", "coaching_session", "goal", "action_item", "follow_up"}
+)
+
+# What a per-client export leaves out: the coach's private notes (never shown to anyone, as in
+# every document), the coach's own notes about a sponsor organisation, and note-editor drafts
+# (they may hold private notes). Tables about the practice itself are left out as a whole.
+CLIENT_EXCLUDED_COLUMNS = {
+    "coaching_session": frozenset({"private_notes"}),
+    "sponsor": frozenset({"notes"}),
+}
+# The file extension of a binary column, fixed or taken from the MIME type in another column.
+BLOB_SUFFIX = {("agreement", "pdf"): ".pdf"}
+BLOB_MIME_COLUMN = {("agreement", "scan"): "scan_mime", ("coach_profile", "logo"): "logo_mime"}
+MIME_SUFFIX = {
+    "application/pdf": ".pdf",
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/tiff": ".tif",
+    "image/gif": ".gif",
+    "image/webp": ".webp",
+    "image/svg+xml": ".svg",
+}
+
+
+class BadValue(ValueError):
+    """A value in the archive does not fit its column."""
+
+
+@dataclass(frozen=True)
+class BlobRef:
+    """A binary value stored as a file in the ZIP; the digest proves it arrived whole."""
+
+    file: str
+    size: int
+    sha256: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"file": self.file, "size": self.size, "sha256": self.sha256}
+
+
+def tables() -> list[Table]:
+    """Every table of the model, parents before children."""
+    return list(Base.metadata.sorted_tables)
+
+
+def blob_columns(table: Table) -> list[SAColumn[Any]]:
+    return [c for c in table.columns if isinstance(c.type, LargeBinary)]
+
+
+def client_columns(table: Table) -> list[SAColumn[Any]]:
+    excluded = CLIENT_EXCLUDED_COLUMNS.get(table.name, frozenset())
+    return [c for c in table.columns if c.name not in excluded]
+
+
+def key_of(table: Table, row: Any) -> tuple[Any, ...]:
+    return tuple(row._mapping[c.name] for c in table.primary_key.columns)
+
+
+def blob_name(table: Table, column: str, key: tuple[Any, ...], mime: str) -> str:
+    suffix = BLOB_SUFFIX.get((table.name, column)) or MIME_SUFFIX.get(mime, ".bin")
+    ident = "-".join(str(part) for part in key)
+    return f"files/{table.name}-{ident}-{column}{suffix}"
+
+
+def blob_ref(name: str, data: bytes) -> BlobRef:
+    return BlobRef(name, len(data), hashlib.sha256(data).hexdigest())
+
+
+def client_rows(table: Table, client_id: int) -> ColumnElement[bool] | None:
+    """Which rows of ``table`` belong to the client, or None when the table is not theirs."""
+    c = table.c
+    if table.name == "client":
+        return c.id == client_id
+    if table.name == "sponsor":
+        return c.id.in_(
+            union(
+                select(Client.sponsor_id).where(Client.id == client_id),
+                select(Engagement.sponsor_id).where(Engagement.client_id == client_id),
+            )
+        )
+    if table.name == "agreement":
+        return c.engagement_id.in_(select(Engagement.id).where(Engagement.client_id == client_id))
+    if table.name in ("milestone", "progress_rating"):
+        return c.goal_id.in_(select(Goal.id).where(Goal.client_id == client_id))
+    if table.name in CLIENT_OWNED:
+        return c.client_id == client_id
+    return None
+
+
+def to_json(column: SAColumn[Any], value: Any) -> Any:
+    """A column value as JSON: the format documented in ``docs/export-format.md``."""
+    if value is None:
+        return None
+    kind = column.type
+    if isinstance(kind, UTCDateTime):
+        return value.isoformat()
+    if isinstance(kind, Date):
+        return value.isoformat()
+    if isinstance(kind, Money):
+        return str(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
+def to_cell(column: SAColumn[Any], value: Any) -> str:
+    """A column value for a spreadsheet: times in UTC without the "T", booleans as words.
+
+    Text starting with = + - @ gets a leading apostrophe so that a spreadsheet shows it instead
+    of running it as a formula; the JSON document keeps the exact text.
+    """
+    if value is None:
+        return ""
+    if isinstance(column.type, UTCDateTime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(column.type, Boolean):
+        return "true" if value else "false"
+    text = str(to_json(column, value))
+    if isinstance(value, str) and text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
+
+
+def from_json(column: SAColumn[Any], value: Any) -> Any:
+    """A JSON value back to what the column stores; raises ``BadValue`` when it does not fit."""
+    if value is None:
+        if not column.nullable:
+            raise BadValue(column.name)
+        return None
+    kind = column.type
+    try:
+        if isinstance(kind, UTCDateTime):
+            instant = datetime.fromisoformat(_text(value))
+            if instant.tzinfo is None:
+                raise BadValue(column.name)
+            return instant
+        if isinstance(kind, Date):
+            return date.fromisoformat(_text(value))
+        if isinstance(kind, Money):
+            return Decimal(_text(value))
+        if isinstance(kind, Enum) and kind.enum_class is not None:
+            return kind.enum_class(_text(value))
+        if isinstance(kind, Boolean):
+            if not isinstance(value, bool):
+                raise BadValue(column.name)
+            return value
+        if isinstance(kind, Integer):
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise BadValue(column.name)
+            return value
+        return _text(value)
+    except (ValueError, InvalidOperation):
+        raise BadValue(column.name) from None
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise BadValue("text")
+    return value
+
+
+@dataclass(frozen=True)
+class Part:
+    """One table in an export: which columns, and which rows (None: all of them)."""
+
+    table: Table
+    columns: list[SAColumn[Any]]
+    where: ColumnElement[bool] | None
+
+    @property
+    def plain_columns(self) -> list[SAColumn[Any]]:
+        return [c for c in self.columns if not isinstance(c.type, LargeBinary)]
+
+
+def parts(client_id: int | None) -> list[Part]:
+    """The tables of an export in import order: all of them, or what belongs to one client."""
+    if client_id is None:
+        return [Part(table, list(table.columns), None) for table in tables()]
+    found = []
+    for table in tables():
+        where = client_rows(table, client_id)
+        if where is not None:
+            found.append(Part(table, client_columns(table), where))
+    return found
+
+
+def select_rows(part: Part, columns: list[SAColumn[Any]], batch: int = 500) -> Select[Any]:
+    """The part's rows in primary-key order, fetched in batches so memory stays bounded."""
+    query = select(*columns).order_by(*part.table.primary_key.columns)
+    if part.where is not None:
+        query = query.where(part.where)
+    return query.execution_options(yield_per=batch)

@@ -1,0 +1,91 @@
+"""Helpers for the archive tests (no tests here): a rich practice to export, a second empty vault
+to import into, and a comparison of every stored value.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from coachdesk import vault
+from coachdesk.model import Agreement, AgreementStatus, PracticeSetting
+from coachdesk.services import agreements, notes, profile
+from coachdesk.services.demo import fill_demo
+from coachdesk.vault import Vault
+from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.services import factories
+
+PRIVATE_MARKER = "QUOKKA-PRIVATE-4417"
+SHARED_MARKER = "PELICAN-SHARED-9023"
+LOGO = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+SCAN = b"%PDF-1.4 scanned signature page " + bytes(range(256)) * 8
+TODAY = date(2026, 11, 28)
+
+
+def fill_rich(v: Vault, clients: int = 6) -> None:
+    """Demo clients and their history, plus every kind of row the demo leaves out: a logo, a
+    scanned signed agreement, a custom template, a practice setting and a note draft."""
+    fill_demo(v.engine, clients, 1, today=TODAY)
+    with v.session() as db, db.begin():
+        profile.set_logo(db, LOGO, "image/png")
+        signed = db.scalars(
+            select(Agreement.id).where(Agreement.status == AgreementStatus.SIGNED)
+        ).first()
+        assert signed is not None
+        agreements.attach_scan(db, signed, SCAN, "signed page.pdf", "application/pdf")
+        agreements.create_template(db, "Mentoring – Zoë's own", "Between {coach_name} and us.")
+        db.add(PracticeSetting(key="reminder_days", value="3"))
+        amara = factories.client(db, "Amara Okafor")
+        held = factories.session(
+            db,
+            amara,
+            factories.at(5),
+            shared_notes=f"We talked about {SHARED_MARKER}.",
+            private_notes=f"My own reading: {PRIVATE_MARKER}.",
+        )
+        notes.save_draft(db, held, f"draft with {PRIVATE_MARKER}")
+
+
+def new_vault(folder: Path) -> Vault:
+    return vault.create(folder, PASSPHRASE, kdf=FAST_KDF).vault
+
+
+def user_tables(engine: Engine) -> list[str]:
+    """Every table with practice data; FTS5 keeps its index in shadow tables named
+    ``search_index_*``, compared through the ``search_index`` table itself."""
+    with engine.connect() as conn:
+        return list(
+            conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                "AND name != 'alembic_version' AND name NOT LIKE 'search_index_%' ORDER BY name"
+            ).scalars()
+        )
+
+
+def raw_rows(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
+    """Every stored value of every table (the search index included) as SQLite holds it, in a
+    fixed order: equal means the vault was restored exactly."""
+    found = {}
+    with engine.connect() as conn:
+        for name in user_tables(engine):
+            if name in KEYED_BY_TEXT:
+                width = len(conn.exec_driver_sql(f'SELECT * FROM "{name}" LIMIT 0').keys())
+                order = ", ".join(str(n) for n in range(1, width + 1))
+                query = f'SELECT * FROM "{name}" ORDER BY {order}'
+            else:
+                query = f'SELECT rowid, * FROM "{name}" ORDER BY rowid'
+            found[name] = [tuple(r) for r in conn.exec_driver_sql(query)]
+    return found
+
+
+def fts_intact(engine: Engine) -> None:
+    """FTS5's own check that its index matches its content; raises when it does not."""
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO search_index (search_index) VALUES ('integrity-check')")
+
+
+# Tables whose rowid is not their key: it depends on insertion order, never shown or exported.
+KEYED_BY_TEXT = frozenset({"client_tag", "practice_setting", "note_draft"})
