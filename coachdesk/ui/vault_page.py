@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.i18n import _
 from coachdesk.ui import look
+from coachdesk.ui.backups.choice import current_choice
 from coachdesk.vault import Vault, keychain
 
 # Tables shown by name; the rest hold settings or bookkeeping, not a coach's records.
@@ -46,10 +47,11 @@ class VaultFacts:
 
 
 def gather_facts(vault: Vault, *, counts: bool = True) -> VaultFacts:
-    """Worker side: read what the page shows; counts only, never content."""
+    """Worker side: read what the page shows; counts only, never content. The last backup
+    may be in the vault's own folder or in the folder chosen for backups."""
     return VaultFacts(
         counts=vault.table_counts() if counts else None,
-        last_backup=vault.last_backup_time(),
+        last_backup=vault.last_backup_time(current_choice().folder),
         remembered=vault.is_remembered(),
         keychain_available=keychain.is_available(),
     )
@@ -110,8 +112,8 @@ class VaultPage(QWidget):
             "",
             look.note(
                 _(
-                    "CoachDesk backs the vault up automatically each day, into its own folder. "
-                    "Back up to an external drive too, in case this computer is lost."
+                    "CoachDesk backs the vault up automatically. Choose where and how often, "
+                    "see every backup, or restore one, in Backups."
                 )
             ),
         )

@@ -10,14 +10,16 @@ from __future__ import annotations
 import json
 import shutil
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+from enum import Enum
 from pathlib import Path
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import OperationalError
 
-from coachdesk.errors import InvalidInput, NotAVault, VaultCorrupt
+from coachdesk.errors import Cancelled, CoachDeskError, InvalidInput, NotAVault, VaultCorrupt
 from coachdesk.i18n import _
 from coachdesk.vault.files import (
     create_private_file,
@@ -34,6 +36,15 @@ MANIFEST = "manifest.json"
 AUTO_PREFIX = "auto-"
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
+MANUAL_PREFIX = "manual-"
+SAFETY_PREFIX = "pre-restore-"
+MIGRATION_PREFIX = "pre-migration-"
+CHUNK = 1024 * 1024
+# SQLite calls the progress handler every this many virtual-machine steps: often enough for
+# Cancel to answer within a blink, rarely enough to cost nothing measurable.
+VM_STEPS = 20_000
+
+Progress = Callable[[int, int], None]  # (done, total); total 0 = unknown; may raise Cancelled
 
 
 @dataclass(frozen=True)
@@ -46,17 +57,29 @@ class BackupInfo:
     schema: str | None
 
 
-def write_backup(connection: Connection, key_file: KeyFile, schema: str | None, dest: Path) -> Path:
-    """Write a consistent encrypted backup of the open database to ``dest``."""
+def write_backup(
+    connection: Connection,
+    key_file: KeyFile,
+    schema: str | None,
+    dest: Path,
+    progress: Progress | None = None,
+) -> Path:
+    """Write a consistent encrypted backup of the open database to ``dest``.
+
+    ``progress`` hears of the work: unknown-length while SQLite makes the snapshot (``VACUUM
+    INTO`` cannot say how far it is), then bytes written. When it raises ``Cancelled`` the
+    snapshot is interrupted and every partial file removed; an older ``dest`` is left as it was.
+    """
     dest = dest if dest.suffix == BACKUP_SUFFIX else dest.with_name(dest.name + BACKUP_SUFFIX)
     if not dest.parent.is_dir():
         raise InvalidInput(_("The folder {path} does not exist.").format(path=dest.parent))
+    report = progress or _no_progress
     snapshot = dest.with_name(f".{dest.name}.db.tmp")
     snapshot.unlink(missing_ok=True)
     create_private_file(snapshot)
     archive = temp_path_for(dest)
     try:
-        connection.exec_driver_sql("VACUUM INTO ?", (str(snapshot),))
+        _snapshot(connection, snapshot, report)
         manifest = {
             "format": FORMAT,
             "version": FORMAT_VERSION,
@@ -69,11 +92,52 @@ def write_backup(connection: Connection, key_file: KeyFile, schema: str | None, 
             with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_STORED) as zf:
                 zf.writestr(MANIFEST, json.dumps(manifest, indent=2))
                 zf.writestr(KEY_NAME, key_file.to_bytes())
-                zf.write(snapshot, DB_NAME)
+                _copy_into(zf, snapshot, report)
             replace_durably(archive, dest)
     finally:
         snapshot.unlink(missing_ok=True)
     return dest
+
+
+def _no_progress(_done: int, _total: int) -> None:
+    return None
+
+
+def _snapshot(connection: Connection, snapshot: Path, report: Progress) -> None:
+    """``VACUUM INTO`` with SQLite's progress handler asking ``report`` whether to go on."""
+    raw = connection.connection.dbapi_connection
+    stopped: list[Cancelled] = []
+
+    def handler() -> int:
+        try:
+            report(0, 0)
+        except Cancelled as exc:
+            stopped.append(exc)
+            return 1  # SQLite interrupts the statement
+        return 0
+
+    raw.set_progress_handler(handler, VM_STEPS)  # type: ignore[union-attr]
+    try:
+        connection.exec_driver_sql("VACUUM INTO ?", (str(snapshot),))
+    except OperationalError:
+        if stopped:
+            raise stopped[0] from None
+        raise
+    finally:
+        raw.set_progress_handler(None, 0)  # type: ignore[union-attr]
+    if stopped:
+        raise stopped[0]
+
+
+def _copy_into(zf: zipfile.ZipFile, snapshot: Path, report: Progress) -> None:
+    total = snapshot.stat().st_size
+    done = 0
+    report(done, total)
+    with open(snapshot, "rb") as src, zf.open(DB_NAME, "w", force_zip64=True) as out:
+        while chunk := src.read(CHUNK):
+            out.write(chunk)
+            done += len(chunk)
+            report(done, total)
 
 
 def read_backup(path: Path) -> tuple[BackupInfo, KeyFile]:
@@ -166,3 +230,84 @@ def list_backups(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(folder.glob(f"*{BACKUP_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+class BackupKind(Enum):
+    AUTOMATIC = "automatic"
+    MANUAL = "manual"
+    BEFORE_RESTORE = "before-restore"
+    BEFORE_UPDATE = "before-update"
+
+
+@dataclass(frozen=True)
+class BackupEntry:
+    """One backup file as a list shows it; ``created`` is None when the file cannot be read."""
+
+    path: Path
+    kind: BackupKind
+    created: datetime | None
+    size: int
+
+
+def backup_kind(path: Path) -> BackupKind:
+    name = path.name
+    if name.startswith(AUTO_PREFIX):
+        return BackupKind.AUTOMATIC
+    if name.startswith(SAFETY_PREFIX):
+        return BackupKind.BEFORE_RESTORE
+    if name.startswith(MIGRATION_PREFIX):
+        return BackupKind.BEFORE_UPDATE
+    return BackupKind.MANUAL
+
+
+def manual_backup_path(folder: Path, moment: datetime | None = None) -> Path:
+    stamp = (moment or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return folder / f"{MANUAL_PREFIX}{stamp}{BACKUP_SUFFIX}"
+
+
+def backup_entries(folders: Iterable[Path], vault_id: str) -> list[BackupEntry]:
+    """The backups of one vault found in ``folders``, newest first. Backups of other vaults
+    sharing a folder are left out; a damaged file is listed (created unknown), not hidden."""
+    entries: dict[Path, BackupEntry] = {}
+    for folder in folders:
+        for path in list_backups(folder):
+            real = path.resolve()
+            if real in entries or path.name.startswith("."):
+                continue
+            try:
+                info, _key = read_backup(path)
+                created: datetime | None = info.created
+                if info.vault_id != vault_id:
+                    continue
+            except CoachDeskError:
+                created = None
+            try:
+                size = path.stat().st_size
+            except OSError:
+                continue
+            entries[real] = BackupEntry(path, backup_kind(path), created, size)
+    return sorted(
+        entries.values(),
+        key=lambda e: e.created or datetime.fromtimestamp(e.path.stat().st_mtime, tz=UTC),
+        reverse=True,
+    )
+
+
+def newest_backup_time(folders: Iterable[Path]) -> datetime | None:
+    """When the newest backup file in any of ``folders`` was written (by its file time)."""
+    times = [
+        path.stat().st_mtime
+        for folder in folders
+        for path in list_backups(folder)
+        if not path.name.startswith(".")
+    ]
+    return datetime.fromtimestamp(max(times), tz=UTC) if times else None
+
+
+def automatic_backup_due(folder: Path, day: date, every_days: int) -> bool:
+    """Whether an automatic backup is due on ``day``: none in the last ``every_days`` days
+    (1 daily, 7 weekly; 0 never)."""
+    if every_days <= 0:
+        return False
+    since = day - timedelta(days=every_days - 1)
+    return not any(since <= taken <= day for taken in auto_backups(folder))

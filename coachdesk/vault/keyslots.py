@@ -124,6 +124,16 @@ def with_new_passphrase(
     return KeyFile(key_file.vault_id, key_file.key_check, slots)
 
 
+def with_new_recovery_key(key_file: KeyFile, data_key: bytes) -> tuple[KeyFile, str]:
+    """A copy of ``key_file`` with a fresh recovery slot, and its key: the old key no longer
+    fits, because its slot is replaced (the key itself was never stored, so it cannot be shown
+    again)."""
+    recovery_key = format_recovery_key(secrets.token_bytes(RECOVERY_BYTES))
+    slots = dict(key_file.slots)
+    slots[RECOVERY_SLOT] = _recovery_slot(key_file.vault_id, data_key, recovery_key)
+    return KeyFile(key_file.vault_id, key_file.key_check, slots), recovery_key
+
+
 def unlock_with_passphrase(key_file: KeyFile, passphrase: str) -> bytes:
     slot = _slot(key_file, PASSPHRASE_SLOT)
     wrapping = _argon2(passphrase.encode(), _b64d(slot["salt"]), _argon2_params(slot))

@@ -32,6 +32,7 @@ from coachdesk.vault.keyslots import (
     unlock_with_passphrase,
     unlock_with_recovery_key,
     with_new_passphrase,
+    with_new_recovery_key,
 )
 from coachdesk.vault.layout import VaultLayout
 from coachdesk.vault.lock import VaultLock
@@ -112,6 +113,19 @@ class Vault:
         self.key_file = updated
         log.info("passphrase changed for vault %s", self.vault_id)
 
+    def new_recovery_key(self, passphrase: str) -> str:
+        """Replace the recovery key after the passphrase is confirmed; the new key, shown once.
+
+        The old key stops opening this vault, but backups taken before keep their own key file,
+        so they still open with the old key.
+        """
+        unlock_with_passphrase(self.key_file, passphrase)
+        updated, recovery_key = with_new_recovery_key(self.key_file, self._data_key)
+        updated.save(self.layout.key)
+        self.key_file = updated
+        log.info("recovery key replaced for vault %s", self.vault_id)
+        return recovery_key
+
     def remember_on_this_computer(self) -> None:
         keychain.remember(self.vault_id, self._data_key)
 
@@ -125,29 +139,42 @@ class Vault:
         with self.engine.connect() as conn:
             return migrate.current_revision(conn)
 
-    def backup(self, dest: Path) -> Path:
-        """Write an encrypted backup that the same passphrase and recovery key open."""
+    def backup(self, dest: Path, progress: backups.Progress | None = None) -> Path:
+        """Write an encrypted backup that the same passphrase and recovery key open;
+        ``progress`` may stop it by raising ``Cancelled`` (no partial file is left)."""
         with self.engine.connect() as conn:
-            path = backups.write_backup(conn, self.key_file, migrate.current_revision(conn), dest)
+            revision = migrate.current_revision(conn)
+            path = backups.write_backup(conn, self.key_file, revision, dest, progress)
         log.info("backup written for vault %s", self.vault_id)
         return path
 
-    def rolling_backup(self, today: date | None = None) -> Path | None:
-        """Today's automatic backup, if not taken yet, then prune by the retention rule."""
-        day = today or datetime.now().date()
-        dest = backups.auto_backup_path(self.layout.backups, day)
-        if dest.exists():
-            return None
+    def backup_folder(self, chosen: Path | None = None) -> Path:
+        """Where backups go: the chosen folder (a synced folder, a USB drive) while it is
+        reachable, else the vault's own backups folder, so a backup is never skipped."""
+        if chosen is not None and chosen.is_dir():
+            return chosen
         make_private_dir(self.layout.backups)
-        path = self.backup(dest)
-        backups.prune_auto_backups(self.layout.backups)
+        return self.layout.backups
+
+    def rolling_backup(
+        self, today: date | None = None, *, folder: Path | None = None, every_days: int = 1
+    ) -> Path | None:
+        """The automatic backup, if one is due (none in the last ``every_days`` days; 0 means
+        never), into ``folder`` when reachable; then prune by the retention rule."""
+        day = today or datetime.now().date()
+        if every_days <= 0:
+            return None
+        target = self.backup_folder(folder)
+        if not backups.automatic_backup_due(target, day, every_days):
+            return None
+        path = self.backup(backups.auto_backup_path(target, day))
+        backups.prune_auto_backups(target)
         return path
 
-    def last_backup_time(self) -> datetime | None:
-        found = backups.list_backups(self.layout.backups)
-        if not found:
-            return None
-        return datetime.fromtimestamp(found[0].stat().st_mtime, tz=UTC)
+    def last_backup_time(self, folder: Path | None = None) -> datetime | None:
+        """The newest backup in the vault's own folder or in the chosen backup ``folder``."""
+        folders = [self.layout.backups] + ([folder] if folder is not None else [])
+        return backups.newest_backup_time(folders)
 
     def integrity_problems(self, quick: bool = False) -> list[str]:
         return integrity_problems(self.engine, quick=quick)

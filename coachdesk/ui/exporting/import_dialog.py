@@ -1,0 +1,221 @@
+"""Import an exported practice into this vault, which must be empty (nothing is ever mixed up
+or replaced). An encrypted archive asks for the passphrase it was saved with.
+
+The import runs in one transaction on a worker behind a progress bar: Cancel, or any problem,
+rolls it back and the vault stays as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.errors import CoachDeskError, ValidationError, WrongPassphrase
+from coachdesk.i18n import _
+from coachdesk.services import clients
+from coachdesk.ui import look
+from coachdesk.ui.errors import show_error, user_message
+from coachdesk.ui.exporting.common import (
+    FileField,
+    counts_in_words,
+    done_box,
+    problem_label,
+    show_problem,
+)
+from coachdesk.ui.long_work import LongWork, Progress
+from coachdesk.ui.practice import EVERYTHING, Practice
+
+if TYPE_CHECKING:
+    from coachdesk.services.archive import ImportSummary
+
+FILTER = "{exports} (*.cdexport *.zip);;{all} (*)"
+
+
+def is_encrypted(path: Path | None) -> bool:
+    if path is None or not path.is_file():
+        return False
+    from coachdesk.services.archive import is_encrypted_archive
+
+    try:
+        return is_encrypted_archive(path)
+    except OSError:
+        return False
+
+
+class ImportDialog(QDialog):
+    """``ImportDialog(practice)``; ``imported`` after the practice's views were told."""
+
+    imported = Signal(object)  # services.archive.ImportSummary
+
+    def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.practice = practice
+        self.job: LongWork | None = None
+        self.vault_empty: bool | None = None
+        self.setWindowTitle(_("Import an exported practice"))
+        self.setMinimumWidth(560)
+        self.file = FileField(
+            _("Import from"),
+            FILTER.format(exports=_("CoachDesk exports"), all=_("All files")),
+            saving=False,
+        )
+        self.file.changed.connect(self._update)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText(_("The passphrase the export was saved with"))
+        self.passphrase.setAccessibleName(_("Passphrase"))
+        self.passphrase.textChanged.connect(self._update)
+        self.passphrase_problem = problem_label()
+        self.passphrase_label = QLabel(_("Passphrase"))
+        self.general = problem_label()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button: QPushButton = buttons.addButton(
+            _("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.accepted.connect(self.start)
+        buttons.rejected.connect(self.reject)
+        secret = QVBoxLayout()
+        secret.setSpacing(2)
+        secret.addWidget(self.passphrase)
+        secret.addWidget(self.passphrase_problem)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.addRow(_("File"), self.file)
+        self.form.addRow(self.passphrase_label, secret)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(look.SPACING)
+        layout.addWidget(look.heading(self.windowTitle(), scale=1.2))
+        layout.addWidget(
+            look.note(
+                _(
+                    "Brings a whole-practice export (made with Export everything, for example "
+                    "on another computer) into this vault. This vault must be empty: create a "
+                    "new vault first if this one already holds clients."
+                )
+            )
+        )
+        layout.addLayout(self.form)
+        layout.addWidget(self.general)
+        layout.addWidget(buttons)
+        self._update()
+        practice.read(
+            lambda db: not clients.list_clients(db, include_archived=True),
+            self._checked_empty,
+            parent=self,
+        )
+
+    def _checked_empty(self, empty: bool) -> None:
+        self.vault_empty = empty
+        self._update()
+
+    def problems(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        if self.vault_empty is False:
+            found["vault"] = _(
+                "This vault already holds clients. Create a new, empty vault, open it, and "
+                "import there: nothing here is mixed up or replaced."
+            )
+        if problem := self.file.open_problem():
+            found["source"] = problem
+        elif self.needs_passphrase and not self.passphrase.text():
+            found["passphrase"] = _("This export is encrypted: enter its passphrase.")
+        return found
+
+    @property
+    def needs_passphrase(self) -> bool:
+        return is_encrypted(self.file.path)
+
+    def _update(self) -> None:
+        encrypted = self.needs_passphrase
+        self.form.setRowVisible(1, encrypted)
+        problems = self.problems()
+        typed = bool(self.file.edit.text().strip())
+        show_problem(self.file.problem, problems.get("source", "") if typed else "")
+        show_problem(self.passphrase_problem, "")
+        show_problem(self.general, problems.get("vault", ""))
+        ready = self.vault_empty is True and not problems and self.job is None
+        self.import_button.setEnabled(ready)
+
+    def start(self) -> None:
+        vault, source = self.practice.vault, self.file.path
+        if vault is None or source is None or self.problems() or self.job is not None:
+            return
+        passphrase = self.passphrase.text() if self.needs_passphrase else None
+
+        def work(progress: Progress) -> ImportSummary:
+            from coachdesk.services.archive import import_practice
+
+            with vault.session() as db, db.begin():
+                return import_practice(db, source, passphrase=passphrase, progress=progress)
+
+        self.import_button.setEnabled(False)
+        self.job = LongWork(
+            self.practice.tasks,
+            self.windowTitle(),
+            _("Importing {name}…").format(name=source.name),
+            self,
+        )
+        self.job.start(work, self._done, self._failed, self._stopped)
+
+    def _done(self, summary: ImportSummary) -> None:
+        self.job = None
+        self.practice.changed.emit(EVERYTHING)
+        source = self.file.path or Path()
+        done_box(
+            self.parentWidget(),
+            _("Import finished"),
+            _("Imported {what}.").format(what=counts_in_words(summary.counts)),
+            _("The practice from {name} is now in this vault.").format(name=source.name),
+            source.parent,
+        )
+        self.imported.emit(summary)
+        self.accept()
+
+    def _stopped(self) -> None:
+        self.job = None
+        self._update()
+        show_problem(self.general, _("Import stopped; nothing was imported."))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.job = None
+        self._update()
+        if isinstance(exc, WrongPassphrase):
+            show_problem(self.passphrase_problem, user_message(exc))
+            self.passphrase.selectAll()
+            self.passphrase.setFocus()
+        elif isinstance(exc, ValidationError):
+            show_problem(self.passphrase_problem, exc.fields.get("passphrase", ""))
+            show_problem(self.file.problem, exc.fields.get("source", ""))
+            other = [m for k, m in exc.fields.items() if k not in ("passphrase", "source")]
+            show_problem(self.general, " ".join(other))
+        elif isinstance(exc, CoachDeskError):  # unreadable or damaged: about the file
+            show_problem(self.file.problem, user_message(exc))
+        else:
+            show_error(self, exc)
+
+    def done(self, result: int) -> None:  # every way out: forget the typed passphrase
+        if self.job is not None:
+            self.job.cancel()
+            return
+        self.passphrase.clear()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.job is not None:
+            self.job.cancel()
+            event.ignore()
+            return
+        super().closeEvent(event)

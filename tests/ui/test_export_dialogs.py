@@ -1,0 +1,215 @@
+"""Export, import and calendar dialogs, driven like a coach would, over real vaults."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from coachdesk import vault
+from coachdesk.services import clients
+from coachdesk.services.archive import is_encrypted_archive
+from coachdesk.ui.exporting import CalendarDialog, ExportDialog, ImportDialog
+from coachdesk.ui.practice import Practice
+from coachdesk.vault import Vault
+from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.services.factories import client, session
+
+WAIT_MS = 20_000
+FILE_PASSPHRASE = "a long export passphrase"
+
+
+@pytest.fixture
+def practice(open_vault: Vault) -> Iterator[Practice]:
+    with open_vault.session() as db, db.begin():
+        amara = client(db, "Amara Okafor")
+        session(db, amara, datetime.now(UTC).replace(microsecond=0) + timedelta(days=3))
+        client(db, "Bo Lindqvist")
+    p = Practice(open_vault)
+    p.load_zone()
+    yield p
+    p.finish()
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> QWidget:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+@pytest.fixture
+def empty_practice(tmp_path: Path) -> Iterator[Practice]:
+    fresh = vault.create(tmp_path / "new-computer", PASSPHRASE, kdf=FAST_KDF).vault
+    p = Practice(fresh)
+    p.load_zone()
+    yield p
+    p.finish()
+    fresh.close()
+
+
+def client_names(p: Practice) -> list[str]:
+    assert p.vault is not None
+    with p.vault.session() as db:
+        return [row.name for row in clients.list_clients(db, include_archived=True)]
+
+
+def export_through_dialog(
+    qtbot: QtBot, practice: Practice, window: QWidget, dest: Path, *, encrypt: bool
+) -> Path:
+    dialog = ExportDialog(practice, parent=window)
+    dialog.show()
+    if encrypt:
+        assert not dialog.export_button.isEnabled(), "no passphrase yet"
+        qtbot.keyClicks(dialog.passphrases.first, FILE_PASSPHRASE)
+        qtbot.keyClicks(dialog.passphrases.second, FILE_PASSPHRASE[:-1])
+        assert dialog.passphrases.second_problem.isVisible()
+        assert not dialog.export_button.isEnabled()
+        qtbot.keyClick(dialog.passphrases.second, Qt.Key.Key_End)
+        qtbot.keyClicks(dialog.passphrases.second, FILE_PASSPHRASE[-1])
+    else:
+        dialog.encrypt.setChecked(False)
+        assert dialog.plain_warning.isVisible()
+        assert "anyone who gets it" in dialog.plain_warning.text()
+    dialog.file.edit.setText(str(dest))
+    assert dialog.export_button.isEnabled()
+    with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS) as done:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert dialog.passphrases.first.text() == "", "the passphrase does not linger"
+    return done.args[0].path
+
+
+def test_an_encrypted_export_written_through_the_dialog_imports_elsewhere(
+    qtbot: QtBot, practice: Practice, empty_practice: Practice, window: QWidget, tmp_path: Path
+) -> None:
+    dest = tmp_path / "practice.cdexport"
+    path = export_through_dialog(qtbot, practice, window, dest, encrypt=True)
+
+    assert path == dest
+    assert is_encrypted_archive(dest)
+    assert b"Amara" not in dest.read_bytes()
+    assert oct(dest.stat().st_mode & 0o777) == oct(0o600)
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert any(str(dest) in box.text() for box in boxes)
+
+    dialog = ImportDialog(empty_practice, parent=window)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.vault_empty is True, timeout=WAIT_MS)
+    dialog.file.edit.setText(str(dest))
+    assert dialog.passphrase.isVisible(), "an encrypted export asks for its passphrase"
+    assert not dialog.import_button.isEnabled()
+    qtbot.keyClicks(dialog.passphrase, "not the passphrase")
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.passphrase_problem.isVisible, timeout=WAIT_MS)
+    assert client_names(empty_practice) == []
+
+    dialog.passphrase.clear()
+    qtbot.keyClicks(dialog.passphrase, FILE_PASSPHRASE)
+    with (
+        qtbot.waitSignal(empty_practice.changed, timeout=WAIT_MS),
+        qtbot.waitSignal(dialog.imported, timeout=WAIT_MS) as done,
+    ):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert done.args[0].counts["client"] == 2
+    assert client_names(empty_practice) == ["Amara Okafor", "Bo Lindqvist"]
+
+
+def test_a_plain_export_warns_and_is_an_ordinary_zip(
+    qtbot: QtBot, practice: Practice, window: QWidget, tmp_path: Path
+) -> None:
+    dest = tmp_path / "plain.zip"
+    export_through_dialog(qtbot, practice, window, dest, encrypt=False)
+    assert dest.read_bytes()[:2] == b"PK"
+    assert not is_encrypted_archive(dest)
+
+
+def test_one_clients_export_holds_only_that_client(
+    qtbot: QtBot, practice: Practice, window: QWidget, tmp_path: Path
+) -> None:
+    with practice.vault.session() as db:  # type: ignore[union-attr]
+        amara = clients.resolve_client(db, "Amara Okafor")
+    dialog = ExportDialog(practice, client_id=amara, client_name="Amara Okafor", parent=window)
+    dialog.show()
+    assert "Amara Okafor" in dialog.file.edit.text()
+    dialog.encrypt.setChecked(False)
+    dialog.file.edit.setText(str(tmp_path / "amara.zip"))
+    with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS) as done:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert done.args[0].counts["client"] == 1
+
+
+def test_a_missing_folder_is_named_under_the_file_field(
+    qtbot: QtBot, practice: Practice, window: QWidget, tmp_path: Path
+) -> None:
+    dialog = ExportDialog(practice, parent=window)
+    dialog.show()
+    dialog.encrypt.setChecked(False)
+    dialog.file.edit.setText(str(tmp_path / "no-such-folder" / "x.zip"))
+    assert not dialog.export_button.isEnabled()
+    assert "does not exist" in dialog.file.problem.text()
+    assert dialog.file.problem.isVisible()
+
+
+def test_cancelling_an_export_leaves_no_file(
+    qtbot: QtBot, practice: Practice, window: QWidget, tmp_path: Path
+) -> None:
+    dest = tmp_path / "stopped.zip"
+    dialog = ExportDialog(practice, parent=window)
+    dialog.show()
+    dialog.encrypt.setChecked(False)
+    dialog.file.edit.setText(str(dest))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.job is not None
+    dialog.job.cancel()  # before the worker's first report: the user was quick
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=WAIT_MS)
+    assert dialog.isVisible()
+    assert "no file was written" in dialog.general.text()
+    assert list(tmp_path.glob("*stopped*")) == []
+    assert dialog.export_button.isEnabled(), "the coach can try again"
+
+
+def test_import_is_refused_into_a_vault_that_has_clients(
+    qtbot: QtBot, practice: Practice, window: QWidget
+) -> None:
+    dialog = ImportDialog(practice, parent=window)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.vault_empty is False, timeout=WAIT_MS)
+    assert dialog.general.isVisible()
+    assert "empty vault" in dialog.general.text()
+    assert not dialog.import_button.isEnabled()
+
+
+def test_calendar_export_writes_upcoming_sessions(
+    qtbot: QtBot, practice: Practice, window: QWidget, tmp_path: Path
+) -> None:
+    dest = tmp_path / "sessions.ics"
+    dialog = CalendarDialog(practice, parent=window)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.client.count() == 3, timeout=WAIT_MS)
+    dialog.file.edit.setText(str(dest))
+    with qtbot.waitSignal(dialog.written, timeout=WAIT_MS) as done:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert done.args[1] == 1
+    ics = dest.read_text()
+    assert ics.count("BEGIN:VEVENT") == 1
+    assert "Amara" in ics
+    assert oct(dest.stat().st_mode & 0o777) == oct(0o600)
+
+
+def test_calendar_range_must_end_after_it_starts(
+    qtbot: QtBot, practice: Practice, window: QWidget
+) -> None:
+    dialog = CalendarDialog(practice, parent=window)
+    dialog.show()
+    dialog.between.setChecked(True)
+    dialog.end.setDate(dialog.start.date().addDays(-1))
+    assert dialog.range_problem.isVisible()
+    assert "before the start" in dialog.range_problem.text()
+    assert not dialog.export_button.isEnabled()
