@@ -6,6 +6,7 @@ exactly what is printed again.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import or_, select
@@ -15,7 +16,15 @@ from coachdesk.documents.agreement import agreement_values, default_template, re
 from coachdesk.documents.data import AgreementData, AgreementGoal
 from coachdesk.documents.templates import render
 from coachdesk.i18n import _
-from coachdesk.model import Agreement, AgreementStatus, AgreementTemplate, Goal, GoalStatus
+from coachdesk.model import (
+    Agreement,
+    AgreementStatus,
+    AgreementTemplate,
+    EngagementKind,
+    Goal,
+    GoalStatus,
+    SigningMethod,
+)
 from coachdesk.services import agreements, engagements, profile
 from coachdesk.services.clients import Saved
 from coachdesk.services.paperwork import cadence_words, letterhead, mode_words, sharing_words
@@ -76,23 +85,39 @@ def agreement_data(db: Session, engagement_id: int, on: date) -> AgreementData:
 def template_for(db: Session, engagement_id: int) -> tuple[AgreementTemplate | None, str]:
     """The coach's default template when it suits the engagement's kind, else the shipped one."""
     e = engagements.get_engagement(db, engagement_id)
-    default_id = profile.profile_fields(db).default_template_id
-    chosen = db.get(AgreementTemplate, default_id) if default_id else None
-    if chosen is None or chosen.kind is not e.kind:
-        chosen = db.scalars(
-            select(AgreementTemplate)
-            .where(AgreementTemplate.kind == e.kind)
-            .order_by(AgreementTemplate.builtin.desc(), AgreementTemplate.id)
-        ).first()
+    chosen = default_template_of_kind(db, e.kind)
     if chosen is not None:
         return chosen, chosen.body
     return None, default_template(e.kind.value)
 
 
-def draft_agreement(db: Session, engagement_id: int, on: date) -> Saved:
-    """A new draft whose text is the template filled in: the coach may then edit it freely."""
-    template, text = template_for(db, engagement_id)
+def default_template_of_kind(db: Session, kind: EngagementKind) -> AgreementTemplate | None:
+    """The template a new agreement of ``kind`` starts from (None: the shipped text)."""
+    default_id = profile.profile_fields(db).default_template_id
+    chosen = db.get(AgreementTemplate, default_id) if default_id else None
+    if chosen is None or chosen.kind is not kind:
+        chosen = db.scalars(
+            select(AgreementTemplate)
+            .where(AgreementTemplate.kind == kind)
+            .order_by(AgreementTemplate.builtin.desc(), AgreementTemplate.id)
+        ).first()
+    return chosen
+
+
+def draft_agreement(
+    db: Session, engagement_id: int, on: date, template_id: int | None = None
+) -> Saved:
+    """A new draft whose text is the template filled in: the coach may then edit it freely.
+    Without ``template_id`` the coach's default template for the engagement's kind is used.
+    """
+    if template_id is None:
+        template, text = template_for(db, engagement_id)
+    else:
+        template = agreements.get_template(db, template_id)
+        text = template.body
     data = agreement_data(db, engagement_id, on)
+    latest = max((v.version for v in agreements.list_agreements(db, engagement_id)), default=0)
+    data = replace(data, version=latest + 1)  # the number the new draft is about to get
     return agreements.create_agreement(
         db,
         engagement_id,
@@ -121,3 +146,53 @@ def agreement_pdf(db: Session, engagement_id: int, on: date) -> bytes:
     data = agreement_data(db, engagement_id, on)
     text = current.body if current is not None else template_for(db, engagement_id)[1]
     return render_agreement(data, text)
+
+
+def agreement_document(db: Session, agreement_id: int, on: date) -> bytes:
+    """The PDF of one agreement version: its frozen PDF once signed, else its own text (as the
+    coach edited it) laid out with the letterhead, its title and its version number.
+    """
+    agreement = agreements.get_agreement(db, agreement_id)
+    if agreement.status in agreements.FROZEN:
+        frozen = db.scalar(select(Agreement.pdf).where(Agreement.id == agreement_id))
+        if frozen:
+            return frozen
+    return _render_own_text(db, agreement, on)
+
+
+def sign_agreement(
+    db: Session,
+    agreement_id: int,
+    *,
+    client_signed_on: date | None,
+    coach_signed_on: date | None,
+    method: SigningMethod,
+    on: date,
+    sponsor_signed_on: date | None = None,
+    scan: bytes | None = None,
+    scan_name: str = "",
+    scan_mime: str = "",
+) -> Saved:
+    """Record the signing with the PDF of the text as it stands now: that PDF is then frozen,
+    and is what every later print or save gives.
+    """
+    agreement = agreements.get_agreement(db, agreement_id)
+    pdf = b"" if agreement.status in agreements.FROZEN else _render_own_text(db, agreement, on)
+    return agreements.record_signing(
+        db,
+        agreement_id,
+        client_signed_on=client_signed_on,
+        coach_signed_on=coach_signed_on,
+        sponsor_signed_on=sponsor_signed_on,
+        method=method,
+        pdf=pdf,
+        scan=scan,
+        scan_name=scan_name,
+        scan_mime=scan_mime,
+    )
+
+
+def _render_own_text(db: Session, agreement: Agreement, on: date) -> bytes:
+    data = agreement_data(db, agreement.engagement_id, on)
+    data = replace(data, title=agreement.title, version=agreement.version)
+    return render_agreement(data, agreement.body)

@@ -188,7 +188,9 @@ def record_signing(
     """
     agreement = get_agreement(db, agreement_id)
     errors = FieldErrors()
-    if agreement.status in FROZEN:
+    if agreement.status is A.SUPERSEDED:
+        errors.add("body", _("This version was replaced by a newer one; sign the newest."))
+    elif agreement.status in FROZEN:
         errors.add("body", _("This agreement is signed and can no longer change."))
     if client_signed_on is None:
         errors.add("client_signed_on", _("Enter the date the client signed."))
@@ -225,7 +227,10 @@ def attach_scan(db: Session, agreement_id: int, scan: bytes, name: str, mime: st
 
 
 def new_version(db: Session, agreement_id: int) -> Saved:
-    """A draft copy of a sent or signed agreement, which replaces it once signed."""
+    """A draft copy of a sent or signed agreement. A signed one stays in force until the new
+    version is signed; a sent one was never binding, so it is withdrawn (superseded) at once
+    and cannot be signed by mistake.
+    """
     old = get_agreement(db, agreement_id)
     if old.status not in (A.SENT, A.SIGNED):
         raise ValidationError(
@@ -242,11 +247,17 @@ def new_version(db: Session, agreement_id: int) -> Saved:
         supersedes_id=old.id,
     )
     db.add(agreement)
+    if old.status is A.SENT:
+        old.status = A.SUPERSEDED
     db.flush()
     return Saved(agreement.id)
 
 
 def _refuse_unless_draft(agreement: Agreement) -> None:
+    if agreement.status is A.SUPERSEDED:
+        raise ValidationError(
+            {"body": _("This version was replaced by a newer one; edit the newest version.")}
+        )
     if agreement.status in FROZEN:
         raise ValidationError(
             {"body": _("This agreement is signed and can no longer change; make a new version.")}

@@ -290,7 +290,21 @@ def _check_transition(old: EngagementStatus, new: EngagementStatus) -> None:
         )
 
 
+def field_problems(data: EngagementFields) -> dict[str, str]:
+    """Every problem that can be told without the vault, in the words ``_validate`` uses:
+    a form checks as the coach types with the same messages that saving would give.
+    """
+    return _check(data).errors
+
+
 def _validate(db: Session, data: EngagementFields) -> None:
+    errors = _check(data)
+    if data.sponsor_id is not None and db.get(Sponsor, data.sponsor_id) is None:
+        errors.add("sponsor", _("That sponsor does not exist."))
+    errors.raise_if_any()
+
+
+def _check(data: EngagementFields) -> FieldErrors:
     errors = FieldErrors()
     errors.require("title", data.title)
     errors.max_length("title", data.title.strip(), 200)
@@ -310,9 +324,7 @@ def _validate(db: Session, data: EngagementFields) -> None:
     errors.currency("currency", data.currency)
     errors.in_range("cancellation_notice_hours", data.cancellation_notice_hours, 0, 720)
     errors.max_length("location", data.location, 500)
-    if data.sponsor_id is not None and db.get(Sponsor, data.sponsor_id) is None:
-        errors.add("sponsor", _("That sponsor does not exist."))
-    errors.raise_if_any()
+    return errors
 
 
 def _apply(engagement: Engagement, data: EngagementFields) -> None:
