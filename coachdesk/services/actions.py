@@ -120,6 +120,7 @@ def list_actions(
     overdue_on: date | None = None,
     *,
     session_id: int | None = None,
+    goal_id: int | None = None,
 ) -> list[ActionRow]:
     """Actions by due date (undated last); ``overdue_on`` keeps open ones due before that day."""
     a = ActionItem
@@ -148,6 +149,8 @@ def list_actions(
         query = query.where(a.status == ActionStatus.OPEN, a.due_on < overdue_on)
     if session_id is not None:
         query = query.where(a.session_id == session_id)
+    if goal_id is not None:
+        query = query.where(a.goal_id == goal_id)
     return [ActionRow(*row[:9], row[9] or "") for row in db.execute(query)]
 
 

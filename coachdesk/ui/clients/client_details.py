@@ -62,6 +62,12 @@ class ClientDetails(QWidget):
     status_chosen = Signal(str)  # a ClientStatus value from the allowed transitions
     session_opened = Signal(int)
     action_ticked = Signal(int)
+    engagement_opened = Signal(int)
+    engagement_requested = Signal()  # "New engagement…"
+    goal_opened = Signal(int)
+    goal_requested = Signal()  # "Add a goal…"
+    report_requested = Signal()
+    follow_up_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -226,11 +232,24 @@ class ClientDetails(QWidget):
     def _show_engagements(self, view: ClientOverview) -> None:
         parts.empty_layout(self.engagements)
         for summary in view.engagements:
+            edit = look.link_button(_("Edit…"))
+            edit.setToolTip(_("Dates, fees, terms and sponsor of this engagement"))
+            edit.setProperty("engagement_id", summary.engagement.id)
+            edit.clicked.connect(self._engagement_clicked)
             self.engagements.addWidget(
-                parts.entry(summary.engagement.title, parts.engagement_details(summary))
+                parts.entry(summary.engagement.title, parts.engagement_details(summary), edit)
             )
         if not view.engagements:
             self.engagements.addWidget(look.note(_("No engagements yet.")))
+        add = look.link_button(_("New engagement…"))
+        add.setToolTip(_("A coaching or mentoring programme: dates, cadence, fees and terms"))
+        add.clicked.connect(self.engagement_requested)
+        self.engagements.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _engagement_clicked(self) -> None:
+        sender = self.sender()
+        if sender is not None:
+            self.engagement_opened.emit(int(sender.property("engagement_id")))
 
     def _show_sessions(self, view: ClientOverview, zone: ZoneInfo) -> None:
         upcoming = view.next_session
@@ -254,11 +273,38 @@ class ClientDetails(QWidget):
         self.charts = []
         parts.empty_layout(self.goals)
         for goal in view.goals:
-            widget, chart = parts.goal_entry(goal, series.get(goal.id, []))
+            widget, chart, opener = parts.goal_entry(goal, series.get(goal.id, []))
+            opener.setProperty("goal_id", goal.id)
+            opener.clicked.connect(self._goal_clicked)
             self.charts.append(chart)
             self.goals.addWidget(widget)
         if not view.goals:
             self.goals.addWidget(look.note(_("No goals yet.")))
+        links = QHBoxLayout()
+        links.setContentsMargins(0, 4, 0, 0)
+        for text, tip, signal in (
+            (_("Add a goal…"), _("A goal with baseline, target and milestones"), "goal_requested"),
+            (_("Progress report…"), _("For the client or their sponsor"), "report_requested"),
+            (_("Schedule a follow-up…"), _("A dated check-in"), "follow_up_requested"),
+        ):
+            button = look.link_button(text)
+            button.setToolTip(tip)
+            button.setProperty("progress_link", signal)
+            button.clicked.connect(self._progress_link_clicked)
+            links.addWidget(button)
+        links.addStretch(1)
+        self.goals.addLayout(links)
+
+    def _goal_clicked(self) -> None:
+        sender = self.sender()
+        if sender is not None:
+            self.goal_opened.emit(int(sender.property("goal_id")))
+
+    def _progress_link_clicked(self) -> None:
+        """One of the links under the goals: the button names the signal it stands for."""
+        sender = self.sender()
+        if sender is not None:
+            getattr(self, str(sender.property("progress_link"))).emit()
 
     def _show_open_items(self, view: ClientOverview, today: date) -> None:
         self.headings["actions"].setText(

@@ -29,6 +29,7 @@ from coachdesk.ui import look
 from coachdesk.ui import practice as kinds
 from coachdesk.ui.clients.client_details import ClientDetails, Series
 from coachdesk.ui.clients.client_dialog import ClientDialog
+from coachdesk.ui.engagements import EngagementDialog
 from coachdesk.ui.errors import show_error
 from coachdesk.ui.practice import Practice
 
@@ -67,6 +68,17 @@ class ClientPage(QWidget):
         self.details.status_chosen.connect(self._status_chosen)
         self.details.session_opened.connect(self.practice.open_session_notes.emit)
         self.details.action_ticked.connect(self.mark_done)
+        self.details.engagement_opened.connect(self.edit_engagement)
+        self.details.engagement_requested.connect(self.new_engagement)
+        self.engagement_dialog: EngagementDialog | None = None
+        # Imported here: the goal windows reuse this package's pieces (a cycle at import time).
+        from coachdesk.ui.goals.launcher import ProgressWindows
+
+        self.progress = ProgressWindows(practice, self)
+        self.details.goal_opened.connect(self.progress.open_goal)
+        self.details.goal_requested.connect(self.new_goal)
+        self.details.report_requested.connect(self.progress_report)
+        self.details.follow_up_requested.connect(self.schedule_follow_up)
         self._build()
         self._enable(False)
         practice.changed.connect(self._changed)
@@ -141,6 +153,9 @@ class ClientPage(QWidget):
         self.client_id, self.view = None, None
         if self.dialog is not None:
             self.dialog.discard()  # finished: _dialog_finished deletes it
+        if self.engagement_dialog is not None:
+            self.engagement_dialog.discard()
+        self.progress.discard_all()
         self.details.clear()
         self._enable(False)
 
@@ -156,6 +171,41 @@ class ClientPage(QWidget):
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def new_goal(self) -> None:
+        if self.client_id is not None:
+            self.progress.new_goal(self.client_id)
+
+    def progress_report(self) -> None:
+        if self.client_id is not None:
+            self.progress.progress_report(self.client_id)
+
+    def schedule_follow_up(self) -> None:
+        if self.client_id is not None:
+            self.progress.schedule_follow_up(self.client_id)
+
+    def new_engagement(self) -> EngagementDialog | None:
+        """The engagement editor for a new programme with this client."""
+        if self.client_id is None:
+            return None
+        return self._open_engagement(client_id=self.client_id)
+
+    def edit_engagement(self, engagement_id: int) -> EngagementDialog | None:
+        return self._open_engagement(engagement_id=engagement_id)
+
+    def _open_engagement(self, **which: int) -> EngagementDialog:
+        if self.engagement_dialog is not None:
+            return self.engagement_dialog
+        dialog = EngagementDialog(self.practice, self, **which)
+        dialog.finished.connect(self._engagement_dialog_finished)
+        self.engagement_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _engagement_dialog_finished(self, _result: int) -> None:
+        dialog, self.engagement_dialog = self.engagement_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
 
     def new_session(self) -> None:
         if self.client_id is not None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QListWidget,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -181,11 +182,28 @@ def entry(title: str, details: str, side: QWidget | None = None) -> QWidget:
     return box
 
 
-def goal_entry(goal: GoalRow, series: list[tuple[datetime, int]]) -> tuple[QWidget, ProgressChart]:
+def goal_entry(
+    goal: GoalRow, series: list[tuple[datetime, int]]
+) -> tuple[QWidget, ProgressChart, QPushButton]:
+    """A goal with its compact chart, and a link that opens the goal in full."""
     chart = ProgressChart()
     chart.setObjectName(f"goal-chart-{goal.id}")
     chart.set_series(series, goal.baseline, goal.target)
-    return entry(goal.title, goal_details(goal), chart), chart
+    opener = look.link_button(_("Open goal…"))
+    opener.setObjectName(f"goal-open-{goal.id}")
+    opener.setToolTip(_("The goal in full: its chart, milestones and linked action items"))
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 2, 0, 2)
+    text = QVBoxLayout()
+    text.setSpacing(2)
+    text.addWidget(title_label(goal.title))
+    text.addWidget(look.note(goal_details(goal)))
+    text.addWidget(opener, 0, Qt.AlignmentFlag.AlignLeft)
+    text.addStretch(1)
+    row.addLayout(text, 1)
+    row.addWidget(chart, 0, Qt.AlignmentFlag.AlignTop)
+    return box, chart, opener
 
 
 class CompactList(QListWidget):
