@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.model import AgreementTemplate, CoachProfile, NoteTemplate, PaperSize
 from coachdesk.services.clients import Saved
@@ -51,6 +52,11 @@ def get_profile(db: Session) -> CoachProfile:
     return profile
 
 
+def profile_saved(db: Session) -> bool:
+    """Whether the coach has saved a profile yet (before that, forms offer local defaults)."""
+    return db.get(CoachProfile, PROFILE_ID) is not None
+
+
 def profile_fields(db: Session) -> ProfileFields:
     """The profile's values; reading never writes, so before the first save these are defaults."""
     profile = db.get(CoachProfile, PROFILE_ID)
@@ -59,16 +65,28 @@ def profile_fields(db: Session) -> ProfileFields:
     return ProfileFields(**{f.name: getattr(profile, f.name) for f in fields(ProfileFields)})
 
 
-def update_profile(db: Session, data: ProfileFields) -> Saved:
+def profile_problems(data: ProfileFields) -> dict[str, str]:
+    """Every problem that can be told without the vault: what a form checks as the coach types,
+    in the same words ``update_profile`` uses."""
     errors = FieldErrors()
     errors.max_length("name", data.name, 200)
     errors.max_length("business_name", data.business_name, 200)
+    errors.max_length("credentials", data.credentials, 200)
     errors.email("email", data.email)
+    errors.max_length("phone", data.phone, 50)
+    errors.max_length("website", data.website, 200)
     errors.currency("default_currency", data.default_currency)
     errors.require("time_zone", data.time_zone)
     errors.time_zone("time_zone", data.time_zone)
     errors.in_range("default_session_minutes", data.default_session_minutes, 15, 480)
     errors.money("default_fee", data.default_fee, data.default_currency)
+    return errors.errors
+
+
+def update_profile(db: Session, data: ProfileFields) -> Saved:
+    errors = FieldErrors()
+    for name, message in profile_problems(data).items():
+        errors.add(name, message)
     if (
         data.default_template_id is not None
         and db.get(AgreementTemplate, data.default_template_id) is None
@@ -93,18 +111,41 @@ def set_logo(db: Session, data: bytes | None, mime: str = "") -> None:
         profile.logo, profile.logo_mime = None, ""
         db.flush()
         return
-    errors = FieldErrors()
+    problem = logo_problem(data, mime)
+    if problem is not None:
+        raise ValidationError({"logo": problem})
+    profile.logo, profile.logo_mime = data, mime
+    db.flush()
+
+
+def logo_problem(data: bytes, mime: str) -> str | None:
+    """Why ``data`` cannot be the logo, or None; a form asks before the coach saves."""
     signature = LOGO_SIGNATURES.get(mime)
     if signature is None:
-        errors.add("logo", _("The logo must be a PNG or JPEG image."))
-    elif not data.startswith(signature):
-        errors.add(
-            "logo", _("This file is not a valid {kind} image.").format(kind=mime[6:].upper())
-        )
-    elif len(data) > MAX_LOGO_BYTES:
-        errors.add("logo", _("The logo must be smaller than 2 MB."))
-    errors.raise_if_any()
-    profile.logo, profile.logo_mime = data, mime
+        return _("The logo must be a PNG or JPEG image.")
+    if not data.startswith(signature):
+        return _("This file is not a valid {kind} image.").format(kind=mime[6:].upper())
+    if len(data) > MAX_LOGO_BYTES:
+        return _("The logo must be smaller than 2 MB.")
+    return None
+
+
+def profile_logo(db: Session) -> tuple[bytes | None, str]:
+    """The letterhead logo and its MIME type; read on its own because it is the one big field."""
+    profile = db.get(CoachProfile, PROFILE_ID)
+    if profile is None or profile.logo is None:
+        return None, ""
+    return profile.logo, profile.logo_mime
+
+
+def update_practice_settings(
+    db: Session, note_template: NoteTemplate, paper_size: PaperSize
+) -> None:
+    """The practice's working defaults edited among the preferences: how new session notes
+    start, and the paper every document is laid out for."""
+    profile = get_profile(db)
+    profile.note_template = NoteTemplate(note_template)
+    profile.paper_size = PaperSize(paper_size)
     db.flush()
 
 

@@ -11,6 +11,7 @@ emit ``changed`` need no Python overrides of Qt virtuals (``isComplete`` is call
 from __future__ import annotations
 
 import logging
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -28,11 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk import paths
+from coachdesk.documents.data import RecoverySheetData
 from coachdesk.i18n import _
 from coachdesk.ui import look
 from coachdesk.ui.errors import user_message
 from coachdesk.ui.folders import new_vault_problem, suggest_new_vault_folder
 from coachdesk.ui.passphrase_page import PassphrasePage, create_vault
+from coachdesk.ui.profile.profile_form import local_defaults
 from coachdesk.ui.recovery_key_page import RecoveryKeyPage
 from coachdesk.ui.tasks import Tasks
 from coachdesk.vault import DEFAULT_ARGON2, Argon2Params, NewVault, Vault
@@ -177,13 +180,20 @@ class CreateVaultWizard(QDialog):
         page = self.pages.currentWidget()
         self.title.setText(page.title)  # type: ignore[attr-defined]
         self.subtitle.setText(page.subtitle)  # type: ignore[attr-defined]
-        self.next_button.setText((_("Next"), _("Create vault"), _("Start using CoachDesk"))[index])
+        self.next_button.setText(self._next_text(index))
         self.back_button.setVisible(index == 1)
         self.cancel_button.setVisible(index < 2)
-        (self.folder_page.path, self.passphrase_page.first, self.recovery_page.confirm)[
-            index
-        ].setFocus()
+        self._focus_for(index).setFocus()
         self._update()
+
+    def _next_text(self, index: int) -> str:
+        """The label of the forward button on page ``index`` (pages added later extend it)."""
+        return (_("Next"), _("Create vault"), _("Start using CoachDesk"))[index]
+
+    def _focus_for(self, index: int) -> QWidget:
+        return (self.folder_page.path, self.passphrase_page.first, self.recovery_page.confirm)[
+            index
+        ]
 
     def _update(self) -> None:
         busy = self._tasks.busy
@@ -201,7 +211,11 @@ class CreateVaultWizard(QDialog):
         elif index == 1:
             self._create()
         else:
-            self.accept()
+            self._forward(index)
+
+    def _forward(self, index: int) -> None:
+        """Past the recovery key: done here; the first-run wizard goes on to more pages."""
+        self.accept()
 
     def back(self) -> None:
         if self.pages.currentIndex() == 1 and not self._tasks.busy:
@@ -225,7 +239,14 @@ class CreateVaultWizard(QDialog):
         self.vault = created.vault
         self.passphrase_page.set_busy(False)
         self.passphrase_page.wipe()
-        self.recovery_page.show_key(created.recovery_key)
+        sheet = RecoverySheetData(
+            vault_name=self.vault.name,
+            vault_id=self.vault.vault_id,
+            recovery_key=created.recovery_key,
+            created_on=date.today(),
+            paper_size=local_defaults().paper_size.value,
+        )
+        self.recovery_page.show_key(created.recovery_key, sheet)
         self._show(2)
 
     def _failed(self, exc: BaseException) -> None:

@@ -60,18 +60,17 @@ def _stacked(*widgets: QWidget) -> QWidget:
     return box
 
 
-class PassphrasePage(QWidget):
-    """Passphrase twice, a strength hint, and the "remember" choice; ``changed`` on each edit."""
+class NewPassphrase(QWidget):
+    """A new passphrase typed twice, with the live strength hint; ``changed`` on each edit.
+
+    Used wherever a passphrase is chosen (creating a vault, changing the passphrase), so the
+    rule and the hint are the same everywhere.
+    """
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, first_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = _("Choose a passphrase")
-        self.subtitle = _(
-            "You will type it to unlock your vault. A few unrelated words are easy to "
-            "remember and hard to guess."
-        )
         self.first = QLineEdit()
         self.first.setEchoMode(QLineEdit.EchoMode.Password)
         self.second = QLineEdit()
@@ -81,49 +80,24 @@ class PassphrasePage(QWidget):
         self.meter.setTextVisible(False)
         self.meter.setMaximumHeight(8)
         self.strength = QLabel()
+        self.strength.setWordWrap(True)
         self.mismatch = QLabel()
         self.mismatch.setStyleSheet(look.ERROR_STYLE)
-        self.remember = QCheckBox(_("Remember on this computer"))
-        self.remember.setToolTip(
-            _("Keep the vault's key in this computer's keychain, so it opens without typing.")
-        )
-        self.has_keychain = keychain.is_available()
-        self.remember.setVisible(self.has_keychain)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
         self.first.textChanged.connect(self._changed)
         self.second.textChanged.connect(self._changed)
-
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        form.setVerticalSpacing(6)
-        form.addRow(_("&Passphrase"), self.first)
-        form.addRow("", _stacked(self.meter, self.strength))
-        form.addRow(_("&Repeat it"), self.second)
-        form.addRow("", self.mismatch)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(look.SPACING)
-        layout.addLayout(form)
-        layout.addWidget(self.remember)
-        layout.addStretch(1)
-        layout.addWidget(
-            look.note(
-                _(
-                    "CoachDesk cannot reset a forgotten passphrase. On the next page you get a "
-                    "recovery key: the only other way in."
-                )
-            )
-        )
-        layout.addWidget(self.status)
+        self.form = QFormLayout(self)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.form.setVerticalSpacing(6)
+        self.form.addRow(first_label, self.first)
+        self.form.addRow("", _stacked(self.meter, self.strength))
+        self.form.addRow(_("&Repeat it"), self.second)
+        self.form.addRow("", self.mismatch)
         self._changed()
 
     def passphrase(self) -> str:
         return self.first.text()
-
-    def wants_remember(self) -> bool:
-        return self.has_keychain and self.remember.isChecked()
 
     def _changed(self) -> None:
         first, second = self.first.text(), self.second.text()
@@ -145,6 +119,60 @@ class PassphrasePage(QWidget):
         first = self.first.text()
         return assess(first).level > Level.TOO_SHORT and first == self.second.text()
 
+    def wipe(self) -> None:
+        self.first.clear()
+        self.second.clear()
+
+
+class PassphrasePage(QWidget):
+    """The new passphrase and the "remember" choice; ``changed`` on each edit."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = _("Choose a passphrase")
+        self.subtitle = _(
+            "You will type it to unlock your vault. A few unrelated words are easy to "
+            "remember and hard to guess."
+        )
+        self.fields = NewPassphrase(_("&Passphrase"))
+        self.fields.changed.connect(self.changed)
+        self.first, self.second = self.fields.first, self.fields.second
+        self.strength, self.mismatch = self.fields.strength, self.fields.mismatch
+        self.remember = QCheckBox(_("Remember on this computer"))
+        self.remember.setToolTip(
+            _("Keep the vault's key in this computer's keychain, so it opens without typing.")
+        )
+        self.has_keychain = keychain.is_available()
+        self.remember.setVisible(self.has_keychain)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(look.SPACING)
+        layout.addWidget(self.fields)
+        layout.addWidget(self.remember)
+        layout.addStretch(1)
+        layout.addWidget(
+            look.note(
+                _(
+                    "CoachDesk cannot reset a forgotten passphrase. On the next page you get a "
+                    "recovery key: the only other way in."
+                )
+            )
+        )
+        layout.addWidget(self.status)
+
+    def passphrase(self) -> str:
+        return self.fields.passphrase()
+
+    def wants_remember(self) -> bool:
+        return self.has_keychain and self.remember.isChecked()
+
+    def ready(self) -> bool:
+        return self.fields.ready()
+
     def set_busy(self, busy: bool) -> None:
         for widget in (self.first, self.second, self.remember):
             widget.setEnabled(not busy)
@@ -156,5 +184,4 @@ class PassphrasePage(QWidget):
         self.status.setText(message)
 
     def wipe(self) -> None:
-        self.first.clear()
-        self.second.clear()
+        self.fields.wipe()

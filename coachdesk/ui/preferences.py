@@ -1,8 +1,8 @@
 """Preferences of this computer: theme, auto-lock and clipboard clearing, with their defaults.
 
 They belong to the computer, not the practice, so they live in the settings file beside the
-other per-computer files; the practice's own settings (note template, letterhead) live in the
-vault and are edited with the coach's profile.
+other per-computer files; the practice's own settings (note template, paper, letterhead) live in
+the vault and are edited in ``preferences_dialog`` and the coach's profile.
 """
 
 from __future__ import annotations
@@ -13,13 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
 )
 
 from coachdesk.i18n import _
@@ -122,45 +115,3 @@ def dark_palette() -> QPalette:
     ):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7d8188"))
     return palette
-
-
-class PreferencesDialog(QDialog):
-    """Edits ``Preferences``; the caller applies them when the dialog is accepted."""
-
-    def __init__(self, current: Preferences, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_("Preferences"))
-        self.theme = QComboBox()
-        for key, (label, _scheme) in THEMES.items():
-            self.theme.addItem(label(), key)
-        self.theme.setCurrentIndex(max(0, self.theme.findData(current.theme)))
-        self.auto_lock = QSpinBox()
-        self.auto_lock.setRange(0, 240)
-        self.auto_lock.setSuffix(_(" min"))
-        self.auto_lock.setSpecialValueText(_("Never"))
-        self.auto_lock.setValue(current.auto_lock_minutes)
-        self.clipboard = QSpinBox()
-        self.clipboard.setRange(0, 3600)
-        self.clipboard.setSuffix(_(" s"))
-        self.clipboard.setSpecialValueText(_("Never"))
-        self.clipboard.setValue(current.clipboard_clear_seconds)
-        form = QFormLayout()
-        form.addRow(_("Theme"), self.theme)
-        form.addRow(_("Lock after being idle for"), self.auto_lock)
-        form.addRow(_("Clear copied client text after"), self.clipboard)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(look.note(_("These settings belong to this computer.")))
-        layout.addWidget(buttons)
-
-    def chosen(self) -> Preferences:
-        return Preferences(
-            theme=str(self.theme.currentData()),
-            auto_lock_minutes=self.auto_lock.value(),
-            clipboard_clear_seconds=self.clipboard.value(),
-        )

@@ -18,8 +18,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.documents.data import RecoverySheetData
 from coachdesk.i18n import _
 from coachdesk.ui import look
+from coachdesk.ui.pdf_preview import PdfPreviewDialog
+
+
+def preview_recovery_sheet(parent: QWidget | None, data: RecoverySheetData) -> PdfPreviewDialog:
+    """The printable sheet in a preview with Print and Save as PDF. "Open in viewer" is left
+    out: it would leave a copy of the key in a temporary file the coach never chose."""
+    from coachdesk.documents.recovery_sheet import render_recovery_sheet
+
+    pdf = render_recovery_sheet(data)
+    dialog = PdfPreviewDialog(parent, pdf, _("Recovery sheet"))
+    dialog.preview.open_action.setVisible(False)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
 
 
 class RecoveryKeyPage(QWidget):
@@ -43,10 +58,15 @@ class RecoveryKeyPage(QWidget):
         inner = QVBoxLayout(frame)
         inner.setContentsMargins(16, 18, 16, 18)
         inner.addWidget(self.key)
+        self.sheet: RecoverySheetData | None = None
+        self.print_button = QPushButton(_("Print the recovery sheet…"))
+        self.print_button.clicked.connect(self.print_sheet)
+        self.print_button.setVisible(False)
         self.copy = QPushButton(_("Copy"))
         self.copy.clicked.connect(self._copy)
         copy_row = QHBoxLayout()
         copy_row.addStretch(1)
+        copy_row.addWidget(self.print_button)
         copy_row.addWidget(self.copy)
         lines = (
             _("Write it down, or print it, and keep it somewhere safe, away from this computer."),
@@ -74,8 +94,16 @@ class RecoveryKeyPage(QWidget):
         layout.addWidget(self.confirm)
         layout.addWidget(self.reminder)
 
-    def show_key(self, recovery_key: str) -> None:
+    def show_key(self, recovery_key: str, sheet: RecoverySheetData | None = None) -> None:
+        """Show the key; with ``sheet`` (the same key and the vault's details) it can be printed."""
         self.key.setText(recovery_key)
+        self.sheet = sheet
+        self.print_button.setVisible(sheet is not None)
+
+    def print_sheet(self) -> PdfPreviewDialog | None:
+        if self.sheet is None:
+            return None
+        return preview_recovery_sheet(self, self.sheet)
 
     def wipe(self) -> None:
         """Drop the key from the widget, and from the clipboard if it is still there, once the
@@ -84,6 +112,7 @@ class RecoveryKeyPage(QWidget):
         if self.key.text() and clipboard.text() == self.key.text():
             clipboard.clear()
         self.key.clear()
+        self.sheet = None
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self.key.text())

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from coachdesk import paths
 from coachdesk.i18n import _
 from coachdesk.ui import look
-from coachdesk.ui.create_vault import CreateVaultWizard
+from coachdesk.ui.first_run import FirstRunWizard
 from coachdesk.ui.folders import FolderKind, classify, new_vault_problem
 from coachdesk.ui.unlock_dialog import OTHER_VAULT, UnlockDialog
 from coachdesk.ui.welcome import CREATE, OPEN, WelcomeDialog
-from coachdesk.vault import Vault
+from coachdesk.vault import DEFAULT_ARGON2, Argon2Params, Vault
 
 LAST_FOLDER_KEY = "vault/last_folder"
 
@@ -58,8 +58,12 @@ def _create_target(folder: Path, kind: FolderKind) -> Path:
     return default if new_vault_problem(default) is None else folder.parent / "CoachDesk vault"
 
 
-def open_interactively(folder: Path) -> Opened | None:
-    """Lead the coach to an open vault in or from ``folder``; None when they quit."""
+def open_interactively(folder: Path, *, kdf: Argon2Params = DEFAULT_ARGON2) -> Opened | None:
+    """Lead the coach to an open vault in or from ``folder``; None when they quit.
+
+    A new vault is made with key-derivation cost ``kdf``. When the coach chose to explore the
+    demo, the demo vault is returned but their own is remembered for the next start.
+    """
     picked = False
     while True:
         kind = classify(folder)
@@ -76,9 +80,9 @@ def open_interactively(folder: Path) -> Opened | None:
         welcome = WelcomeDialog(_problem(folder, kind, picked))
         choice = welcome.exec()
         if choice == CREATE:
-            wizard = CreateVaultWizard(_create_target(folder, kind))
+            wizard = FirstRunWizard(_create_target(folder, kind), kdf=kdf)
             if wizard.exec() == QDialog.DialogCode.Accepted and wizard.vault is not None:
-                _remember_folder(wizard.vault.folder)
+                _remember_folder(wizard.real_folder or wizard.vault.folder)
                 return Opened(wizard.vault, wizard.notice)
             continue
         if choice == OPEN:

@@ -1,0 +1,1 @@
+"""The coach's profile: one form, used by the first-run wizard and the profile dialog."""
