@@ -9,6 +9,7 @@ the window and asks for the key again.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -21,25 +22,30 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
-import coachdesk
 from coachdesk.i18n import _
 from coachdesk.logs import log_unexpected
 from coachdesk.services import sessions
 from coachdesk.ui import look, menus
+from coachdesk.ui.agreements import AgreementsPage
+from coachdesk.ui.backups import BackupsPage
+from coachdesk.ui.backups.choice import automatic_backup, current_choice
+from coachdesk.ui.backups.restore_flow import RestoreOutcome, RestoreRequest, start_restore
 from coachdesk.ui.clients.client_dialog import ClientDialog
 from coachdesk.ui.clients.client_page import ClientPage
 from coachdesk.ui.clients.clients_page import ClientsPage
+from coachdesk.ui.commands import Commands
 from coachdesk.ui.errors import show_error
 from coachdesk.ui.guards import ClipboardGuard, IdleWatcher
+from coachdesk.ui.long_work import LongWork
 from coachdesk.ui.notes.editor import NotesEditor
 from coachdesk.ui.pdf_files import remove_viewer_files
 from coachdesk.ui.practice import Practice
-from coachdesk.ui.preferences import Preferences, PreferencesDialog, apply_theme
+from coachdesk.ui.preferences import Preferences, apply_theme
+from coachdesk.ui.preferences_dialog import PreferencesDialog
 from coachdesk.ui.search_page import SearchPage
 from coachdesk.ui.sessions.sessions_page import SessionsPage
 from coachdesk.ui.tasks import Tasks
@@ -64,8 +70,11 @@ class MainWindow(QMainWindow):
         self.vault: Vault | None = None
         self.facts: VaultFacts | None = None
         self.unlock_dialog: UnlockDialog | None = None
+        self.preferences_dialog: PreferencesDialog | None = None
+        self.restore_job: LongWork | None = None
         self.tasks = Tasks(self)
         self.practice = Practice(None, self)
+        self.commands = Commands(self, self.practice, self._shown_client)
         self.preferences = Preferences.load()
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self.lock)
@@ -91,7 +100,12 @@ class MainWindow(QMainWindow):
         self.clients_area.addWidget(self.clients_page)
         self.clients_area.addWidget(self.client_page)
         self.sessions_page = SessionsPage(p)
+        self.agreements_page = AgreementsPage(p)
         self.search_page = SearchPage(p)
+        self.backups_page = BackupsPage(p)
+        self.backups_page.backed_up.connect(lambda _path: self.refresh_facts())
+        self.backups_page.choice_changed.connect(self._backup_choice_changed)
+        self.backups_page.restore_requested.connect(self.restore_backup)
         self.vault_page = VaultPage()
         self.vault_page.backup_button.clicked.connect(self.ask_backup)
         self.vault_page.remember_button.clicked.connect(self.toggle_remembered)
@@ -99,7 +113,9 @@ class MainWindow(QMainWindow):
             (_("Today"), self.today_page),
             (_("Clients"), self.clients_area),
             (_("Sessions"), self.sessions_page),
+            (_("Agreements"), self.agreements_page),
             (_("Search"), self.search_page),
+            (_("Backups"), self.backups_page),
             (_("Vault"), self.vault_page),
         ]
         self.nav = QListWidget()
@@ -117,10 +133,6 @@ class MainWindow(QMainWindow):
         for title, page in self._views:
             QListWidgetItem(title, self.nav)
             self.pages.addWidget(page)
-        agreements = QListWidgetItem(_("Agreements"))
-        agreements.setFlags(Qt.ItemFlag.NoItemFlags)
-        agreements.setToolTip(_("Coming in the next version"))
-        self.nav.insertItem(3, agreements)
         self.nav.currentRowChanged.connect(self._nav_changed)
         body = QWidget()
         layout = QHBoxLayout(body)
@@ -131,19 +143,34 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
 
     def _handlers(self) -> dict[str, object]:
+        c, client = self.commands, self.client_page
         return {
             "new_client": self.new_client,
             "edit_client": self.edit_client,
+            "new_engagement": lambda: self._with_client(client.new_engagement),
+            "new_agreement": self.new_agreement,
+            "new_goal": lambda: self._with_client(client.new_goal),
+            "progress_report": self.progress_report,
+            "follow_up": self.schedule_follow_up,
+            "export_client": c.export_client,
             "new_session_notes": self.notes_for_session_just_held,
             "schedule_session": lambda: self.schedule_session(None),
+            "export_calendar": c.export_calendar,
             "find": self.find,
-            "backup": self.ask_backup,
-            "remember": self.toggle_remembered,
+            "profile": c.edit_profile,
+            "templates": c.edit_templates,
             "preferences": self.edit_preferences,
+            "import_clients": c.import_clients,
+            "import_archive": c.import_archive,
+            "export_everything": c.export_everything,
+            "backup": self.back_up_now,
+            "backup_to_file": self.ask_backup,
+            "restore": lambda: self.show_page(self.backups_page),
+            "remember": self.toggle_remembered,
             "lock": self.lock,
             "quit": self.close,
             "where_is_my_data": self.show_where_is_my_data,
-            "about": self.show_about,
+            "about": c.about,
         }
 
     def _build_status_bar(self) -> None:
@@ -164,14 +191,16 @@ class MainWindow(QMainWindow):
 
     # -- navigation -------------------------------------------------------------------------
     def _nav_changed(self, row: int) -> None:
-        index = row if row < 3 else row - 1  # the disabled Agreements item sits at row 3
-        if 0 <= index < self.pages.count():
-            self.pages.setCurrentIndex(index)
+        if 0 <= row < self.pages.count():
+            self.pages.setCurrentIndex(row)
             if self.current_view() is self.vault_page:
                 self.refresh_facts()
 
     def show_view(self, index: int) -> None:
-        self.nav.setCurrentRow(index if index < 3 else index + 1)
+        self.nav.setCurrentRow(index)
+
+    def show_page(self, page: QWidget) -> None:
+        self.show_view(self.pages.indexOf(page))
 
     def current_view(self) -> QWidget:
         return self.pages.currentWidget()
@@ -201,8 +230,35 @@ class MainWindow(QMainWindow):
             self.clients_area.setCurrentWidget(self.clients_page)
             self.clients_page.focus_filter()
             return
-        self.show_view(3)
+        self.show_page(self.search_page)
         self.search_page.focus_box()
+
+    def _shown_client(self) -> tuple[int, str] | None:
+        """The client whose page is on screen, for commands about "this client"."""
+        page = self.client_page
+        on_screen = self.clients_area.currentWidget() is page and page.view is not None
+        if on_screen and page.view is not None:
+            return page.view.client_id, page.view.client.display_name
+        return None
+
+    def _with_client(self, command: Callable[[], object]) -> None:
+        if self._shown_client() is None:
+            self.show_view(1)
+            self.statusBar().showMessage(_("Open a client first, then try again."), 8000)
+            return
+        command()
+
+    def new_agreement(self) -> None:
+        self.show_page(self.agreements_page)
+        self.agreements_page.new_agreement()
+
+    def progress_report(self) -> None:
+        shown = self._shown_client()
+        self.client_page.progress.progress_report(shown[0] if shown else None)
+
+    def schedule_follow_up(self) -> None:
+        shown = self._shown_client()
+        self.client_page.progress.schedule_follow_up(shown[0] if shown else None)
 
     def schedule_session(self, client_id: int | None) -> None:
         self.show_view(2)
@@ -245,7 +301,7 @@ class MainWindow(QMainWindow):
         self.status_name.setText(_("Vault: {name}").format(name=vault.name))
         self.status_lock.setText(_("Unlocked"))
         self.vault_page.show_vault(vault)
-        for action in (self.actions.backup, self.actions.lock, self.actions.remember):
+        for action in self.actions.needing_vault():
             action.setEnabled(True)
         if notice:
             self.statusBar().showMessage(notice, 15000)
@@ -255,10 +311,21 @@ class MainWindow(QMainWindow):
             page.mark_stale()
         self.refresh_facts()
         self.idle.start(self.preferences.auto_lock_minutes)
-        self.tasks.run(vault.rolling_backup, self._auto_backup_done, self._auto_backup_failed)
+        self.tasks.run(
+            lambda v=vault: automatic_backup(v), self._auto_backup_done, self._auto_backup_failed
+        )
 
-    def _pages(self) -> list[TodayPage | ClientsPage | SessionsPage | SearchPage]:
-        return [self.today_page, self.clients_page, self.sessions_page, self.search_page]
+    def _pages(
+        self,
+    ) -> list[TodayPage | ClientsPage | SessionsPage | AgreementsPage | SearchPage | BackupsPage]:
+        return [
+            self.today_page,
+            self.clients_page,
+            self.sessions_page,
+            self.agreements_page,
+            self.search_page,
+            self.backups_page,
+        ]
 
     def refresh_facts(self) -> None:
         """Status-bar facts; the record counts too only while the Vault view is shown, since
@@ -291,6 +358,47 @@ class MainWindow(QMainWindow):
 
     def _failed(self, exc: BaseException) -> None:
         show_error(self, exc)
+
+    # -- backups ----------------------------------------------------------------------------
+    def back_up_now(self) -> None:
+        """Into the chosen backup folder, with progress and Cancel, on the Backups view."""
+        self.show_page(self.backups_page)
+        self.backups_page.back_up_now()
+
+    def _backup_choice_changed(self) -> None:
+        self.preferences = Preferences.load()
+        self.refresh_facts()
+
+    def restore_backup(self, request: RestoreRequest) -> None:
+        """Close the vault, restore (a safety backup first), open it again."""
+        folder = self._close_vault()
+        if folder is None:
+            return
+        for action in self.actions.needing_vault():
+            action.setEnabled(False)
+        self.status_lock.setText(_("Restoring…"))
+        self.restore_job = start_restore(
+            self,
+            self.tasks,
+            folder,
+            request,
+            on_reopened=self._restored,
+            on_failed=lambda exc: self._restore_failed(folder, exc),
+        )
+
+    def _restored(self, outcome: RestoreOutcome) -> None:
+        self.restore_job = None
+        self.set_vault(outcome.vault, notice=outcome.notice)
+        if outcome.problem is not None:
+            show_error(self, outcome.problem)
+
+    def _restore_failed(self, folder: Path, exc: BaseException) -> None:
+        """The vault could not be opened again: say why, then ask for the key as on lock."""
+        self.restore_job = None
+        show_error(self, exc)
+        self.status_lock.setText(_("Locked"))
+        self.hide()
+        self._ask_to_unlock(folder)
 
     # -- actions ----------------------------------------------------------------------------
     def ask_backup(self) -> None:
@@ -338,11 +446,18 @@ class MainWindow(QMainWindow):
         self.tasks.run(work, lambda _result: self.refresh_facts(), self._failed)
 
     def edit_preferences(self) -> None:
-        dialog = PreferencesDialog(self.preferences, self)
-        if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
-            self.preferences = dialog.chosen()
-            self.preferences.save()
-            self.apply_preferences(self.preferences)
+        dialog = PreferencesDialog(self.preferences, self.practice, self)
+        dialog.accepted.connect(lambda: self._preferences_chosen(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        self.preferences_dialog = dialog
+        dialog.open()
+
+    def _preferences_chosen(self, dialog: PreferencesDialog) -> None:
+        self.preferences = dialog.chosen()
+        self.preferences.save()
+        self.apply_preferences(self.preferences)
+        self.backups_page.mark_stale()
+        self.refresh_facts()  # the keychain choice or the backup folder may have changed
 
     def apply_preferences(self, chosen: Preferences) -> None:
         apply_theme(chosen.theme)
@@ -351,34 +466,20 @@ class MainWindow(QMainWindow):
             self.idle.start(chosen.auto_lock_minutes)
 
     def show_where_is_my_data(self) -> None:
-        folder = self.vault.folder if self.vault else None
-        when = format_when(self.facts.last_backup) if self.facts else _("never")
-        box = QMessageBox(self)
-        box.setWindowTitle(_("Where is my data?"))
-        box.setText(_("Your practice is kept in the vault folder {folder}.").format(folder=folder))
-        box.setInformativeText(
-            _(
-                "Everything in it is encrypted (AES-256): the database, its journal and the "
-                "backups. Only your passphrase or your recovery key can open it. Last backup: "
-                "{when}. Automatic backups are in the folder's 'backups' subfolder."
-            ).format(when=when)
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        from coachdesk.ui.help import WhereIsMyDataDialog
 
-    def show_about(self) -> None:
-        box = QMessageBox(self)
-        box.setIconPixmap(look.app_icon().pixmap(64, 64))
-        box.setWindowTitle(_("About CoachDesk"))
-        box.setText(f"<h3>CoachDesk {coachdesk.__version__}</h3>")
-        box.setInformativeText(
-            _(
-                "A private, offline practice manager for independent coaches and mentors. "
-                "Your data stays encrypted on this computer."
-            )
+        if self.vault is None:
+            return
+        dialog = WhereIsMyDataDialog(
+            vault_path=self.vault.folder,
+            last_backup=self.facts.last_backup if self.facts else None,
+            remembered=self.facts.remembered if self.facts else False,
+            backups_folder=self.vault.backup_folder(current_choice().folder),
+            zone=self.practice.zone,
+            parent=self,
         )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     # -- locking and closing ----------------------------------------------------------------
     def _close_vault(self) -> Path | None:
@@ -392,6 +493,11 @@ class MainWindow(QMainWindow):
             page.clear()
         self.client_page.clear()
         self.clients_area.setCurrentWidget(self.clients_page)
+        self.commands.close_all()
+        if self.preferences_dialog is not None:
+            self.preferences_dialog.close_for_lock()
+            self.preferences_dialog = None
+        LongWork.cancel_all()  # an export or backup stops, leaving no partial file
         self.clipboard.clear_now()
         remove_viewer_files()  # copies opened in a PDF viewer leave with the vault
         self.idle.stop()
@@ -415,14 +521,20 @@ class MainWindow(QMainWindow):
         if any(dialog.has_unsaved_input() for dialog in typing):
             self._not_locked(_("Not locked: save or cancel the client form you are filling in."))
             return
+        if self.commands.has_unsaved_input():
+            self._not_locked(_("Not locked: save or cancel the changes in the open window."))
+            return
         self._save_geometry()
         folder = self._close_vault()
         if folder is None:
             return
-        for action in (self.actions.backup, self.actions.lock, self.actions.remember):
+        for action in self.actions.needing_vault():
             action.setEnabled(False)
         self.status_lock.setText(_("Locked"))
         self.hide()
+        self._ask_to_unlock(folder)
+
+    def _ask_to_unlock(self, folder: Path) -> None:
         dialog = UnlockDialog(folder, try_keychain=False, allow_other=False)
         dialog.accepted.connect(lambda: self._unlocked(dialog))
         dialog.rejected.connect(self.quit_requested.emit)

@@ -3,66 +3,139 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from coachdesk.i18n import _
+
+Entry = tuple[str, QKeySequence | QKeySequence.StandardKey | str | None]
+
+# name: (menu text, shortcut); the handler of the same name does the work.
+ENTRIES: dict[str, Entry] = {
+    "new_client": (_("&New client…"), QKeySequence.StandardKey.New),
+    "edit_client": (_("&Edit client…"), "Ctrl+E"),
+    "new_engagement": (_("New en&gagement…"), "Ctrl+Shift+E"),
+    "new_agreement": (_("New &agreement…"), "Ctrl+Shift+A"),
+    "new_goal": (_("Add a &goal…"), "Ctrl+Shift+G"),
+    "progress_report": (_("&Progress report…"), "Ctrl+Shift+R"),
+    "follow_up": (_("Schedule a &follow-up…"), "Ctrl+Shift+F"),
+    "export_client": (_("E&xport this client's data…"), None),
+    "new_session_notes": (_("&Notes for the session that just happened"), "Ctrl+Shift+N"),
+    "schedule_session": (_("&Schedule a session…"), "Ctrl+Shift+D"),
+    "export_calendar": (_("Export to a &calendar…"), "Ctrl+Shift+K"),
+    "find": (_("&Find…"), QKeySequence.StandardKey.Find),
+    "profile": (_("Your &profile…"), None),
+    "templates": (_("Agreement &templates…"), "Ctrl+Shift+T"),
+    "preferences": (_("&Preferences…"), QKeySequence.StandardKey.Preferences),
+    "import_clients": (_("&Import clients…"), "Ctrl+Shift+I"),
+    "import_archive": (_("Import an exported &practice…"), None),
+    "export_everything": (_("&Export everything…"), None),
+    "backup": (_("&Back up now"), "Ctrl+Shift+B"),
+    "backup_to_file": (_("Back up &to a file…"), None),
+    "restore": (_("&Restore from a backup…"), None),
+    "remember": (_("&Remember on this computer"), None),
+    "lock": (_("&Lock"), "Ctrl+L"),
+    "quit": (_("&Quit"), "Ctrl+Q"),
+    "where_is_my_data": (_("&Where is my data?"), None),
+    "about": (_("&About CoachDesk"), None),
+}
+
+MENUS: list[tuple[str, list[str | None]]] = [
+    (
+        _("&File"),
+        [
+            "import_clients",
+            "import_archive",
+            "export_everything",
+            None,
+            "backup",
+            "backup_to_file",
+            "restore",
+            "remember",
+            None,
+            "lock",
+            "quit",
+        ],
+    ),
+    (_("&Edit"), ["find", None, "profile", "templates", "preferences"]),
+    (
+        _("&Client"),
+        [
+            "new_client",
+            "edit_client",
+            None,
+            "new_engagement",
+            "new_agreement",
+            "new_goal",
+            "progress_report",
+            "follow_up",
+            None,
+            "export_client",
+        ],
+    ),
+    (_("&Session"), ["new_session_notes", "schedule_session", None, "export_calendar"]),
+    (_("&Help"), ["where_is_my_data", "about"]),
+]
+
+# A locked window offers none of these (it is hidden, but shortcuts must not reach a vault).
+NEEDING_VAULT = set(ENTRIES) - {"quit", "about"}
 
 
 @dataclass
 class Actions:
     new_client: QAction
     edit_client: QAction
+    new_engagement: QAction
+    new_agreement: QAction
+    new_goal: QAction
+    progress_report: QAction
+    follow_up: QAction
+    export_client: QAction
     new_session_notes: QAction
     schedule_session: QAction
+    export_calendar: QAction
     find: QAction
-    views: list[QAction]
-    backup: QAction
-    remember: QAction
+    profile: QAction
+    templates: QAction
     preferences: QAction
+    import_clients: QAction
+    import_archive: QAction
+    export_everything: QAction
+    backup: QAction
+    backup_to_file: QAction
+    restore: QAction
+    remember: QAction
     lock: QAction
     quit: QAction
     where_is_my_data: QAction
     about: QAction
+    views: list[QAction]
+
+    def needing_vault(self) -> list[QAction]:
+        """What a locked window must not offer."""
+        return [getattr(self, f.name) for f in fields(self) if f.name in NEEDING_VAULT]
 
 
 def build(
     window: QMainWindow, handlers: dict[str, Callable[[], None]], views: list[str]
 ) -> Actions:
     """Create the actions, wire them to ``handlers`` by name, and fill the menu bar."""
-
-    def action(text: str, shortcut: QKeySequence | str | None, name: str) -> QAction:
+    made: dict[str, QAction] = {}
+    for name, (text, shortcut) in ENTRIES.items():
         item = QAction(text, window)
-        if shortcut:
+        if shortcut is not None:
             item.setShortcut(QKeySequence(shortcut))
         item.triggered.connect(handlers[name])
-        return item
-
+        made[name] = item
     view_actions = []
     for number, title in enumerate(views, start=1):
         item = QAction(title, window)
         item.setShortcut(QKeySequence(f"Ctrl+{number}"))
         item.setData(number - 1)
         view_actions.append(item)
-    actions = Actions(
-        new_client=action(_("&New client…"), QKeySequence.StandardKey.New, "new_client"),
-        edit_client=action(_("&Edit client…"), "Ctrl+E", "edit_client"),
-        new_session_notes=action(
-            _("&Notes for the session that just happened"), "Ctrl+Shift+N", "new_session_notes"
-        ),
-        schedule_session=action(_("&Schedule a session…"), "Ctrl+Shift+S", "schedule_session"),
-        find=action(_("&Find…"), QKeySequence.StandardKey.Find, "find"),
-        views=view_actions,
-        backup=action(_("&Back up now…"), "Ctrl+Shift+B", "backup"),
-        remember=action(_("&Remember on this computer"), None, "remember"),
-        preferences=action(_("&Preferences…"), QKeySequence.StandardKey.Preferences, "preferences"),
-        lock=action(_("&Lock"), "Ctrl+L", "lock"),
-        quit=action(_("&Quit"), "Ctrl+Q", "quit"),
-        where_is_my_data=action(_("&Where is my data?"), None, "where_is_my_data"),
-        about=action(_("&About CoachDesk"), None, "about"),
-    )
+    actions = Actions(**made, views=view_actions)
     if actions.preferences.shortcut().isEmpty():
         actions.preferences.setShortcut(QKeySequence("Ctrl+,"))
     actions.remember.setCheckable(True)
@@ -71,23 +144,12 @@ def build(
     actions.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
 
     bar = window.menuBar()
-    file_menu = bar.addMenu(_("&File"))
-    for item in (actions.backup, actions.remember, None, actions.lock, actions.quit):
-        file_menu.addSeparator() if item is None else file_menu.addAction(item)
-    edit_menu = bar.addMenu(_("&Edit"))
-    edit_menu.addAction(actions.find)
-    edit_menu.addSeparator()
-    edit_menu.addAction(actions.preferences)
-    view_menu = bar.addMenu(_("&View"))
-    for item in view_actions:
-        view_menu.addAction(item)
-    client_menu = bar.addMenu(_("&Client"))
-    client_menu.addAction(actions.new_client)
-    client_menu.addAction(actions.edit_client)
-    session_menu = bar.addMenu(_("&Session"))
-    session_menu.addAction(actions.new_session_notes)
-    session_menu.addAction(actions.schedule_session)
-    help_menu = bar.addMenu(_("&Help"))
-    help_menu.addAction(actions.where_is_my_data)
-    help_menu.addAction(actions.about)
+    for title, names in MENUS:
+        menu: QMenu = bar.addMenu(title)
+        for name in names:
+            menu.addSeparator() if name is None else menu.addAction(made[name])
+        if title == MENUS[1][0]:
+            view_menu = bar.addMenu(_("&View"))
+            for item in view_actions:
+                view_menu.addAction(item)
     return actions

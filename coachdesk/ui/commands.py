@@ -1,0 +1,135 @@
+"""The menu commands that open a dialog rather than a view: import, export, profile, templates.
+
+The main window keeps navigation and locking; this keeps the dialogs it starts, so a lock can
+wait for one holding typed text and then close every one (none may keep client text on screen
+once the vault is closed). Each dialog module is imported when first asked for: start-up loads
+none of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QMainWindow
+
+from coachdesk.i18n import ngettext
+from coachdesk.ui.practice import Practice
+
+ShownClient = Callable[[], tuple[int, str] | None]
+
+
+class Commands(QObject):
+    """Opens the window's dialogs and remembers them until they close."""
+
+    def __init__(self, window: QMainWindow, practice: Practice, shown_client: ShownClient) -> None:
+        super().__init__(window)
+        self.window = window
+        self.practice = practice
+        self.shown_client = shown_client
+        self._open: list[QDialog] = []
+
+    def open_dialogs(self) -> list[QDialog]:
+        return list(self._open)
+
+    def has_unsaved_input(self) -> bool:
+        """Whether an open dialog holds typed text that closing would lose (lock waits)."""
+        return any(
+            d.isVisible() and getattr(d, "has_unsaved_input", lambda: False)() for d in self._open
+        )
+
+    def close_all(self) -> None:
+        """On lock: every dialog goes, with whatever client text it showed."""
+        for dialog in self.open_dialogs():
+            discard = getattr(dialog, "discard", None)
+            if discard is not None:
+                discard()
+            dialog.hide()  # not reject(): a dialog may refuse that while its work runs
+            dialog.deleteLater()
+        self._open.clear()
+
+    def _show(self, dialog: QDialog, *, modal: bool = True) -> QDialog:
+        self._open.append(dialog)
+        dialog.finished.connect(lambda _r, d=dialog: self._forget(d))
+        if modal:
+            dialog.open()
+        else:  # a working window beside the main one (the template editor)
+            dialog.show()
+        return dialog
+
+    def _single(self, kind: type[QDialog]) -> QDialog | None:
+        """The open dialog of ``kind``, raised, so a second request does not open another."""
+        for dialog in self._open:
+            if isinstance(dialog, kind) and dialog.isVisible():
+                dialog.raise_()
+                dialog.activateWindow()
+                return dialog
+        return None
+
+    def _forget(self, dialog: QDialog) -> None:
+        if dialog in self._open:
+            self._open.remove(dialog)
+            dialog.deleteLater()
+
+    def _say(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 15000)
+
+    # -- data in and out --------------------------------------------------------------------
+    def import_clients(self) -> None:
+        from coachdesk.ui.importing import ImportDialog
+
+        dialog = ImportDialog(self.practice, self.window)
+        dialog.imported.connect(self._imported)
+        self._show(dialog)
+        dialog.choose_file()
+
+    def _imported(self, count: int) -> None:
+        self._say(ngettext("Imported {n} client.", "Imported {n} clients.", count).format(n=count))
+
+    def import_archive(self) -> None:
+        from coachdesk.ui.exporting.import_dialog import ImportDialog
+
+        self._show(ImportDialog(self.practice, self.window))
+
+    def export_everything(self) -> None:
+        from coachdesk.ui.exporting.export_dialog import ExportDialog
+
+        self._show(ExportDialog(self.practice, parent=self.window))
+
+    def export_client(self) -> None:
+        """The shown client's data (what a client may ask for); all of it when none is shown."""
+        from coachdesk.ui.exporting.export_dialog import ExportDialog
+
+        shown = self.shown_client()
+        if shown is None:
+            self.export_everything()
+            return
+        client_id, name = shown
+        self._show(
+            ExportDialog(self.practice, client_id=client_id, client_name=name, parent=self.window)
+        )
+
+    def export_calendar(self) -> None:
+        from coachdesk.ui.exporting.calendar_dialog import CalendarDialog
+
+        shown = self.shown_client()
+        client_id = shown[0] if shown else None
+        self._show(CalendarDialog(self.practice, client_id=client_id, parent=self.window))
+
+    # -- the practice -----------------------------------------------------------------------
+    def edit_profile(self) -> None:
+        from coachdesk.ui.profile.profile_dialog import ProfileDialog
+
+        if self._single(ProfileDialog) is None:
+            self._show(ProfileDialog(self.practice, self.window))
+
+    def edit_templates(self) -> None:
+        from coachdesk.ui.agreements.template_dialog import TemplateEditorDialog
+
+        if self._single(TemplateEditorDialog) is None:
+            self._show(TemplateEditorDialog(self.practice, self.window), modal=False)
+
+    def about(self) -> None:
+        from coachdesk.ui.help import AboutDialog
+
+        self._show(AboutDialog(self.window))
