@@ -31,7 +31,7 @@ def run(vault_dir: Path | None = None, argv: list[str] | None = None) -> int:
     app.setApplicationName("CoachDesk")
     app.setOrganizationName("CoachDesk")
     app.setApplicationVersion(coachdesk.__version__)
-    app.setDesktopFileName("coachdesk")
+    app.setDesktopFileName("io.github.coachdesk.CoachDesk")
     app.setStyle("Fusion")  # with the system palette, so light and dark themes both work
     apply_theme(Preferences.load().theme)  # before any window, so every widget starts right
     app.setWindowIcon(look.app_icon())

@@ -10,6 +10,7 @@ but lacks most of Latin Extended-A (e.g. Ł, Ż) and all of Greek and Cyrillic.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -112,6 +113,44 @@ _MONO_CANDIDATES: tuple[tuple[Path, Path], ...] = tuple(
 )
 
 
+_DEJAVU = (
+    "DejaVuSans.ttf",
+    "DejaVuSans-Bold.ttf",
+    "DejaVuSans-Oblique.ttf",
+    "DejaVuSans-BoldOblique.ttf",
+)
+_DEJAVU_MONO = ("DejaVuSansMono.ttf", "DejaVuSansMono-Bold.ttf")
+
+
+def bundled_fonts_dir() -> Path | None:
+    """The packaged app's own DejaVu copy (``packaging/coachdesk.spec``), not present from source.
+
+    It comes first so that a coach's PDFs look the same whatever fonts their computer has.
+    """
+    base = getattr(sys, "_MEIPASS", None)
+    if not getattr(sys, "frozen", False) or base is None:
+        return None
+    return Path(base) / "fonts"
+
+
+def candidates() -> tuple[tuple[str, Path, Path, Path | None, Path | None], ...]:
+    """Text families to try, in order of preference."""
+    bundled = bundled_fonts_dir()
+    if bundled is None:
+        return _CANDIDATES
+    r, b, i, bi = (bundled / name for name in _DEJAVU)
+    return (("DejaVu Sans", r, b, i, bi), *_CANDIDATES)
+
+
+def mono_candidates() -> tuple[tuple[Path, Path], ...]:
+    """Monospaced pairs (regular, bold) to try, in order of preference."""
+    bundled = bundled_fonts_dir()
+    if bundled is None:
+        return _MONO_CANDIDATES
+    r, b = (bundled / name for name in _DEJAVU_MONO)
+    return ((r, b), *_MONO_CANDIDATES)
+
+
 @dataclass(frozen=True)
 class FontFamily:
     """Registered ReportLab font names; ``source`` says which family was found (for the log)."""
@@ -146,7 +185,7 @@ def family() -> FontFamily:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    found = next((c for c in _CANDIDATES if c[1].is_file() and c[2].is_file()), None)
+    found = next((c for c in candidates() if c[1].is_file() and c[2].is_file()), None)
     full = found is not None
     label, regular, bold, italic, bold_italic = found or _vera()
     italic = italic if italic and italic.is_file() else regular
@@ -165,7 +204,7 @@ def family() -> FontFamily:
     ):
         addMapping(names[0], is_bold, is_italic, name)
 
-    mono = next((m for m in _MONO_CANDIDATES if m[0].is_file() and m[1].is_file()), None)
+    mono = next((m for m in mono_candidates() if m[0].is_file() and m[1].is_file()), None)
     if mono is not None:
         pdfmetrics.registerFont(TTFont("CoachDeskMono", str(mono[0])))
         pdfmetrics.registerFont(TTFont("CoachDeskMono-Bold", str(mono[1])))

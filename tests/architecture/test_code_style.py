@@ -8,7 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 RUFF = Path(sys.executable).with_name("ruff")
-TARGETS = ["coachdesk", "tests", "main.py"]
+TARGETS = ["coachdesk", "tests", "main.py", "packaging"]
 
 
 def test_ruff_check() -> None:
