@@ -19,6 +19,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from coachdesk.documents import templates
+from coachdesk.documents.agreement import agreement_values, default_template
+from coachdesk.documents.data import AgreementData, Letterhead
 from coachdesk.model import (
     ActionItem,
     Agreement,
@@ -40,6 +43,7 @@ from coachdesk.model import (
 )
 from coachdesk.services.demo_sessions import add_goal, add_sessions
 from coachdesk.services.demo_text import content, fill
+from coachdesk.services.paperwork import cadence_words, mode_words, sharing_words
 
 # Insert order: every table after the tables it refers to.
 TABLES = (
@@ -60,7 +64,6 @@ CADENCES = (
     (Cadence.FORTNIGHTLY, 14, 50, (20, 28)),
     (Cadence.MONTHLY, 30, 25, (14, 20)),
 )
-PDF_PLACEHOLDER = b"%PDF-1.4 demo"
 # days after the end, index in practice.json's follow_ups, how often
 FOLLOW_UPS = ((7, 2, 1.0), (30, 3, 0.3), (90, 0, 1.0), (180, 1, 1.0))
 
@@ -124,6 +127,7 @@ class Timeline:
         self.next_ids = dict(next_ids)
         self.rows: dict[type, list[dict[str, Any]]] = {model: [] for model in TABLES}
         self.counts: Counter[str] = Counter()
+        self._templates: dict[EngagementKind, str] = {}
 
     def new_id(self, model: type) -> int:
         value = self.next_ids[model]
@@ -221,7 +225,7 @@ class Timeline:
                 "updated_at": stamp,
             }
         )
-        self._agreement(plan, booking, f"{currency} {fee}", stamp)
+        self._agreement(plan, self.rows[Engagement][-1], stamp)
         specs = plan.theme["goals"]
         if rng.random() < 0.5:
             specs = [rng.choice(specs)]
@@ -231,7 +235,7 @@ class Timeline:
         if plan.status == EngagementStatus.COMPLETED and plan.stop is not None:
             self._follow_ups(plan, booking, plan.stop)
 
-    def _agreement(self, plan: Plan, booking: Booking, fee: str, stamp: datetime) -> None:
+    def _agreement(self, plan: Plan, engagement: dict[str, Any], stamp: datetime) -> None:
         rng, today = self.rng, self.today
         status = AgreementStatus.SIGNED
         if plan.status == EngagementStatus.PROPOSED:
@@ -245,37 +249,60 @@ class Timeline:
         if status == AgreementStatus.SIGNED:
             sent_on = plan.start - timedelta(days=rng.randint(7, 14))
             signed_on = sent_on + timedelta(days=rng.randint(1, 5))
-        sponsor = f", sponsored by {plan.who.organisation}" if plan.who.sponsor_id else ""
-        body = fill(
-            content()["agreement"],
-            coach=self.coach or "the coach",
-            client=plan.who.full_name,
-            sponsor_clause=sponsor,
-            topic=plan.theme["topic"],
-            cadence=plan.cadence.value,
-            sessions=str(plan.planned),
-            minutes=str(booking.minutes),
-            fee=fee,
-        )
         signed = status == AgreementStatus.SIGNED
+        kind = engagement["kind"]
         self.rows[Agreement].append(
             {
                 "id": self.new_id(Agreement),
-                "engagement_id": booking.engagement_id,
+                "engagement_id": engagement["id"],
                 "version": 1,
-                "title": f"Coaching agreement: {plan.theme['title']}",
-                "body": body,
+                "title": f"{kind.value.capitalize()} agreement: {plan.theme['title']}",
+                "body": self._agreement_text(plan, engagement, sent_on or plan.start),
                 "status": status,
                 "sent_on": sent_on,
                 "client_signed_on": signed_on,
                 "coach_signed_on": signed_on,
                 "sponsor_signed_on": signed_on if plan.who.sponsor_id else None,
                 "signing_method": rng.choice(list(SigningMethod)) if signed else None,
-                "pdf": PDF_PLACEHOLDER if signed else None,
+                # No frozen PDF: laying out thousands would make the demo slow; a signed
+                # agreement without one prints from its own (frozen) text.
+                "pdf": None,
                 "created_at": stamp,
                 "updated_at": stamp,
             }
         )
+
+    def _agreement_text(self, plan: Plan, engagement: dict[str, Any], on: date) -> str:
+        """The shipped ICF-style template filled in, as a coach's real draft would be."""
+        kind = engagement["kind"]
+        data = AgreementData(
+            letterhead=Letterhead(coach_name=self.coach),
+            title=plan.theme["title"],
+            client_name=plan.who.full_name,
+            coach_name=self.coach or "the coach",
+            start_date=plan.start,
+            agreement_date=on,
+            client_organisation=plan.who.organisation,
+            sponsor_name=plan.who.organisation if plan.who.sponsor_id else None,
+            engagement_kind=kind.value,
+            end_date=engagement["end_date"],
+            cadence=cadence_words(plan.cadence, None),
+            session_minutes=engagement["session_minutes"],
+            planned_sessions=plan.planned,
+            mode=mode_words(engagement["mode"]),
+            location=engagement["location"],
+            fee_model=engagement["fee_model"].value,
+            fee_amount=engagement["fee_amount"],
+            currency=engagement["currency"],
+            payment_terms=engagement["payment_terms"],
+            sponsor_sharing=(
+                sharing_words(engagement["sponsor_sharing"]) if plan.who.sponsor_id else ""
+            ),
+        )
+        template = self._templates.get(kind)
+        if template is None:
+            template = self._templates[kind] = default_template(kind.value)
+        return templates.render(template, agreement_values(data))
 
     def _follow_ups(self, plan: Plan, booking: Booking, end: date) -> None:
         rng, reasons = self.rng, content()["follow_ups"]
