@@ -31,6 +31,7 @@ from coachdesk.logs import log_unexpected
 from coachdesk.services import sessions
 from coachdesk.ui import look, menus
 from coachdesk.ui.agreements import AgreementsPage
+from coachdesk.ui.agreements.template_seeding import store_builtin_templates
 from coachdesk.ui.backups import BackupsPage
 from coachdesk.ui.backups.choice import automatic_backup, current_choice
 from coachdesk.ui.backups.restore_flow import RestoreOutcome, RestoreRequest, start_restore
@@ -314,6 +315,7 @@ class MainWindow(QMainWindow):
         self.tasks.run(
             lambda v=vault: automatic_backup(v), self._auto_backup_done, self._auto_backup_failed
         )
+        self.tasks.run(lambda v=vault: store_builtin_templates(v), lambda _ids: None, self._failed)
 
     def _pages(
         self,

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 
 from coachdesk import vault
+from coachdesk.services import agreements
 from coachdesk.ui.look import settings
 from coachdesk.ui.main_window import GEOMETRY_KEY, MainWindow
 from coachdesk.ui.preferences import Preferences
@@ -218,3 +219,19 @@ def test_auto_lock_waits_for_a_half_typed_client_form(qtbot, window: MainWindow)
     dialog.discard()
     window.lock()
     assert window.vault is None
+
+
+def test_unlock_stores_the_shipped_templates_once(qtbot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=WAIT_MS)
+    assert window.vault is not None
+    with window.vault.session() as db:
+        rows = agreements.list_templates(db)
+    assert sorted(row.kind.value for row in rows if row.builtin) == ["coaching", "mentoring"]
+    window.lock()
+    dialog = window.unlock_dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.field, PASSPHRASE)
+    dialog.unlock_button.click()
+    qtbot.waitUntil(lambda: window.vault is not None and not window.tasks.busy, timeout=WAIT_MS)
+    with window.vault.session() as db:
+        assert len(agreements.list_templates(db)) == len(rows)
