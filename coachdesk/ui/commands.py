@@ -14,7 +14,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QMainWindow
 
 from coachdesk.i18n import ngettext
+from coachdesk.ui.backups.choice import current_choice
 from coachdesk.ui.practice import Practice
+from coachdesk.ui.vault_page import VaultFacts
 
 ShownClient = Callable[[], tuple[int, str] | None]
 
@@ -128,6 +130,22 @@ class Commands(QObject):
 
         if self._single(TemplateEditorDialog) is None:
             self._show(TemplateEditorDialog(self.practice, self.window), modal=False)
+
+    def where_is_my_data(self, facts: VaultFacts | None) -> None:
+        from coachdesk.ui.help import WhereIsMyDataDialog
+
+        vault = self.practice.vault
+        if vault is None:
+            return
+        dialog = WhereIsMyDataDialog(
+            vault_path=vault.folder,
+            last_backup=facts.last_backup if facts else None,
+            remembered=facts.remembered if facts else False,
+            backups_folder=vault.backup_folder(current_choice().folder),
+            zone=self.practice.zone,
+            parent=self.window,
+        )
+        self._show(dialog)
 
     def about(self) -> None:
         from coachdesk.ui.help import AboutDialog

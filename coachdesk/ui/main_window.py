@@ -10,17 +10,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QSize, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QStackedWidget,
     QWidget,
@@ -33,7 +28,7 @@ from coachdesk.ui import look, menus
 from coachdesk.ui.agreements import AgreementsPage
 from coachdesk.ui.agreements.template_seeding import store_builtin_templates
 from coachdesk.ui.backups import BackupsPage
-from coachdesk.ui.backups.choice import automatic_backup, current_choice
+from coachdesk.ui.backups.choice import automatic_backup
 from coachdesk.ui.backups.restore_flow import RestoreOutcome, RestoreRequest, start_restore
 from coachdesk.ui.clients.client_dialog import ClientDialog
 from coachdesk.ui.clients.client_page import ClientPage
@@ -42,6 +37,7 @@ from coachdesk.ui.commands import Commands
 from coachdesk.ui.errors import show_error
 from coachdesk.ui.guards import ClipboardGuard, IdleWatcher
 from coachdesk.ui.long_work import LongWork
+from coachdesk.ui.navigation import Navigation
 from coachdesk.ui.notes.editor import NotesEditor
 from coachdesk.ui.pdf_files import remove_viewer_files
 from coachdesk.ui.practice import Practice
@@ -49,10 +45,11 @@ from coachdesk.ui.preferences import Preferences, apply_theme
 from coachdesk.ui.preferences_dialog import PreferencesDialog
 from coachdesk.ui.search_page import SearchPage
 from coachdesk.ui.sessions.sessions_page import SessionsPage
+from coachdesk.ui.status_line import StatusLine
 from coachdesk.ui.tasks import Tasks
 from coachdesk.ui.today_page import TodayPage
 from coachdesk.ui.unlock_dialog import UnlockDialog
-from coachdesk.ui.vault_page import VaultFacts, VaultPage, format_when, gather_facts
+from coachdesk.ui.vault_page import VaultFacts, VaultPage, gather_facts
 from coachdesk.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -82,10 +79,10 @@ class MainWindow(QMainWindow):
         self.clipboard = ClipboardGuard(self)
         self.setWindowIcon(look.app_icon())
         self._build_body()
-        self.actions = menus.build(self, self._handlers(), [t for t, _p in self._views])
+        self.actions = menus.build(self, self._handlers(), self.navigation.titles())
         for item in self.actions.views:
             item.triggered.connect(lambda _c=False, i=item: self.show_view(int(i.data())))
-        self._build_status_bar()
+        self.status = StatusLine(self.statusBar())
         self._connect_navigation()
         self._restore_geometry()
         self.apply_preferences(self.preferences)
@@ -108,40 +105,21 @@ class MainWindow(QMainWindow):
         self.backups_page.choice_changed.connect(self._backup_choice_changed)
         self.backups_page.restore_requested.connect(self.restore_backup)
         self.vault_page = VaultPage()
-        self.vault_page.backup_button.clicked.connect(self.ask_backup)
+        self.vault_page.backup_button.clicked.connect(self.back_up_now)
         self.vault_page.remember_button.clicked.connect(self.toggle_remembered)
-        self._views: list[tuple[str, QWidget]] = [
-            (_("Today"), self.today_page),
-            (_("Clients"), self.clients_area),
-            (_("Sessions"), self.sessions_page),
-            (_("Agreements"), self.agreements_page),
-            (_("Search"), self.search_page),
-            (_("Backups"), self.backups_page),
-            (_("Vault"), self.vault_page),
-        ]
-        self.nav = QListWidget()
-        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
-        self.nav.setFixedWidth(190)
-        self.nav.setSpacing(2)
-        self.nav.setStyleSheet(
-            "QListWidget { background: palette(window); padding: 12px 8px; outline: 0;"
-            " border-right: 1px solid palette(mid); }"
-            "QListWidget::item { padding: 7px 10px; border-radius: 6px; }"
-            "QListWidget::item:selected { background: palette(highlight);"
-            " color: palette(highlighted-text); }"
+        self.navigation = Navigation(
+            [
+                (_("Today"), self.today_page),
+                (_("Clients"), self.clients_area),
+                (_("Sessions"), self.sessions_page),
+                (_("Agreements"), self.agreements_page),
+                (_("Search"), self.search_page),
+                (_("Backups"), self.backups_page),
+                (_("Vault"), self.vault_page),
+            ]
         )
-        self.pages = QStackedWidget()
-        for title, page in self._views:
-            QListWidgetItem(title, self.nav)
-            self.pages.addWidget(page)
-        self.nav.currentRowChanged.connect(self._nav_changed)
-        body = QWidget()
-        layout = QHBoxLayout(body)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.nav)
-        layout.addWidget(self.pages, 1)
-        self.setCentralWidget(body)
+        self.navigation.shown.connect(self._view_shown)
+        self.setCentralWidget(self.navigation)
 
     def _handlers(self) -> dict[str, object]:
         c, client = self.commands, self.client_page
@@ -165,22 +143,14 @@ class MainWindow(QMainWindow):
             "import_archive": c.import_archive,
             "export_everything": c.export_everything,
             "backup": self.back_up_now,
-            "backup_to_file": self.ask_backup,
+            "backup_to_file": self.back_up_to_file,
             "restore": lambda: self.show_page(self.backups_page),
             "remember": self.toggle_remembered,
             "lock": self.lock,
             "quit": self.close,
-            "where_is_my_data": self.show_where_is_my_data,
+            "where_is_my_data": lambda: c.where_is_my_data(self.facts),
             "about": c.about,
         }
-
-    def _build_status_bar(self) -> None:
-        self.status_name = QLabel()
-        self.status_backup = QLabel()
-        self.status_lock = QLabel()
-        for label in (self.status_name, self.status_backup, self.status_lock):
-            label.setContentsMargins(8, 0, 8, 0)
-            self.statusBar().addPermanentWidget(label)
 
     def _connect_navigation(self) -> None:
         self.practice.open_client.connect(self.open_client)
@@ -191,20 +161,18 @@ class MainWindow(QMainWindow):
         )
 
     # -- navigation -------------------------------------------------------------------------
-    def _nav_changed(self, row: int) -> None:
-        if 0 <= row < self.pages.count():
-            self.pages.setCurrentIndex(row)
-            if self.current_view() is self.vault_page:
-                self.refresh_facts()
+    def _view_shown(self, page: QWidget) -> None:
+        if page is self.vault_page:
+            self.refresh_facts()  # with the record counts, which only this view shows
 
     def show_view(self, index: int) -> None:
-        self.nav.setCurrentRow(index)
+        self.navigation.show_index(index)
 
     def show_page(self, page: QWidget) -> None:
-        self.show_view(self.pages.indexOf(page))
+        self.navigation.show_page(page)
 
     def current_view(self) -> QWidget:
-        return self.pages.currentWidget()
+        return self.navigation.current()
 
     def open_client(self, client_id: int) -> None:
         self.show_view(1)
@@ -299,8 +267,7 @@ class MainWindow(QMainWindow):
         self.practice.set_vault(vault)
         self.practice.load_zone()
         self.setWindowTitle(_("{name} — CoachDesk").format(name=vault.name))
-        self.status_name.setText(_("Vault: {name}").format(name=vault.name))
-        self.status_lock.setText(_("Unlocked"))
+        self.status.show_vault(vault.name)
         self.vault_page.show_vault(vault)
         for action in self.actions.needing_vault():
             action.setEnabled(True)
@@ -341,12 +308,7 @@ class MainWindow(QMainWindow):
     def _show_facts(self, facts: VaultFacts) -> None:
         self.facts = facts
         self.vault_page.show_facts(facts)
-        stale = facts.last_backup is None or (
-            datetime.now(UTC) - facts.last_backup > timedelta(days=7)
-        )
-        text = _("Last backup: {when}").format(when=format_when(facts.last_backup))
-        self.status_backup.setText(text)
-        self.status_backup.setStyleSheet(look.ERROR_STYLE if stale else "")
+        self.status.show_facts(facts)
         self.actions.remember.setVisible(facts.keychain_available)
         self.actions.remember.setChecked(facts.remembered)
 
@@ -367,6 +329,10 @@ class MainWindow(QMainWindow):
         self.show_page(self.backups_page)
         self.backups_page.back_up_now()
 
+    def back_up_to_file(self) -> None:
+        self.show_page(self.backups_page)
+        self.backups_page.back_up_to_file()
+
     def _backup_choice_changed(self) -> None:
         self.preferences = Preferences.load()
         self.refresh_facts()
@@ -378,7 +344,7 @@ class MainWindow(QMainWindow):
             return
         for action in self.actions.needing_vault():
             action.setEnabled(False)
-        self.status_lock.setText(_("Restoring…"))
+        self.status.show_state(_("Restoring…"))
         self.restore_job = start_restore(
             self,
             self.tasks,
@@ -398,41 +364,11 @@ class MainWindow(QMainWindow):
         """The vault could not be opened again: say why, then ask for the key as on lock."""
         self.restore_job = None
         show_error(self, exc)
-        self.status_lock.setText(_("Locked"))
+        self.status.show_state(_("Locked"))
         self.hide()
         self._ask_to_unlock(folder)
 
     # -- actions ----------------------------------------------------------------------------
-    def ask_backup(self) -> None:
-        if self.vault is None:
-            return
-        suggested = Path.home() / _("CoachDesk backup {day}.cdbackup").format(
-            day=date.today().isoformat()
-        )
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, _("Back up the vault"), str(suggested), _("CoachDesk backups (*.cdbackup)")
-        )
-        if chosen:
-            self.backup_to(Path(chosen))
-
-    def backup_to(self, dest: Path) -> None:
-        """Write a backup to ``dest`` on a worker; the status bar says where it went."""
-        if self.vault is None:
-            return
-        self.actions.backup.setEnabled(False)
-        self.statusBar().showMessage(_("Backing up…"))
-        self.tasks.run(lambda v=self.vault: v.backup(dest), self._backup_done, self._backup_failed)
-
-    def _backup_done(self, path: Path) -> None:
-        self.actions.backup.setEnabled(True)
-        self.statusBar().showMessage(_("Backup saved to {path}").format(path=path), 15000)
-        self.refresh_facts()
-
-    def _backup_failed(self, exc: BaseException) -> None:
-        self.actions.backup.setEnabled(True)
-        self.statusBar().clearMessage()
-        self._failed(exc)
-
     def toggle_remembered(self) -> None:
         vault = self.vault
         if vault is None:
@@ -466,22 +402,6 @@ class MainWindow(QMainWindow):
         self.clipboard.seconds = chosen.clipboard_clear_seconds
         if self.vault is not None:
             self.idle.start(chosen.auto_lock_minutes)
-
-    def show_where_is_my_data(self) -> None:
-        from coachdesk.ui.help import WhereIsMyDataDialog
-
-        if self.vault is None:
-            return
-        dialog = WhereIsMyDataDialog(
-            vault_path=self.vault.folder,
-            last_backup=self.facts.last_backup if self.facts else None,
-            remembered=self.facts.remembered if self.facts else False,
-            backups_folder=self.vault.backup_folder(current_choice().folder),
-            zone=self.practice.zone,
-            parent=self,
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
 
     # -- locking and closing ----------------------------------------------------------------
     def _close_vault(self) -> Path | None:
@@ -532,7 +452,7 @@ class MainWindow(QMainWindow):
             return
         for action in self.actions.needing_vault():
             action.setEnabled(False)
-        self.status_lock.setText(_("Locked"))
+        self.status.show_state(_("Locked"))
         self.hide()
         self._ask_to_unlock(folder)
 

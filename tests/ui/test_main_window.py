@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,23 +14,10 @@ from coachdesk.ui.look import settings
 from coachdesk.ui.main_window import GEOMETRY_KEY, MainWindow
 from coachdesk.ui.preferences import Preferences
 from coachdesk.vault import Vault
+from coachdesk.vault.backups import read_backup
 from tests.conftest import PASSPHRASE
 
 WAIT_MS = 10_000
-
-
-@pytest.fixture
-def window(qtbot, vault_dir: Path) -> Iterator[MainWindow]:
-    opened = vault.open(vault_dir, passphrase=PASSPHRASE)
-    main = MainWindow(opened)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitUntil(lambda: main.facts is not None and not main.tasks.busy, timeout=WAIT_MS)
-    yield main
-    if main.vault is not None:
-        main.vault.close()
-    if main.unlock_dialog is not None and main.unlock_dialog.vault is not None:
-        main.unlock_dialog.vault.close()
 
 
 def test_shows_the_vault(qtbot, window: MainWindow, vault_dir: Path) -> None:
@@ -45,12 +31,12 @@ def test_shows_the_vault(qtbot, window: MainWindow, vault_dir: Path) -> None:
     assert window.facts is not None
     assert window.facts.last_backup is not None
     assert window.vault_page.last_backup.text().startswith("Today at")
-    assert "Last backup: Today at" in window.status_backup.text()
-    assert window.status_lock.text() == "Unlocked"
+    assert "Last backup: Today at" in window.status.backup.text()
+    assert window.status.lock.text() == "Unlocked"
 
 
 def test_navigation_opens_on_today_and_each_view_has_a_shortcut(window: MainWindow) -> None:
-    texts = [window.nav.item(i).text() for i in range(window.nav.count())]
+    texts = window.navigation.titles()
     assert texts == ["Today", "Clients", "Sessions", "Agreements", "Search", "Backups", "Vault"]
     assert window.current_view() is window.today_page
     shortcuts = [a.shortcut().toString() for a in window.actions.views]
@@ -85,23 +71,30 @@ def test_every_action_has_a_menu_and_the_issue_shortcuts(window: MainWindow) -> 
     assert a.lock.shortcut().toString() == "Ctrl+L"
 
 
-def test_back_up_now(qtbot, window: MainWindow, tmp_path: Path) -> None:
+def test_back_up_to_a_file_the_coach_picks(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     dest = tmp_path / "elsewhere.cdbackup"
-    window.backup_to(dest)
-    qtbot.waitUntil(lambda: dest.exists() and not window.tasks.busy, timeout=WAIT_MS)
-    assert "Backup saved to" in window.statusBar().currentMessage()
-    assert window.actions.backup.isEnabled()
+    monkeypatch.setattr(
+        "coachdesk.ui.backups.backups_page.QFileDialog.getSaveFileName",
+        lambda *_a, **_k: (str(dest), ""),
+    )
+    window.actions.backup_to_file.trigger()
+    qtbot.waitUntil(lambda: "Backup saved to" in window.backups_page.status.text(), timeout=WAIT_MS)
+    assert dest.exists()
+    assert window.current_view() is window.backups_page
+    info, _key = read_backup(dest)
+    assert info.vault_id == window.vault.vault_id
 
 
 def test_back_up_into_missing_folder_shows_error(qtbot, window: MainWindow, tmp_path: Path) -> None:
-    window.backup_to(tmp_path / "missing" / "b.cdbackup")
-    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=WAIT_MS)
+    window.backups_page.back_up_now(tmp_path / "missing" / "b.cdbackup")
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox) is not None, timeout=WAIT_MS)
     box = window.findChild(QMessageBox)
-    assert box is not None
     assert box.isVisible()
     assert "does not exist" in box.text()
     assert "Traceback" not in box.text()
-    assert window.actions.backup.isEnabled()
+    assert window.backups_page.backup_button.isEnabled()
 
 
 def test_remember_and_forget(qtbot, memory_keyring, window: MainWindow) -> None:
@@ -126,7 +119,7 @@ def test_lock_closes_the_vault_and_unlock_reopens(
     assert window.vault is None
     assert not first.is_open
     assert not window.isVisible()
-    assert window.status_lock.text() == "Locked"
+    assert window.status.lock.text() == "Locked"
     # the lock file is released: another open in this process succeeds
     with vault.open(vault_dir, passphrase=PASSPHRASE) as again:
         assert again.is_open
@@ -139,7 +132,7 @@ def test_lock_closes_the_vault_and_unlock_reopens(
     qtbot.waitUntil(lambda: window.vault is not None, timeout=WAIT_MS)
     assert window.vault.is_open
     assert window.isVisible()
-    assert window.status_lock.text() == "Unlocked"
+    assert window.status.lock.text() == "Unlocked"
 
 
 def test_cancel_unlock_after_lock_asks_to_quit(qtbot, window: MainWindow) -> None:
@@ -182,7 +175,7 @@ def test_auto_lock_after_idle_minutes(qtbot, window: MainWindow) -> None:
     window.idle._last -= 61  # a minute without input
     window.idle.check()
     assert window.vault is None
-    assert window.status_lock.text() == "Locked"
+    assert window.status.lock.text() == "Locked"
 
 
 def test_ctrl_shift_n_opens_the_notes_of_the_session_just_held(qtbot, window: MainWindow) -> None:

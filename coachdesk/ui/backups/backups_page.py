@@ -8,13 +8,14 @@ asks for it (``restore_requested``); the main window does it with ``restore_flow
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QPushButton,
     QTableWidget,
@@ -227,9 +228,20 @@ class BackupsPage(QWidget):
         self.show_button.setEnabled(entry is not None)
 
     # -- actions ----------------------------------------------------------------------------
-    def back_up_now(self) -> None:
-        """Write a backup into the chosen folder (or the vault's own), with progress and
-        Cancel; a stopped backup leaves no file."""
+    def back_up_to_file(self) -> None:
+        """A backup wherever the coach picks (a USB stick today), not only the usual folder."""
+        suggested = Path.home() / _("CoachDesk backup {day}.cdbackup").format(
+            day=date.today().isoformat()
+        )
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, _("Back up the vault"), str(suggested), _("CoachDesk backups (*.cdbackup)")
+        )
+        if chosen:
+            self.back_up_now(Path(chosen))
+
+    def back_up_now(self, dest: Path | None = None) -> None:
+        """Write a backup to ``dest``, by default into the chosen folder (or the vault's own),
+        with progress and Cancel; a stopped backup leaves no file."""
         vault = self.practice.vault
         if vault is None or self._job is not None:
             return
@@ -244,7 +256,7 @@ class BackupsPage(QWidget):
         )
         self._job.start(
             lambda progress: vault.backup(
-                manual_backup_path(vault.backup_folder(chosen)), progress
+                dest or manual_backup_path(vault.backup_folder(chosen)), progress
             ),
             self._backed_up,
             self._backup_failed,
