@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.model import CoachingSession, Engagement, Goal, GoalStatus, Milestone, ProgressRating
-from coachdesk.services.actions import ActionRow, list_actions
 from coachdesk.services.clients import Saved, get_client
 from coachdesk.services.profile import coach_today
 from coachdesk.services.sessions import check_aware
@@ -64,29 +63,6 @@ class MilestoneRow:
     done_on: date | None
 
 
-@dataclass(frozen=True, slots=True)
-class MilestoneEdit:
-    """One milestone as a form holds it: ``id`` is None for a new one."""
-
-    id: int | None
-    title: str
-    due_on: date | None = None
-    done: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class GoalDetail:
-    """One goal in full, for a goal page: read at once so the page fills in one go."""
-
-    id: int
-    client_name: str
-    fields: GoalFields
-    latest_score: int | None
-    milestones: list[MilestoneRow]
-    series: list[tuple[datetime, int]]
-    actions: list[ActionRow]
-
-
 def create_goal(db: Session, data: GoalFields) -> Saved:
     _validate(db, data)
     goal = Goal()
@@ -129,64 +105,6 @@ def goal_fields(db: Session, goal_id: int) -> GoalFields:
 def allowed_statuses(status: GoalStatus) -> frozenset[GoalStatus]:
     """Where a goal may go from ``status`` (besides staying)."""
     return TRANSITIONS[status]
-
-
-def goal_detail(db: Session, goal_id: int) -> GoalDetail:
-    goal = get_goal(db, goal_id)
-    series = progress_series(db, goal_id)
-    return GoalDetail(
-        id=goal.id,
-        client_name=get_client(db, goal.client_id).display_name,
-        fields=goal_fields(db, goal_id),
-        latest_score=series[-1][1] if series else None,
-        milestones=list_milestones(db, goal_id),
-        series=series,
-        actions=list_actions(db, client_id=goal.client_id, goal_id=goal_id),
-    )
-
-
-def save_goal(
-    db: Session,
-    goal_id: int | None,
-    data: GoalFields,
-    milestones: list[MilestoneEdit],
-    removed: tuple[int, ...] = (),
-) -> Saved:
-    """A goal form's whole save: the goal, then its milestones added, changed, ticked or removed.
-
-    Problems of the goal and of its milestones come back together, so the form shows them all
-    at once; on any problem the caller's transaction drops whatever was written.
-    """
-    errors = FieldErrors()
-    for n, m in enumerate(milestones, start=1):
-        if not m.title.strip():
-            errors.add("milestones", _("Milestone {n} needs a title.").format(n=n))
-        elif len(m.title.strip()) > 300:
-            errors.add("milestones", _("Milestone {n}: at most 300 characters.").format(n=n))
-    try:
-        saved = create_goal(db, data) if goal_id is None else update_goal(db, goal_id, data)
-    except ValidationError as exc:
-        errors.errors = {**exc.fields, **errors.errors}
-        raise ValidationError(errors.errors) from None
-    errors.raise_if_any()
-    own = {row.id: row for row in list_milestones(db, saved.id)}
-    for milestone_id in removed:
-        if milestone_id in own:
-            remove_milestone(db, milestone_id)
-    for m in milestones:
-        if m.id is None:
-            milestone_id = add_milestone(db, saved.id, m.title, m.due_on).id
-            was_done = False
-        elif m.id in own:
-            milestone_id = update_milestone(db, m.id, m.title, m.due_on).id
-            was_done = own[m.id].done_on is not None
-        else:
-            raise ValidationError({"milestones": _("A milestone of this goal was removed.")})
-        if m.done and not was_done:
-            tick_milestone(db, milestone_id)
-        elif was_done and not m.done:
-            untick_milestone(db, milestone_id)
-    return saved
 
 
 def list_goals(db: Session, client_id: int, status: GoalStatus | None = None) -> list[GoalRow]:

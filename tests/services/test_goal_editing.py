@@ -9,15 +9,16 @@ from sqlalchemy.orm import Session
 
 from coachdesk.errors import ValidationError
 from coachdesk.model import ActionStatus, GoalStatus
-from coachdesk.services import actions, goals
+from coachdesk.services import actions, goal_forms, goals
 from coachdesk.services.actions import ActionFields
-from coachdesk.services.goals import GoalFields, MilestoneEdit
+from coachdesk.services.goal_forms import MilestoneEdit
+from coachdesk.services.goals import GoalFields
 from tests.services.factories import at, client
 
 
 def test_save_goal_creates_the_goal_with_its_milestones(db: Session) -> None:
     amara = client(db)
-    saved = goals.save_goal(
+    saved = goal_forms.save_goal(
         db,
         None,
         GoalFields(amara, "Delegate", baseline=2, target=8),
@@ -43,7 +44,7 @@ def test_save_goal_edits_ticks_unticks_and_removes(db: Session) -> None:
     gone = goals.add_milestone(db, g, "Old idea").id
     goals.tick_milestone(db, done, date(2026, 3, 10))
     data = GoalFields(amara, "Delegate more", status=GoalStatus.ACHIEVED)
-    goals.save_goal(
+    goal_forms.save_goal(
         db,
         g,
         data,
@@ -63,7 +64,7 @@ def test_ticking_again_keeps_the_day_it_was_reached(db: Session) -> None:
     g = goals.create_goal(db, GoalFields(amara, "Delegate")).id
     m = goals.add_milestone(db, g, "List tasks").id
     goals.tick_milestone(db, m, date(2026, 3, 10))
-    goals.save_goal(
+    goal_forms.save_goal(
         db, g, GoalFields(amara, "Delegate"), [MilestoneEdit(m, "List tasks", done=True)]
     )
     assert goals.list_milestones(db, g)[0].done_on == date(2026, 3, 10)
@@ -72,7 +73,7 @@ def test_ticking_again_keeps_the_day_it_was_reached(db: Session) -> None:
 def test_save_goal_names_goal_and_milestone_problems_together(db: Session) -> None:
     amara = client(db)
     with pytest.raises(ValidationError) as info:
-        goals.save_goal(
+        goal_forms.save_goal(
             db,
             None,
             GoalFields(amara, "", target=11),
@@ -88,7 +89,9 @@ def test_save_goal_refuses_another_goals_milestone(db: Session) -> None:
     foreign = goals.add_milestone(db, other, "Not yours").id
     g = goals.create_goal(db, GoalFields(amara, "Delegate")).id
     with pytest.raises(ValidationError):
-        goals.save_goal(db, g, GoalFields(amara, "Delegate"), [MilestoneEdit(foreign, "Mine now")])
+        goal_forms.save_goal(
+            db, g, GoalFields(amara, "Delegate"), [MilestoneEdit(foreign, "Mine now")]
+        )
     assert goals.list_milestones(db, other)[0].title == "Not yours"
 
 
@@ -101,7 +104,7 @@ def test_goal_detail_has_series_milestones_and_linked_actions_only(db: Session) 
     linked = actions.add_action(db, ActionFields(amara, "Write the handover note", goal_id=g)).id
     actions.add_action(db, ActionFields(amara, "Unrelated"))
     actions.mark_done(db, linked, date(2026, 3, 20))
-    detail = goals.goal_detail(db, g)
+    detail = goal_forms.goal_detail(db, g)
     assert (detail.client_name, detail.fields.title, detail.latest_score) == (
         "Amara Okafor",
         "Delegate",

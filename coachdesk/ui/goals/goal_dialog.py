@@ -27,9 +27,10 @@ from shiboken6 import isValid
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.model import GoalStatus
-from coachdesk.services import goals
+from coachdesk.services import goal_forms, goals
 from coachdesk.services.clients import Saved
-from coachdesk.services.goals import GoalDetail, GoalFields
+from coachdesk.services.goal_forms import GoalDetail
+from coachdesk.services.goals import GoalFields
 from coachdesk.ui import look
 from coachdesk.ui import practice as kinds
 from coachdesk.ui.clients.client_sections import goal_status_label
@@ -80,7 +81,7 @@ class GoalDialog(QDialog):
         else:
             self._set_busy(True)
             self.practice.read(
-                lambda db: goals.goal_detail(db, goal_id),
+                lambda db: goal_forms.goal_detail(db, goal_id),
                 self._loaded,
                 self._load_failed,
                 parent=self,
@@ -200,7 +201,7 @@ class GoalDialog(QDialog):
         self.saving = True
         self._set_busy(True)
         self.practice.write(
-            lambda db: goals.save_goal(db, goal_id, data, edits, removed),
+            lambda db: goal_forms.save_goal(db, goal_id, data, edits, removed),
             self._done,
             self._failed,
             changes=kinds.GOALS,

@@ -26,9 +26,9 @@ from shiboken6 import isValid
 from coachdesk.formatting import format_date
 from coachdesk.i18n import _
 from coachdesk.model import ActionStatus
-from coachdesk.services import actions, goals
+from coachdesk.services import actions, goal_forms, goals
 from coachdesk.services.actions import ActionFields
-from coachdesk.services.goals import GoalDetail
+from coachdesk.services.goal_forms import GoalDetail
 from coachdesk.ui import look
 from coachdesk.ui import practice as kinds
 from coachdesk.ui.clients import client_sections as parts
@@ -164,7 +164,7 @@ class GoalPage(QWidget):
         self._stale = False
         token, goal_id = self._token, self.goal_id
         self.practice.read(
-            lambda db: goals.goal_detail(db, goal_id),
+            lambda db: goal_forms.goal_detail(db, goal_id),
             lambda detail: self._loaded(token, detail),
             lambda exc: self._failed(token, exc),
             parent=self,

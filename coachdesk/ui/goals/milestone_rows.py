@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.i18n import _
-from coachdesk.services.goals import MilestoneEdit, MilestoneRow
+from coachdesk.services.goal_forms import MilestoneEdit
+from coachdesk.services.goals import MilestoneRow
 from coachdesk.ui import look
 from coachdesk.ui.goals.fields import OptionalDateEdit
 
@@ -72,7 +73,7 @@ class MilestoneRowWidget(QWidget):
 
 
 class MilestoneRows(QWidget):
-    """Every milestone row of one goal; ``edits()`` and ``removed`` feed ``goals.save_goal``."""
+    """Every milestone row of one goal; ``edits()`` and ``removed`` go to ``save_goal``."""
 
     changed = Signal()
 
