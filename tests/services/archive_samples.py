@@ -11,8 +11,8 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from coachdesk import vault
-from coachdesk.model import Agreement, AgreementStatus, PracticeSetting
-from coachdesk.services import agreements, notes, profile
+from coachdesk.model import Client, PracticeSetting, SigningMethod
+from coachdesk.services import agreement_documents, agreements, notes, profile
 from coachdesk.services.demo import fill_demo
 from coachdesk.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
@@ -31,11 +31,21 @@ def fill_rich(v: Vault, clients: int = 6) -> None:
     fill_demo(v.engine, clients, 1, today=TODAY)
     with v.session() as db, db.begin():
         profile.set_logo(db, LOGO, "image/png")
-        signed = db.scalars(
-            select(Agreement.id).where(Agreement.status == AgreementStatus.SIGNED)
-        ).first()
-        assert signed is not None
-        agreements.attach_scan(db, signed, SCAN, "signed page.pdf", "application/pdf")
+        # Demo agreements carry no frozen PDF: sign one here, with its PDF laid out and a scan.
+        first = db.scalars(select(Client.id).order_by(Client.id)).first()
+        assert first is not None
+        draft = agreement_documents.draft_agreement(db, factories.engagement(db, first), TODAY)
+        agreement_documents.sign_agreement(
+            db,
+            draft.id,
+            client_signed_on=TODAY,
+            coach_signed_on=TODAY,
+            method=SigningMethod.SCAN,
+            on=TODAY,
+            scan=SCAN,
+            scan_name="signed page.pdf",
+            scan_mime="application/pdf",
+        )
         agreements.create_template(db, "Mentoring – Zoë's own", "Between {coach_name} and us.")
         db.add(PracticeSetting(key="reminder_days", value="3"))
         amara = factories.client(db, "Amara Okafor")

@@ -57,9 +57,9 @@ def protection_text(remembered: bool) -> str:
             ),
             keychain,
             _(
-                "Backups are encrypted the same way and open with the same passphrase or "
-                "recovery key. Nothing leaves this computer: CoachDesk has no account, no "
-                "cloud and sends no data anywhere."
+                "Backups are encrypted the same way; each opens with the passphrase or recovery "
+                "key you had when it was made. Nothing leaves this computer: CoachDesk has no "
+                "account, no cloud and sends no data anywhere."
             ),
         )
     )
