@@ -31,6 +31,8 @@ def test_about_shows_the_version_and_each_library_with_its_licence(qtbot: QtBot)
     assert licences["sqlcipher3"] == "zlib"  # its metadata declares none: the fallback shows
     assert {"SQLCipher", "PDFium", "DejaVu fonts", "keyring", "cryptography"} <= set(licences)
     assert all(licences.values())
+    # libraries brought along by those (Alembic needs Mako, Mako needs MarkupSafe) ship too
+    assert {"Mako", "MarkupSafe"} <= set(licences)
     versions = {
         dialog.table.item(row, 0).text(): dialog.table.item(row, 1).text()
         for row in range(dialog.table.rowCount())

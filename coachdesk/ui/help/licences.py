@@ -7,6 +7,7 @@ all (Qt, SQLCipher, PDFium, OpenSSL, the DejaVu fonts), so each entry carries a 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
@@ -14,6 +15,7 @@ from importlib import metadata
 from coachdesk.i18n import _
 
 MAX_LICENCE_LENGTH = 60  # longer "License" fields are prose, not a licence name
+_REQUIREMENT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 @dataclass(frozen=True)
@@ -115,8 +117,66 @@ def licence_from(meta: metadata.PackageMetadata) -> str:
     return ""
 
 
+def _classifier_licence(meta: metadata.PackageMetadata) -> str:
+    """The licence named in a "License ::" trove classifier (older packages declare only that)."""
+    for classifier in meta.get_all("Classifier") or []:
+        if classifier.startswith("License ::") and classifier.split(" :: ")[-1] != "OSI Approved":
+            return classifier.split(" :: ")[-1]
+    return ""
+
+
+def _required(meta: metadata.PackageMetadata) -> list[str]:
+    """The distributions ``meta`` needs to run (not its optional extras)."""
+    names = []
+    for requirement in meta.get_all("Requires-Dist") or []:
+        if "extra ==" in requirement.replace("extra==", "extra =="):
+            continue
+        match = _REQUIREMENT_NAME.match(requirement)
+        if match:
+            names.append(match.group(0))
+    return names
+
+
+def bundled_dependencies(root: str = "coachdesk") -> list[Library]:
+    """Every installed distribution CoachDesk needs, directly or through another library,
+    beyond the ones described above: each ships with the app, so each licence is shown."""
+    described = {_normal(e.distribution) for e in _ENTRIES if e.distribution}
+    seen: set[str] = {_normal(root)}
+    queue = [root]
+    found = []
+    while queue:
+        try:
+            meta = metadata.metadata(queue.pop())
+        except metadata.PackageNotFoundError:
+            continue
+        for name in _required(meta):
+            key = _normal(name)
+            if key in seen:
+                continue
+            seen.add(key)
+            queue.append(name)
+            if key in described:
+                continue
+            try:
+                needed = metadata.metadata(name)
+            except metadata.PackageNotFoundError:  # only for another platform
+                continue
+            licence = licence_from(needed) or _classifier_licence(needed) or _("see the package")
+            found.append(
+                Library(
+                    needed["Name"], needed.get("Version") or "", licence, _("Used by the above")
+                )
+            )
+    return sorted(found, key=lambda library: library.name.lower())
+
+
+def _normal(name: str | None) -> str:
+    return re.sub(r"[-_.]+", "-", name or "").lower()
+
+
 def libraries() -> list[Library]:
-    """Every library in ``_ENTRIES``; one that is missing or fails to report is still listed."""
+    """Every library in ``_ENTRIES`` (one that is missing or fails to report is still listed),
+    then every other library they bring along."""
     found = []
     for entry in _ENTRIES:
         version, licence = "", ""
@@ -133,4 +193,4 @@ def libraries() -> list[Library]:
             except Exception:  # a part that cannot say its version is still listed
                 version = ""
         found.append(Library(entry.name, version, licence or entry.fallback, entry.purpose()))
-    return found
+    return found + bundled_dependencies()
