@@ -27,6 +27,7 @@ from tests.services.factories import at, client, engagement, session
 
 WAIT_MS = 15_000
 MARKER = "Zebra-marker shared in session"
+PRIVATE = "Okapi-marker only for the coach"
 SUMMARY = "Amara now delegates the weekly report."
 
 
@@ -51,7 +52,11 @@ def sponsored_client(open_vault: Vault, sharing: SponsorSharing) -> tuple[int, i
             notes.record_notes(
                 db,
                 held,
-                NotesInput(shared_notes=f"{MARKER} {day}", ratings={goal: score}),
+                NotesInput(
+                    shared_notes=f"{MARKER} {day}",
+                    private_notes=f"{PRIVATE} {day}",
+                    ratings={goal: score},
+                ),
             )
     return who, goal
 
@@ -104,6 +109,7 @@ def test_both_audiences_saved_as_pdf(
     assert "Amara Okafor" in words
     assert "Delegate" in words
     assert MARKER in words, "the client version lists what was shared in sessions"
+    assert PRIVATE not in words, "private notes never leave the vault"
     assert SUMMARY in words
 
     dialog.form.audience.setCurrentIndex(dialog.form.audience.findData("sponsor"))
@@ -113,6 +119,7 @@ def test_both_audiences_saved_as_pdf(
     assert "Northwind Analytics" in words
     assert "Delegate" in words
     assert MARKER not in words, "no session notes for the sponsor"
+    assert PRIVATE not in words
     assert SUMMARY in words
     assert "Hand over the budget review." in words
 
