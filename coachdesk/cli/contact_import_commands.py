@@ -69,6 +69,8 @@ class Outcome:
     row: int
     name: str
     email: str
+    phone: str
+    organisation: str
     status: RowStatus
     reason: str
     action: str
@@ -103,7 +105,16 @@ def _outcomes(plan: ImportPlan, args: argparse.Namespace) -> list[Outcome]:
         return "would import" if args.dry_run else "import"
 
     return [
-        Outcome(row.number, row.name, row.email, row.status, row.reason, action(row))
+        Outcome(
+            row.number,
+            row.name,
+            row.email,
+            row.phone,
+            row.organisation,
+            row.status,
+            row.reason,
+            action(row),
+        )
         for row in plan.rows
     ]
 

@@ -116,6 +116,37 @@ def test_map_reads_an_unrecognised_column_as_a_field(cli, tmp_path: Path, vault_
     assert err.startswith("coachdesk: map: Unknown field nickname")
 
 
+def test_an_outlook_export_keeps_middle_names_addresses_and_first_phone(
+    cli, tmp_path: Path, vault_dir: Path
+) -> None:
+    path = tmp_path / "outlook.csv"
+    path.write_text(
+        "First Name,Middle Name,Last Name,Company,Business Street,Business City,"
+        "Business Postal Code,Business Country/Region,Home Street,Home City,Mobile Phone,"
+        "E-mail Address\n"
+        "Anna,Maria,Schmidt,Acme GmbH,Hauptstraße 1,Berlin,10115,Germany,Gartenweg 7,Potsdam,"
+        "+49 170 1234567 ::: +49 30 123456,anna@example.org\n",
+        encoding="utf-8",
+    )
+    code, out, _ = cli("import", "csv", str(path), "--json")
+    assert code == 0
+    row = json.loads(out)["rows"][0]
+    assert (row["name"], row["phone"], row["organisation"]) == (
+        "Anna Maria Schmidt",
+        "+49 170 1234567",
+        "Acme GmbH",
+    )
+    v = vault.open(vault_dir, passphrase=PASSPHRASE)
+    try:
+        with v.session() as db:
+            (listed,) = clients.list_clients(db)
+            anna = clients.client_fields(db, listed.id)
+    finally:
+        v.close()
+    assert (anna.given_name, anna.family_name) == ("Anna Maria", "Schmidt")
+    assert anna.postal_address == "Hauptstraße 1\n10115 Berlin\nGermany"
+
+
 def test_every_row_invalid_exits_1_and_imports_nothing(
     cli, tmp_path: Path, vault_dir: Path
 ) -> None:

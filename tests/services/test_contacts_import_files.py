@@ -217,3 +217,72 @@ def test_a_file_of_the_other_kind_is_named_as_such(tmp_path: Path) -> None:
     sheet = write(tmp_path, "sheet.vcf", PLAIN)
     with pytest.raises(InvalidInput, match=r"sheet\.vcf is not a vCard file"):
         load_contacts(sheet)
+
+
+OUTLOOK_ADDRESSES = (
+    "First Name,Middle Name,Last Name,Company,Business Street,Business Street 2,Business City,"
+    "Business State,Business Postal Code,Business Country/Region,Home Street,Home City,"
+    "Home State,Home Postal Code,Home Country/Region,E-mail Address\n"
+    # 2: both addresses: the business one is taken, whole, with its second street line
+    "Zoë,,Müller,Acme GmbH,Hauptstraße 1,Hinterhaus,Berlin,,10115,Germany,"
+    "Gartenweg 7,Potsdam,,14467,Germany,zoe@example.org\n"
+    # 3: only a home address, in the US
+    "Amara,,Okafor,,,,,,,,12 Elm Street,Springfield,IL,62701,United States,amara@example.org\n"
+    # 4: no address at all
+    "Ben,,Adams,,,,,,,,,,,,,ben@example.org\n"
+    # 5: only a business city: still the business address, not mixed with home parts
+    "Cleo,,Voss,,,,Hamburg,,,,Ringstraße 2,Kiel,,24103,,cleo@example.org\n"
+)
+
+
+def test_outlook_split_addresses_become_one_postal_address_business_first(
+    tmp_path: Path,
+) -> None:
+    source = load_contacts(write(tmp_path, "outlook.csv", OUTLOOK_ADDRESSES))
+    addresses = {c.fields.full_name: c.fields.postal_address for c in source.candidates()}
+    assert addresses == {
+        "Zoë Müller": "Hauptstraße 1\nHinterhaus\n10115 Berlin\nGermany",
+        "Amara Okafor": "12 Elm Street\n62701 Springfield\nIL\nUnited States",
+        "Ben Adams": "",
+        "Cleo Voss": "Hamburg",
+    }
+
+
+def test_a_whole_address_column_wins_over_split_parts(tmp_path: Path) -> None:
+    text = (
+        "Name,Address,Street,City,Postcode\n"
+        'Zoë Müller,"Hauptstraße 1\n10115 Berlin",Other Road 2,Bonn,53111\n'
+        "Amara Okafor,,Other Road 2,Bonn,53111\n"
+    )
+    zoe, amara = (c.fields for c in load_contacts(write(tmp_path, "c.csv", text)).candidates())
+    assert zoe.postal_address == "Hauptstraße 1\n10115 Berlin"
+    assert amara.postal_address == "Other Road 2\n53111 Bonn"  # a plain sheet's parts too
+
+
+def test_address_parts_can_be_chosen_for_unrecognised_columns(tmp_path: Path) -> None:
+    text = "Name;Strasse;Ort;PLZ\nZoë Müller;Hauptstraße 1;Berlin;10115\n"
+    source = load_contacts(write(tmp_path, "c.csv", text))
+    assert source.mapping() == ["display_name", "", "", ""]
+    mapping = ["display_name", "address_street", "address_city", "address_postcode"]
+    assert source.candidates(mapping)[0].fields.postal_address == "Hauptstraße 1\n10115 Berlin"
+
+
+@pytest.mark.parametrize("title", ["Middle Name", "Additional Name"], ids=["outlook", "google"])
+def test_a_middle_name_joins_the_given_name(tmp_path: Path, title: str) -> None:
+    text = f"Name,Given Name,{title},Family Name\nAnna Maria Schmidt,Anna,Maria,Schmidt\n"
+    anna = load_contacts(write(tmp_path, "g.csv", text)).candidates()[0].fields
+    assert (anna.given_name, anna.family_name) == ("Anna Maria", "Schmidt")
+    assert anna.display_name == ""  # the Name column only repeated the three: sorted by family
+    assert anna.full_name == "Anna Maria Schmidt"
+
+
+def test_google_multi_value_cells_give_the_first_email_and_phone(tmp_path: Path) -> None:
+    text = (
+        "Given Name,Family Name,E-mail 1 - Type,E-mail 1 - Value,Phone 1 - Type,Phone 1 - Value\n"
+        "Zoë,Müller,* Work ::: Home,zoe@example.org ::: zoe.home@example.org,"
+        "Mobile ::: Work,+49 170 1234567 ::: +49 30 123456\n"
+        "Amara,Okafor,, ::: amara@example.org,,\n"
+    )
+    zoe, amara = (c.fields for c in load_contacts(write(tmp_path, "g.csv", text)).candidates())
+    assert (zoe.email, zoe.phone) == ("zoe@example.org", "+49 170 1234567")
+    assert amara.email == "amara@example.org"  # an empty first value is no value

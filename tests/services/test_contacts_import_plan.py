@@ -5,11 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from coachdesk.errors import ValidationError
+from coachdesk.errors import Cancelled, ValidationError
+from coachdesk.model import Client
 from coachdesk.services import clients
-from coachdesk.services.contacts_import import RowStatus, import_rows, load_contacts, plan_import
+from coachdesk.services.contacts_import import (
+    RowStatus,
+    apply,
+    import_rows,
+    load_contacts,
+    plan_import,
+)
+from coachdesk.vault import Vault
 from tests.services.factories import client
 
 MIXED = (
@@ -95,3 +104,52 @@ def test_an_invalid_row_is_refused_before_anything_is_written(db: Session, mixed
     with pytest.raises(ValidationError, match="Row 3"):
         import_rows(db, plan.rows)
     assert clients.list_clients(db) == []
+
+
+FIVE = "Name\nZoë Müller\nAmara Okafor\nŁukasz Dvořák\nBen Adams\nCleo Voss\n"
+
+
+def test_progress_is_reported_per_batch(
+    db: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "five.csv"
+    path.write_text(FIVE, encoding="utf-8")
+    monkeypatch.setattr(apply, "BATCH", 2)
+    heard: list[tuple[int, int, int]] = []
+
+    def progress(done: int, total: int) -> None:
+        written = db.scalar(select(func.count()).select_from(Client))
+        heard.append((done, total, written))
+
+    plan = plan_import(db, load_contacts(path).candidates())
+    assert import_rows(db, plan.rows, progress) == 5
+    # (done, total, clients actually in the vault when told)
+    assert heard == [(0, 5, 0), (2, 5, 2), (4, 5, 4), (5, 5, 5)]
+
+
+def test_cancelling_midway_leaves_none_of_the_rows(
+    open_vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "five.csv"
+    path.write_text(FIVE, encoding="utf-8")
+    monkeypatch.setattr(apply, "BATCH", 2)
+    written_when_cancelled: list[int] = []
+
+    def import_in_one_transaction() -> None:
+        with open_vault.session() as db, db.begin():
+
+            def progress(done: int, total: int) -> None:
+                if done >= 2:  # the coach pressed Cancel after the first batch went in
+                    written = db.scalar(select(func.count()).select_from(Client))
+                    written_when_cancelled.append(written)
+                    raise Cancelled()
+
+            plan = plan_import(db, load_contacts(path).candidates())
+            import_rows(db, plan.rows, progress)
+
+    with pytest.raises(Cancelled):
+        import_in_one_transaction()
+
+    assert written_when_cancelled == [2]
+    with open_vault.session() as db:
+        assert clients.list_clients(db) == []

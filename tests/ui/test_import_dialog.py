@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,19 +15,27 @@ from coachdesk.services.contacts_import import apply
 from coachdesk.ui.clients import ClientsPage
 from coachdesk.ui.clients.table_model import NAME as LIST_NAME
 from coachdesk.ui.importing import ImportDialog
-from coachdesk.ui.importing.plan_model import NAME, REASON, ROW, STATUS
+from coachdesk.ui.importing.plan_model import (
+    NAME,
+    ORGANISATION,
+    PHONE,
+    REASON,
+    ROW,
+    STATUS,
+)
+from coachdesk.ui.long_work import STEPS
 from coachdesk.ui.practice import Practice
 from coachdesk.vault import Vault
 from tests.services.factories import client
 
 WAIT_MS = 10_000
 SHEET = (
-    "First Name;Last Name;E-mail Address;Company\n"
-    "Zoë;Müller;zoe@example.org;Acme\n"
-    "Sam;Rivers;sam@;\n"
-    "Amara;Okafor;amara@example.org;\n"
-    "Łukasz;Dvořák;lukasz@example.org;\n"
-    "Ben;Adams;ben@example.org;\n"
+    "First Name;Last Name;E-mail Address;Mobile Phone;Company\n"
+    "Zoë;Müller;zoe@example.org;+49 170 1234567;Acme\n"
+    "Sam;Rivers;sam@;;\n"
+    "Amara;Okafor;amara@example.org;;Northwind\n"
+    "Łukasz;Dvořák;lukasz@example.org;;\n"
+    "Ben;Adams;ben@example.org;+44 7700 900000;\n"
 )
 
 
@@ -77,6 +86,14 @@ def test_preview_then_import_the_ticked_rows(qtbot, practice: Practice, sheet: P
         "Amara Okafor",
         "Lukas Dvorak",
         "Ben Adams",
+    ]
+    assert column(dialog, PHONE) == ["+49 170 1234567", "", "", "", "+44 7700 900000"]
+    assert column(dialog, ORGANISATION) == ["Acme", "", "Northwind", "", ""]
+    assert [
+        dialog.model.headerData(c, Qt.Orientation.Horizontal) for c in (PHONE, ORGANISATION)
+    ] == [
+        "Phone",
+        "Organisation",
     ]
     assert column(dialog, STATUS) == ["New", "Invalid", "Likely duplicate", "New", "New"]
     assert column(dialog, REASON)[1] == "Email: This is not a valid email address."
@@ -201,11 +218,65 @@ def test_a_failed_import_keeps_the_dialog_and_adds_nobody(
     monkeypatch.setattr(apply, "BATCH", 1)
     monkeypatch.setattr(apply, "insert", failing_insert)
     dialog.import_button.click()
-    assert not dialog.cancel_button.isEnabled()  # an import runs to its end
+    assert dialog.job is not None
+    assert dialog.job.dialog.isVisible()  # the progress dialog, with its own Cancel
     qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
+    assert dialog.job is None
     assert len(shown) == 1
+    assert isinstance(shown[0], OSError)
     assert dialog.isVisible()
     assert dialog.model.rowCount() == 5
     assert dialog.import_button.text() == "Import 3 clients"
     with open_vault.session() as db:
         assert [row.name for row in clients.list_clients(db)] == ["Amara Okafor"]
+
+
+def test_the_import_shows_its_progress_and_cancel_takes_back_every_row(
+    qtbot, practice: Practice, sheet: Path, open_vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = ClientsPage(practice)
+    qtbot.addWidget(page)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT_MS)
+    dialog = open_dialog(qtbot, practice, sheet)
+    imported: list[int] = []
+    dialog.imported.connect(imported.append)
+    # One client per batch; the worker holds after the first batch until the coach has acted.
+    first_batch_in, go_on = threading.Event(), threading.Event()
+    real_insert = apply.insert
+    calls: list[object] = []
+
+    def held_insert(table):
+        calls.append(table)
+        if len(calls) == 2:
+            first_batch_in.set()
+            go_on.wait(WAIT_MS / 1000)
+        return real_insert(table)
+
+    monkeypatch.setattr(apply, "BATCH", 1)
+    monkeypatch.setattr(apply, "insert", held_insert)
+    dialog.import_button.click()
+    job = dialog.job
+    assert job is not None
+    bar = job.dialog.bar
+    qtbot.waitUntil(first_batch_in.is_set, timeout=WAIT_MS)
+    # 1 of 3 ticked clients written: the bar says a third, not just "busy".
+    qtbot.waitUntil(lambda: (bar.maximum(), bar.value()) == (STEPS, STEPS // 3), timeout=WAIT_MS)
+    assert not dialog.import_button.isEnabled()
+
+    qtbot.mouseClick(job.dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert "Stopping" in job.dialog.detail.text()
+    go_on.set()
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=WAIT_MS)
+
+    assert len(calls) == 2  # it stopped at the report after the second batch
+    assert imported == []
+    assert dialog.isVisible()
+    assert dialog.hint.isVisible()
+    assert dialog.hint.text() == "Import stopped; nothing was imported."
+    assert "3 new" in dialog.summary.text()
+    assert dialog.import_button.text() == "Import 3 clients"
+    assert dialog.import_button.isEnabled(), "the coach can try again"
+    with open_vault.session() as db:
+        assert [row.name for row in clients.list_clients(db)] == ["Amara Okafor"]
+    assert page.model.rowCount() == 1

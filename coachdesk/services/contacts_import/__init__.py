@@ -1,7 +1,7 @@
 """Importing clients from address-book exports (CSV, vCard): read, judge each row, then add
 the chosen rows in the caller's one transaction."""
 
-from coachdesk.services.contacts_import.apply import import_rows
+from coachdesk.services.contacts_import.apply import Progress, import_rows
 from coachdesk.services.contacts_import.headers import (
     FIELD_KEYS,
     apply_map_options,
@@ -18,6 +18,7 @@ __all__ = [
     "ContactFile",
     "ImportPlan",
     "PlannedRow",
+    "Progress",
     "RowStatus",
     "apply_map_options",
     "field_labels",

@@ -3,11 +3,15 @@
 Rows go in with one Core ``insert()`` per thousand, as the demo data does: at 10,000 rows the
 ORM's unit of work would take several times longer. Each row is checked again by the client
 form's rules first, so nothing the form would refuse can slip in.
+
+``progress(done, total)`` hears of each batch. When it raises (``Cancelled``: the coach pressed
+Cancel) the import stops there and the caller's rollback takes back the batches already added:
+a file is imported whole or not at all.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import fields
 from datetime import UTC, datetime
 from typing import Any
@@ -23,9 +27,10 @@ from coachdesk.services.contacts_import.plan import PlannedRow
 
 BATCH = 1000
 NOT_COLUMNS = {"tags"}
+Progress = Callable[[int, int], None]
 
 
-def import_rows(db: Session, rows: Iterable[PlannedRow]) -> int:
+def import_rows(db: Session, rows: Iterable[PlannedRow], progress: Progress | None = None) -> int:
     """Add each row as a client; returns how many. Raises before writing if any row is invalid,
     and the caller's rollback then leaves the vault as it was."""
     now = datetime.now(UTC)
@@ -37,9 +42,17 @@ def import_rows(db: Session, rows: Iterable[PlannedRow]) -> int:
             reason = " ".join(problems.values())
             raise ValidationError({"row": message.format(row=row.number, reason=reason)})
         values.append(_columns(row.fields, now))
-    for start in range(0, len(values), BATCH):
+    total = len(values)
+    report = progress or _unheard
+    report(0, total)
+    for start in range(0, total, BATCH):
         db.execute(insert(Client), values[start : start + BATCH])
-    return len(values)
+        report(min(start + BATCH, total), total)
+    return total
+
+
+def _unheard(done: int, total: int) -> None:
+    """Nobody follows this import (the command line's)."""
 
 
 def _columns(data: ClientFields, now: datetime) -> dict[str, Any]:

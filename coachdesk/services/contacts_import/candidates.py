@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from coachdesk.services.clients import ClientFields
@@ -23,3 +24,12 @@ def tidy_names(fields: ClientFields) -> ClientFields:
     if composed and " ".join(fields.display_name.split()) == composed:
         fields.display_name = ""
     return fields
+
+
+def address_text(
+    streets: Sequence[str], city: str, region: str, postcode: str, country: str
+) -> str:
+    """An address split into parts, as one postal address: the street lines, "postcode town",
+    the region and the country, each on its own line (the coach can reorder them later)."""
+    town = " ".join(part for part in (postcode, city) if part)
+    return "\n".join(line for line in (*streets, town, region, country) if line)

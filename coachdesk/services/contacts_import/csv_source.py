@@ -1,4 +1,10 @@
-"""Rows of a CSV export as would-be clients, through a column-to-field mapping."""
+"""Rows of a CSV export as would-be clients, through a column-to-field mapping.
+
+A middle name joins the given name; address parts (Outlook's "Business City"…) become the postal
+address when no column holds it whole, from the business address if any part of it is filled in,
+else the home address, else the other. Google puts several values in one cell ("a ::: b"): an
+email or phone takes the first.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +16,28 @@ from dataclasses import dataclass
 from coachdesk.errors import InvalidInput
 from coachdesk.i18n import _
 from coachdesk.services.clients import ClientFields
-from coachdesk.services.contacts_import.candidates import Candidate, tidy_names
-from coachdesk.services.contacts_import.headers import IGNORE, guess_mapping
+from coachdesk.services.contacts_import.candidates import Candidate, address_text, tidy_names
+from coachdesk.services.contacts_import.headers import (
+    ADDRESS_GROUPS,
+    ADDRESS_PARTS,
+    CITY,
+    COUNTRY,
+    IGNORE,
+    MIDDLE_NAME,
+    POSTCODE,
+    REGION,
+    STREET,
+    address_group,
+    guess_mapping,
+)
 from coachdesk.services.contacts_import.reading import sniff_delimiter
 
 FIRST_DATA_ROW = 2  # the titles are row 1, as a spreadsheet numbers them
+MULTI_VALUE = ":::"  # Google's separator between the values of one cell
+MULTI_LINE = {"postal_address", STREET}
+FIRST_VALUE_ONLY = {"email", "phone"}
+# The address groups in order of preference; titles without a group come last.
+GROUP_ORDER = {group: rank for rank, group in enumerate((*ADDRESS_GROUPS, ""))}
 
 
 @dataclass(frozen=True)
@@ -47,20 +70,55 @@ def parse_csv(text: str, encoding: str) -> CsvTable:
 
 def csv_candidates(table: CsvTable, mapping: Sequence[str]) -> list[Candidate]:
     """One candidate per row that has anything in it; blank rows are not clients."""
+    groups = [address_group(title) for title in table.headers]
     found = []
     for offset, row in enumerate(table.rows):
-        if not any(cell.strip() for cell in row):
-            continue
-        values: dict[str, str] = {}
-        for field, cell in zip(mapping, row, strict=False):
-            if field != IGNORE and cell.strip() and field not in values:
-                values[field] = _clean(field, cell)
-        found.append(Candidate(FIRST_DATA_ROW + offset, tidy_names(ClientFields(**values))))
+        if any(cell.strip() for cell in row):
+            fields = _row_fields(row, mapping, groups)
+            found.append(Candidate(FIRST_DATA_ROW + offset, fields))
     return found
 
 
+def _row_fields(row: Sequence[str], mapping: Sequence[str], groups: list[str]) -> ClientFields:
+    values: dict[str, str] = {}
+    parts: dict[str, dict[str, list[str]]] = {}  # address group -> part -> filled-in cells
+    for field, group, cell in zip(mapping, groups, row, strict=False):
+        text = "" if field == IGNORE else _clean(field, cell)
+        if not text:
+            continue
+        if field in ADDRESS_PARTS:
+            parts.setdefault(group, {}).setdefault(field, []).append(text)
+        elif field not in values:
+            values[field] = text
+    middle = values.pop(MIDDLE_NAME, "")
+    if middle:
+        values["given_name"] = " ".join(p for p in (values.get("given_name", ""), middle) if p)
+    if parts and "postal_address" not in values:
+        values["postal_address"] = _address(parts)
+    return tidy_names(ClientFields(**values))
+
+
+def _address(groups: dict[str, dict[str, list[str]]]) -> str:
+    """The most wanted address with anything filled in, as one postal address."""
+    parts = groups[min(groups, key=GROUP_ORDER.__getitem__)]
+
+    def first(part: str) -> str:
+        return parts.get(part, [""])[0]
+
+    return address_text(
+        parts.get(STREET, []),
+        first(CITY),
+        first(REGION),
+        first(POSTCODE),
+        first(COUNTRY),
+    )
+
+
 def _clean(field: str, cell: str) -> str:
-    """Single-line fields lose stray line breaks; an address keeps its lines."""
-    if field == "postal_address":
+    """Single-line fields lose stray line breaks; an address keeps its lines. An email or phone
+    cell holding several values keeps the first."""
+    if field in MULTI_LINE:
         return "\n".join(line.strip() for line in cell.strip().splitlines() if line.strip())
+    if field in FIRST_VALUE_ONLY:
+        cell = next((value for value in cell.split(MULTI_VALUE) if value.strip()), "")
     return " ".join(cell.split())

@@ -42,6 +42,14 @@ class PlannedRow:
     def email(self) -> str:
         return self.fields.email.strip()
 
+    @property
+    def phone(self) -> str:
+        return self.fields.phone.strip()
+
+    @property
+    def organisation(self) -> str:
+        return self.fields.organisation.strip()
+
 
 @dataclass(frozen=True)
 class ImportPlan:

@@ -14,7 +14,7 @@ from vobject.base import ParseError, VObjectError
 from coachdesk.errors import InvalidInput
 from coachdesk.i18n import _
 from coachdesk.services.clients import ClientFields
-from coachdesk.services.contacts_import.candidates import Candidate, tidy_names
+from coachdesk.services.contacts_import.candidates import Candidate, address_text, tidy_names
 
 
 def vcard_candidates(text: str) -> list[Candidate]:
@@ -86,6 +86,7 @@ def _address(line: Any) -> str:
     if line is None or not hasattr(line.value, "street"):
         return ""
     a = line.value
-    town = " ".join(p for p in (_joined(a.code), _joined(a.city)) if p)
-    parts = (a.box, a.extended, a.street, town, a.region, a.country)
-    return "\n".join(text for text in (_joined(p) for p in parts) if text)
+    streets = [_joined(part) for part in (a.box, a.extended, a.street)]
+    return address_text(
+        streets, _joined(a.city), _joined(a.region), _joined(a.code), _joined(a.country)
+    )

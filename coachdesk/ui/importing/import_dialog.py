@@ -2,7 +2,8 @@
 
 Reading and judging the file run on a worker (``practice.read``), so a 10,000-row export keeps
 the window alive; each new mapping plans again, and an answer to an older request is dropped.
-The import is one ``practice.write`` transaction: all ticked rows arrive, or none.
+The import is one transaction on a worker behind a progress bar (``LongWork``): all ticked rows
+arrive, or none; Cancel rolls back what was added so far.
 """
 
 from __future__ import annotations
@@ -31,11 +32,19 @@ from coachdesk.i18n import _, ngettext
 from coachdesk.services import contacts_import as ci
 from coachdesk.services.contacts_import import ContactFile, ImportPlan, RowStatus
 from coachdesk.ui import look
-from coachdesk.ui import practice as kinds
 from coachdesk.ui.errors import show_error
 from coachdesk.ui.importing.mapping_bar import MappingBar
-from coachdesk.ui.importing.plan_model import EMAIL, NAME, STATUS, PlanModel
-from coachdesk.ui.practice import Practice
+from coachdesk.ui.importing.plan_model import (
+    EMAIL,
+    NAME,
+    ORGANISATION,
+    PHONE,
+    ROW,
+    STATUS,
+    PlanModel,
+)
+from coachdesk.ui.long_work import LongWork, Progress
+from coachdesk.ui.practice import CLIENTS, Practice
 
 FILE_FILTER = "{contacts} (*.csv *.vcf *.vcard *.txt);;{all} (*)"
 ENCODINGS = {
@@ -57,10 +66,11 @@ class ImportDialog(QDialog):
         self.practice = practice
         self.source: ContactFile | None = None
         self.busy = False
-        self.importing = False
+        self.job: LongWork | None = None
+        self.plan = ImportPlan([])
         self._generation = 0
         self.setWindowTitle(_("Import clients"))
-        self.resize(980, 640)
+        self.resize(1100, 640)
         self.model = PlanModel(self)
         self.model.ticked_changed.connect(self._update_button)
         self._build()
@@ -89,17 +99,7 @@ class ImportDialog(QDialog):
         status_row.addWidget(self.summary, 1)
         status_row.addWidget(self.progress)
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.resizeSection(NAME, 220)
-        header.resizeSection(EMAIL, 240)
-        header.resizeSection(STATUS, 130)
+        self.table = self._preview_table()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
@@ -123,6 +123,23 @@ class ImportDialog(QDialog):
         self._show_columns(False)
         self.hint.hide()
         self.progress.hide()
+
+    def _preview_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.verticalHeader().hide()
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.resizeSection(ROW, 70)
+        header.resizeSection(NAME, 190)
+        header.resizeSection(EMAIL, 200)
+        header.resizeSection(PHONE, 130)
+        header.resizeSection(ORGANISATION, 160)
+        header.resizeSection(STATUS, 110)
+        return table
 
     # -- choosing and reading the file ----------------------------------------------------
     def choose_file(self) -> None:
@@ -179,6 +196,7 @@ class ImportDialog(QDialog):
         if not self._current(generation):
             return
         self._finish()
+        self.plan = plan
         self.model.set_plan(plan)
         self.summary.setText(self._summary(plan))
         table = self.source.table if self.source else None
@@ -198,30 +216,48 @@ class ImportDialog(QDialog):
     # -- importing ------------------------------------------------------------------------
     def start_import(self) -> None:
         chosen = self.model.chosen_rows()
-        if self.busy or not chosen:
+        vault = self.practice.vault
+        if self.busy or not chosen or vault is None:
             return
-        generation = self._start(_("Importing…"))
-        self.importing = True
-        self.cancel_button.setEnabled(False)  # the transaction runs to its end either way
-        self.practice.write(
-            lambda db: ci.import_rows(db, chosen),
-            lambda n: self._imported(generation, n),
-            lambda exc: self._failed(generation, exc),
-            changes=kinds.CLIENTS,
-            parent=self,
-        )
 
-    def _imported(self, generation: int, count: int) -> None:
-        if not self._current(generation):
-            return
+        def work(progress: Progress) -> int:
+            with vault.session() as db, db.begin():
+                return ci.import_rows(db, chosen, progress)
+
+        n = len(chosen)
+        message = ngettext("Importing {n} client…", "Importing {n} clients…", n).format(n=n)
+        self._start(message)
+        self.progress.hide()  # the progress dialog shows how far the import is
+        self.hint.hide()
+        self.job = LongWork(self.practice.tasks, self.windowTitle(), message, self)
+        self.job.start(work, self._imported, self._import_failed, self._stopped)
+
+    def _imported(self, count: int) -> None:
+        self.job = None
         self._finish()
+        self.practice.changed.emit(CLIENTS)
         self.imported.emit(count)
         self.accept()
 
-    def reject(self) -> None:
-        """Closing waits for a running import: it cannot be half done, and must be reported."""
-        if not self.importing:
-            super().reject()
+    def _stopped(self) -> None:
+        self.job = None
+        self._finish()
+        self.summary.setText(self._summary(self.plan))
+        self.hint.setText(_("Import stopped; nothing was imported."))
+        self.hint.show()
+
+    def _import_failed(self, exc: BaseException) -> None:
+        self.job = None
+        self._finish()
+        self.summary.setText(self._summary(self.plan))
+        show_error(self, exc)
+
+    def done(self, result: int) -> None:
+        """Every way out asks a running import to stop; it is then rolled back and reported."""
+        if self.job is not None:
+            self.job.cancel()
+            return
+        super().done(result)
 
     # -- state ----------------------------------------------------------------------------
     def _start(self, message: str) -> int:
@@ -236,8 +272,6 @@ class ImportDialog(QDialog):
 
     def _finish(self) -> None:
         self.busy = False
-        self.importing = False
-        self.cancel_button.setEnabled(True)
         self.progress.hide()
         self.choose_button.setEnabled(True)
         self.mapping.setEnabled(True)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor
 from coachdesk.i18n import _
 from coachdesk.services.contacts_import import ImportPlan, PlannedRow, RowStatus
 
-ROW, NAME, EMAIL, STATUS, REASON = range(5)
+ROW, NAME, EMAIL, PHONE, ORGANISATION, STATUS, REASON = range(7)
 Index = QModelIndex | QPersistentModelIndex
 INVALID_COLOUR = QColor("#b3261e")  # the shared error red, readable on light and dark palettes
 
@@ -37,7 +37,15 @@ class PlanModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[PlannedRow] = []
         self.ticked: list[bool] = []
-        self.titles = (_("Row"), _("Name"), _("Email"), _("Status"), _("Reason"))
+        self.titles = (
+            _("Row"),
+            _("Name"),
+            _("Email"),
+            _("Phone"),
+            _("Organisation"),
+            _("Status"),
+            _("Reason"),
+        )
 
     def set_plan(self, plan: ImportPlan) -> None:
         self.beginResetModel()
@@ -90,7 +98,15 @@ class PlanModel(QAbstractTableModel):
         row = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (str(row.number), row.name, row.email, status_text(row.status), row.reason)
+            values = (
+                str(row.number),
+                row.name,
+                row.email,
+                row.phone,
+                row.organisation,
+                status_text(row.status),
+                row.reason,
+            )
             return values[column]
         if role == Qt.ItemDataRole.CheckStateRole and column == ROW:
             if row.status == RowStatus.INVALID:
