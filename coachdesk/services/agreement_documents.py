@@ -109,6 +109,8 @@ def draft_agreement(
 ) -> Saved:
     """A new draft whose text is the template filled in: the coach may then edit it freely.
     Without ``template_id`` the coach's default template for the engagement's kind is used.
+    It replaces the engagement's agreement as a new version does (``create_agreement`` keeps
+    the rules), and is refused while the engagement already has a draft.
     """
     if template_id is None:
         template, text = template_for(db, engagement_id)

@@ -103,8 +103,12 @@ def create_agreement(
     template_id: int | None = None,
     template_version: int | None = None,
 ) -> Saved:
-    """A new draft, numbered after the engagement's latest version."""
+    """A new draft, numbered after the engagement's latest version. When the engagement already
+    has an agreement it replaces it as ``new_version`` does, so only one can ever be in force;
+    while a draft exists the coach edits that one instead.
+    """
     get_engagement(db, engagement_id)
+    current = _refuse_a_second_draft(db, engagement_id)
     _check_text("title", title, "body", body)
     if template_id is not None:
         template_version = template_version or get_template(db, template_id).version
@@ -116,10 +120,38 @@ def create_agreement(
         title=title.strip(),
         body=body,
         status=A.DRAFT,
+        supersedes_id=current.id if current is not None else None,
     )
     db.add(agreement)
+    if current is not None:
+        _withdraw_if_sent(current)
     db.flush()
     return Saved(agreement.id)
+
+
+def current_agreement(db: Session, engagement_id: int) -> Agreement | None:
+    """The engagement's newest version not yet replaced: its draft, or the one sent or signed."""
+    return db.scalars(
+        select(Agreement)
+        .where(Agreement.engagement_id == engagement_id, Agreement.status != A.SUPERSEDED)
+        .order_by(Agreement.version.desc(), Agreement.id.desc())
+    ).first()
+
+
+def open_drafts(db: Session) -> dict[int, int]:
+    """Engagement id -> version of its draft, for every engagement that has one."""
+    query = (
+        select(Agreement.engagement_id, func.max(Agreement.version))
+        .where(Agreement.status == A.DRAFT)
+        .group_by(Agreement.engagement_id)
+    )
+    return {engagement_id: version for engagement_id, version in db.execute(query)}
+
+
+def draft_exists_message(version: int) -> str:
+    return _("This engagement already has a draft agreement (version {n}): edit that one.").format(
+        n=version
+    )
 
 
 def get_agreement(db: Session, agreement_id: int) -> Agreement:
@@ -236,6 +268,7 @@ def new_version(db: Session, agreement_id: int) -> Saved:
         raise ValidationError(
             {"status": _("Only a sent or signed agreement gets a new version; edit the draft.")}
         )
+    _refuse_a_second_draft(db, old.engagement_id)
     agreement = Agreement(
         engagement_id=old.engagement_id,
         version=_next_version(db, old.engagement_id),
@@ -247,10 +280,24 @@ def new_version(db: Session, agreement_id: int) -> Saved:
         supersedes_id=old.id,
     )
     db.add(agreement)
-    if old.status is A.SENT:
-        old.status = A.SUPERSEDED
+    _withdraw_if_sent(old)
     db.flush()
     return Saved(agreement.id)
+
+
+def _refuse_a_second_draft(db: Session, engagement_id: int) -> Agreement | None:
+    """The engagement's current agreement, unless it is a draft: one draft at a time."""
+    current = current_agreement(db, engagement_id)
+    if current is not None and current.status is A.DRAFT:
+        raise ValidationError({"engagement": draft_exists_message(current.version)})
+    return current
+
+
+def _withdraw_if_sent(old: Agreement) -> None:
+    """A sent agreement was never binding: once replaced it cannot be signed by mistake. A
+    signed one stays in force until its replacement is signed."""
+    if old.status is A.SENT:
+        old.status = A.SUPERSEDED
 
 
 def _refuse_unless_draft(agreement: Agreement) -> None:

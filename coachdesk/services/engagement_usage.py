@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from coachdesk.i18n import _
+from coachdesk.i18n import _, ngettext
 from coachdesk.model import EngagementStatus
 from coachdesk.services.engagements import EngagementUsage
 
@@ -47,6 +47,12 @@ def usage_warnings(
         days = (end_date - today).days
         if days < 0:
             warnings.append(_("The end date has passed; extend it or close the engagement."))
+        elif days == 0:
+            warnings.append(_("The engagement ends today."))
         elif days <= ENDING_SOON_DAYS:
-            warnings.append(_("The engagement ends in {n} days.").format(n=days))
+            warnings.append(
+                ngettext(
+                    "The engagement ends in {n} day.", "The engagement ends in {n} days.", days
+                ).format(n=days)
+            )
     return warnings

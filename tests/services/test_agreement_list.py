@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy.orm import Session
@@ -101,6 +101,33 @@ def test_new_version_points_back_and_the_old_one_is_superseded_once_signed(db: S
     assert agreement_list.agreement_view(db, b).version == 2
 
 
+def test_drafting_again_withdraws_a_sent_agreement_and_refuses_a_second_draft(
+    db: Session,
+) -> None:
+    e, first = drafted(db)
+    with pytest.raises(ValidationError) as info:
+        agreement_documents.draft_agreement(db, e, date(2026, 3, 2))
+    assert info.value.fields["engagement"] == (
+        "This engagement already has a draft agreement (version 1): edit that one."
+    )
+    agreements.mark_sent(db, first, date(2026, 3, 2))
+    second = agreement_documents.draft_agreement(db, e, date(2026, 3, 3)).id
+    assert agreement_list.agreement_view(db, first).status is A.SUPERSEDED
+    assert agreement_list.agreement_view(db, first).superseded_by == second
+    with pytest.raises(ValidationError) as info:
+        agreement_documents.sign_agreement(
+            db,
+            first,
+            client_signed_on=date(2026, 3, 5),
+            coach_signed_on=date(2026, 3, 5),
+            method=SigningMethod.TYPED,
+            on=date(2026, 3, 5),
+        )
+    assert "replaced by a newer one" in info.value.fields["body"]
+    view = agreement_list.agreement_view(db, second)
+    assert (view.version, view.status) == (2, A.DRAFT)
+
+
 def test_scan_type_comes_from_the_bytes() -> None:
     assert agreement_list.scan_mime("a.pdf", b"%PDF-1.7 ...") == "application/pdf"
     assert agreement_list.scan_mime("photo", b"\xff\xd8\xff\xe0") == "image/jpeg"
@@ -139,6 +166,20 @@ def test_usage_words_and_warnings() -> None:
     assert engagement_usage.usage_warnings(
         use, EngagementStatus.ACTIVE, date(2026, 3, 20), date(2026, 3, 10)
     ) == ["The engagement ends in 10 days."]
+    ending = {
+        days: engagement_usage.usage_warnings(
+            use,
+            EngagementStatus.ACTIVE,
+            date(2026, 3, 10) + timedelta(days=days),
+            date(2026, 3, 10),
+        )
+        for days in (0, 1, 2)
+    }
+    assert ending == {
+        0: ["The engagement ends today."],
+        1: ["The engagement ends in 1 day."],
+        2: ["The engagement ends in 2 days."],
+    }
     spent = EngagementUsage(8, 8, 0, 0, 0, 0, 0, 9)
     assert engagement_usage.usage_words(spent).startswith("All 8 planned sessions used")
     assert (

@@ -54,12 +54,13 @@ def test_draft_records_its_template_and_is_numbered(db: Session) -> None:
     t = agreements.create_template(db, "Standard", "text").id
     agreements.update_template(db, t, "Standard", "text v2", EngagementKind.COACHING)
     first = agreements.create_agreement(db, e, "Agreement", "Rendered", template_id=t).id
-    second = agreements.create_agreement(db, e, "Agreement", "Rendered again").id
     a = agreements.get_agreement(db, first)
     assert (a.version, a.template_id, a.template_version, a.status) == (1, t, 2, A.DRAFT)
+    agreements.mark_sent(db, first, date(2026, 3, 1))
+    second = agreements.create_agreement(db, e, "Agreement", "Rendered again").id
     assert agreements.get_agreement(db, second).version == 2
     with pytest.raises(ValidationError) as info:
-        agreements.create_agreement(db, e, " ", "")
+        agreements.create_agreement(db, engagement(db, client(db, "Zoë Martin")), " ", "")
     assert set(info.value.fields) == {"title", "body"}
 
 
@@ -168,3 +169,27 @@ def test_new_version_supersedes_the_old_once_signed(db: Session) -> None:
         agreements.update_draft_text(db, old, "Agreement", "edit superseded")
     assert "body" in info.value.fields
     assert agreements.get_agreement(db, old).body == "first terms"
+
+
+def test_one_draft_at_a_time_and_a_new_draft_replaces_the_agreement_in_force(db: Session) -> None:
+    e = engagement(db, client(db))
+    first = agreements.create_agreement(db, e, "Agreement", "first terms").id
+    with pytest.raises(ValidationError) as info:
+        agreements.create_agreement(db, e, "Agreement", "a second draft")
+    assert info.value.fields == {
+        "engagement": "This engagement already has a draft agreement (version 1): edit that one."
+    }
+    assert agreements.open_drafts(db) == {e: 1}
+    sign(db, first)
+    second = agreements.create_agreement(db, e, "Agreement", "new terms").id
+    assert agreements.get_agreement(db, second).supersedes_id == first
+    assert agreements.get_agreement(db, first).status is A.SIGNED  # in force until replaced
+    with pytest.raises(ValidationError) as info:
+        agreements.new_version(db, first)  # nor a second draft through "New version"
+    assert "version 2" in info.value.fields["engagement"]
+    sign(db, second)
+    assert [(r.version, r.status) for r in agreements.list_agreements(db, e)] == [
+        (2, A.SIGNED),
+        (1, A.SUPERSEDED),
+    ]
+    assert agreements.open_drafts(db) == {}

@@ -5,6 +5,7 @@ new version, and the clause check following the text as it is edited.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from io import BytesIO
 from pathlib import Path
@@ -13,16 +14,19 @@ import pytest
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 from sqlalchemy import select
 
 from coachdesk.errors import ValidationError
 from coachdesk.model import Agreement, AgreementStatus
-from coachdesk.services import agreement_list, agreements
-from coachdesk.ui.agreements import AgreementsPage
+from coachdesk.services import agreement_documents, agreement_list, agreements
+from coachdesk.services.agreement_list import AgreementListRow, AgreementView
+from coachdesk.ui.agreements import AgreementsPage, scan_files
 from coachdesk.ui.agreements.agreement_panel import PREVIEW_TAB
-from coachdesk.ui.agreements.table_model import STATUS, TODO
+from coachdesk.ui.agreements.agreement_words import state_text
+from coachdesk.ui.agreements.table_model import STATUS, TODO, todo_text
 from coachdesk.ui.practice import Practice
 from coachdesk.vault import Vault
 from tests.services.factories import client, engagement
@@ -276,3 +280,192 @@ def test_clear_drops_every_word(qtbot, page: AgreementsPage, amara: int) -> None
     assert page.panel.heading.text() == ""
     assert page.model.rowCount() == 0
     assert page.panel.preview.pdf_bytes == b""
+
+
+@pytest.fixture
+def two_drafts(qtbot, page: AgreementsPage, amara: int, open_vault: Vault) -> tuple[int, int]:
+    """A draft for Amara and one for Bo, both listed, Amara's open."""
+    with open_vault.session() as db, db.begin():
+        bo = engagement(db, client(db, "Bo Lindqvist"), title="Career transition")
+        ids = tuple(
+            agreement_documents.draft_agreement(db, e, date(2026, 3, 1)).id for e in (amara, bo)
+        )
+    page.show_agreement(ids[0])
+    qtbot.waitUntil(lambda: page.panel.shown_id() == ids[0], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.model.row_of(ids[1]) is not None, timeout=WAIT_MS)
+    return ids[0], ids[1]
+
+
+def stored_body(open_vault: Vault, agreement_id: int) -> str:
+    with open_vault.session() as db:
+        return agreements.get_agreement(db, agreement_id).body
+
+
+def type_at_end(page: AgreementsPage, words: str) -> None:
+    cursor = page.panel.editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    page.panel.editor.setTextCursor(cursor)
+    page.panel.editor.insertPlainText(words)
+
+
+def test_opening_another_agreement_saves_the_edited_draft_first(
+    qtbot, page: AgreementsPage, two_drafts: tuple[int, int], open_vault: Vault
+) -> None:
+    amaras, bos = two_drafts
+    type_at_end(page, "\nWe meet at the library on Fridays.\n")
+    assert page.panel.has_unsaved_text()
+    page.table.selectRow(page.model.row_of(bos))
+    qtbot.waitUntil(lambda: page.panel.shown_id() == bos, timeout=WAIT_MS)
+    assert "library on Fridays" in stored_body(open_vault, amaras)
+    assert "Bo Lindqvist" in page.panel.editor.toPlainText()
+    assert not page.panel.has_unsaved_text()
+
+    page.table.selectRow(page.model.row_of(amaras))
+    qtbot.waitUntil(lambda: page.panel.shown_id() == amaras, timeout=WAIT_MS)
+    assert "library on Fridays" in page.panel.editor.toPlainText()
+
+
+def test_a_draft_hidden_by_the_find_box_keeps_its_typed_text(
+    qtbot, page: AgreementsPage, two_drafts: tuple[int, int], open_vault: Vault, practice: Practice
+) -> None:
+    amaras, _bos = two_drafts
+    type_at_end(page, "\nWe meet at the library on Fridays.\n")
+    page.search.setText("Lindqvist")
+    assert page.model.row_of(amaras) is None
+    assert page.stack.currentWidget() is page.panel
+    assert "library on Fridays" in page.panel.editor.toPlainText()
+    with open_vault.session() as db, db.begin():  # a change elsewhere reloads the list
+        chen = engagement(db, client(db, "Chen Wei"))
+        agreement_documents.draft_agreement(db, chen, date(2026, 3, 1))
+    practice.changed.emit("agreements")
+    qtbot.waitUntil(lambda: page.model.total() == 3, timeout=WAIT_MS)
+    assert page.panel.has_unsaved_text()
+    assert "library on Fridays" in page.panel.editor.toPlainText()
+
+    page.search.clear()
+    assert page.selected_id() == amaras
+    assert "library on Fridays" in page.panel.editor.toPlainText()
+    assert page.keep_typed_text()
+    assert "library on Fridays" in stored_body(open_vault, amaras)
+
+
+def test_keep_typed_text_saves_now_or_says_why_it_cannot(
+    qtbot, page: AgreementsPage, two_drafts: tuple[int, int], open_vault: Vault
+) -> None:
+    amaras, bos = two_drafts
+    assert page.keep_typed_text()  # nothing typed: nothing to keep
+    type_at_end(page, "\nSessions by video when travelling.\n")
+    assert page.keep_typed_text()
+    assert "by video when travelling" in stored_body(open_vault, amaras)
+    assert not page.panel.has_unsaved_text()
+
+    page.panel.title.clear()
+    page.panel.title.textEdited.emit("")
+    type_at_end(page, "Never lost.\n")
+    assert not page.keep_typed_text()
+    assert page.panel.problem.text() == "Title: This field is required."
+    assert page.panel.problem.isVisibleTo(page.panel)
+    assert "Never lost." not in stored_body(open_vault, amaras)
+    loaded = page.panel.current
+    page.table.selectRow(page.model.row_of(bos))  # refused too: the draft stays open
+    assert page.panel.shown_id() == amaras
+    assert page.selected_id() == amaras
+    qtbot.waitUntil(lambda: page.panel.current is not loaded, timeout=WAIT_MS)  # reloaded
+    assert page.panel.shown_id() == amaras
+    assert page.panel.editor.toPlainText().endswith("Never lost.\n")
+    assert page.panel.problem.text() == "Title: This field is required."
+
+    page.panel.save_draft()  # Ctrl+S says it in the same words, in the same place
+    page.panel.problem.clear()
+    qtbot.waitUntil(lambda: page.panel.problem.text() != "", timeout=WAIT_MS)
+    assert page.panel.problem.text() == "Title: This field is required."
+    page.panel.title.setText("Agreement with Amara")
+    page.panel.title.textEdited.emit("Agreement with Amara")
+    page.table.selectRow(page.model.row_of(bos))
+    qtbot.waitUntil(lambda: page.panel.shown_id() == bos, timeout=WAIT_MS)
+    assert stored_body(open_vault, amaras).endswith("Never lost.\n")
+    assert page.panel.problem.text() == ""
+
+
+def test_mark_as_sent_asks_first_when_sections_are_missing(
+    qtbot, page: AgreementsPage, amara: int, open_vault: Vault
+) -> None:
+    first = draft_one(qtbot, page, amara)
+    panel = page.panel
+    text = panel.editor.toPlainText()
+    start = text.index("## Confidentiality")
+    panel.editor.setPlainText(text[:start] + text[text.index("## ", start + 3) :])
+    qtbot.mouseClick(panel.buttons["send"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.question is not None and panel.question.isVisible())
+    box = panel.question
+    assert box.text() == "Send without: Confidentiality and its limits?"
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert panel.question is None
+    assert status_of(page) is A.DRAFT
+    with open_vault.session() as db:
+        assert agreements.get_agreement(db, first).status is A.DRAFT
+
+    qtbot.mouseClick(panel.buttons["send"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.question is not None and panel.question.isVisible())
+    send_anyway = next(
+        b
+        for b in panel.question.buttons()
+        if panel.question.buttonRole(b) is QMessageBox.ButtonRole.AcceptRole
+    )
+    assert send_anyway.text() == "Mark as sent"
+    send_anyway.click()
+    qtbot.waitUntil(lambda: status_of(page) is A.SENT, timeout=WAIT_MS)
+    assert "## Confidentiality" not in stored_body(open_vault, first)
+
+
+def test_new_agreement_on_an_engagement_with_a_draft_says_so_under_the_field(
+    qtbot, page: AgreementsPage, amara: int, open_vault: Vault
+) -> None:
+    draft_one(qtbot, page, amara)
+    message = "This engagement already has a draft agreement (version 1): edit that one."
+    dialog = page.new_agreement(amara)
+    qtbot.waitUntil(lambda: dialog.choices is not None, timeout=WAIT_MS)
+    assert dialog.engagement_box.error.text() == message
+    assert dialog.height() >= dialog.sizeHint().height()  # grown to show it, not squeezed
+    assert not dialog.ok_button.isEnabled()
+    dialog.reject()
+
+    with open_vault.session() as db, db.begin():
+        bo = engagement(db, client(db, "Bo Lindqvist"))
+    dialog = page.new_agreement(bo)
+    qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=WAIT_MS)
+    with open_vault.session() as db, db.begin():  # drafted meanwhile, e.g. from another window
+        agreement_documents.draft_agreement(db, bo, date(2026, 3, 1))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.engagement_box.error.text() == message, timeout=WAIT_MS)
+    assert dialog.engagement_box.error.isVisibleTo(dialog)
+    assert not dialog.ok_button.isEnabled()
+
+
+def test_a_scan_past_the_limit_is_refused_by_name(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(scan_files, "MAX_SCAN_BYTES", 1024)
+    fits = tmp_path / "fits.pdf"
+    fits.write_bytes(b"%PDF-1.7" + b"\0" * (1024 - 8))
+    assert scan_files.read_scan(fits)[1:] == ("fits.pdf", "application/pdf")
+    big = tmp_path / "big scan.pdf"
+    big.write_bytes(b"%PDF-1.7" + b"\0" * 1024)
+    with pytest.raises(ValidationError) as refused:
+        scan_files.read_scan(big)
+    assert refused.value.fields["scan"].startswith("big scan.pdf is larger than")
+
+
+def test_the_wait_for_a_signature_reads_the_same_in_the_list_and_the_panel() -> None:
+    row = AgreementListRow(
+        1, 1, "Amara Okafor", 1, "Leadership", "Agreement", 1, A.SENT,
+        date(2026, 3, 1), None, 1, False,
+    )  # fmt: skip
+    assert todo_text(row) == "Awaiting signature for 1 day"
+    assert todo_text(replace(row, days_waiting=12)) == "Awaiting signature for 12 days"
+    assert todo_text(replace(row, days_waiting=0)) == "Sent today, awaiting signature"
+    view = AgreementView(
+        1, 1, "Amara Okafor", "Leadership", "Agreement", "text", 1, A.SENT, date(2026, 3, 1),
+        None, None, None, None, False, "", False, None,
+    )  # fmt: skip
+    assert state_text(view, date(2026, 3, 2)) == "Sent 1 March 2026. Awaiting signature for 1 day."
+    assert state_text(view, date(2026, 3, 1)) == "Sent 1 March 2026. Awaiting signature."

@@ -3,7 +3,8 @@ and the steps of its life (send, sign, new version) as buttons.
 
 The preview shows what would be printed: the draft's saved text laid out, or the frozen PDF once
 signed. Switching to the preview, sending or signing first saves an edited draft, so what is
-previewed, sent or signed is always what the coach last typed.
+previewed, sent or signed is always what the coach last typed. ``save_now`` keeps typed text
+synchronously, for the moments nothing may wait: another agreement is opened, or the app locks.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
@@ -29,7 +31,7 @@ from coachdesk.services import agreements
 from coachdesk.ui import look
 from coachdesk.ui import practice as kinds
 from coachdesk.ui.agreements.agreement_steps import AgreementSteps, Opened, open_agreement
-from coachdesk.ui.agreements.agreement_words import state_text
+from coachdesk.ui.agreements.agreement_words import refusal_words, state_text
 from coachdesk.ui.agreements.clause_list import ClauseList
 from coachdesk.ui.agreements.signing_dialog import SigningDialog
 from coachdesk.ui.agreements.template_highlighter import TemplateHighlighter
@@ -51,8 +53,10 @@ class AgreementPanel(QWidget, AgreementSteps):
         self.practice = practice
         self.current: Opened | None = None
         self.dialog: SigningDialog | None = None
+        self.question: QMessageBox | None = None
         self._token = 0
         self._dirty = False
+        self._refusal = ""  # why the typed text could not be saved, until it is
         self.heading = look.heading("", scale=1.25)
         self.about = look.note("")
         self.state = look.note("")
@@ -153,7 +157,7 @@ class AgreementPanel(QWidget, AgreementSteps):
                 self.editor.blockSignals(True)
                 self.editor.setPlainText(view.body)
                 self.editor.blockSignals(False)
-            self._dirty = False
+            self._dirty, self._refusal = False, ""
         self.clauses.check(self.editor.toPlainText(), sponsored=view.sponsored)
         problem, shown = opened.problem, False
         if opened.pdf:
@@ -164,8 +168,7 @@ class AgreementPanel(QWidget, AgreementSteps):
                 problem = problem or _("The stored PDF of this agreement cannot be shown.")
         if not shown:
             self._empty_preview()
-        self.problem.setText(problem)
-        self.problem.setVisible(bool(problem))
+        self.show_problem(" ".join(p for p in (self._refusal, problem) if p))
         if view.frozen:
             self.tabs.setCurrentIndex(PREVIEW_TAB)
         self._update_actions()
@@ -179,10 +182,13 @@ class AgreementPanel(QWidget, AgreementSteps):
         """Drop every word of the agreement shown (the app locks, or nothing is selected)."""
         self._token += 1
         self.current = None
-        self._dirty = False
+        self._dirty, self._refusal = False, ""
         if self.dialog is not None:
             self.dialog.reject()
             self.dialog = None
+        if self.question is not None and isValid(self.question):
+            self.question.close()
+        self.question, self._send_anyway, self._sending = None, None, None
         for label in (self.heading, self.about, self.state, self.problem):
             label.clear()
         self.title.clear()
@@ -217,12 +223,46 @@ class AgreementPanel(QWidget, AgreementSteps):
     def has_unsaved_text(self) -> bool:
         return self._dirty
 
+    def shown_id(self) -> int | None:
+        return self.current.view.id if self.current is not None else None
+
+    def show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
+    def save_now(self) -> bool:
+        """Save an edited draft on this thread, before another agreement loads or the app
+        locks. False if it could not be (an emptied title): the text stays as typed and the
+        reason shows above it."""
+        current = self.current
+        if not self._dirty or current is None or current.view.status is not A.DRAFT:
+            return True
+        agreement_id, title, body = current.view.id, self.title.text(), self.editor.toPlainText()
+        try:
+            self.practice.write_now(
+                lambda db: agreements.update_draft_text(db, agreement_id, title, body),
+                changes=kinds.AGREEMENTS,
+            )
+        except Exception as exc:
+            self._refused(exc)
+            return False
+        self._dirty, self._refusal = False, ""
+        self._update_actions()
+        return True
+
+    def _refused(self, exc: BaseException) -> None:
+        """Say above the text why it was not saved; it stays as typed, still unsaved."""
+        if isValid(self):
+            self._refusal = refusal_words(exc)
+            self.show_problem(self._refusal)
+
     def _tab_changed(self, index: int) -> None:
         if index == PREVIEW_TAB and self._dirty:
             self.save_draft()
 
     def save_draft(self, then: Callable[[], None] | None = None) -> None:
-        """Save the edited draft, reload (the preview follows), then ``then``."""
+        """Save the edited draft, reload (the preview follows), then ``then`` if this draft is
+        still the one shown. Text typed while the save runs stays marked as unsaved."""
         current = self.current
         if current is None or current.view.status is not A.DRAFT:
             return
@@ -233,7 +273,10 @@ class AgreementPanel(QWidget, AgreementSteps):
         agreement_id, title, body = current.view.id, self.title.text(), self.editor.toPlainText()
 
         def done(_saved: object) -> None:
-            self._dirty = False
+            if not isValid(self) or self.shown_id() != agreement_id:
+                return
+            if (self.title.text(), self.editor.toPlainText()) == (title, body):
+                self._dirty = False
             self.show_agreement(agreement_id)
             if then is not None:
                 then()
@@ -241,6 +284,7 @@ class AgreementPanel(QWidget, AgreementSteps):
         self.practice.write(
             lambda db: agreements.update_draft_text(db, agreement_id, title, body),
             done,
+            self._refused,
             changes=kinds.AGREEMENTS,
             parent=self,
         )

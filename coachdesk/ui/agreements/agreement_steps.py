@@ -1,7 +1,8 @@
 """The steps of an agreement's life, as the panel's buttons run them: send, sign, make a new
 version, attach a late scan or save the scan out. Each write reloads the agreement, so the panel
 always shows what the vault holds; an edited draft is saved first, so what is sent or signed is
-what the coach last typed.
+what the coach last typed. The clause check speaks before sending: a draft lacking a recommended
+section is sent only once the coach confirms, and Cancel is the default.
 """
 
 from __future__ import annotations
@@ -11,15 +12,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, cast
 
-from PySide6.QtCore import SignalInstance
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 from shiboken6 import isValid
 
 from coachdesk.errors import ValidationError
+from coachdesk.i18n import _
+from coachdesk.model import AgreementStatus
 from coachdesk.services import agreement_documents, agreement_list, agreements, profile
 from coachdesk.services.agreement_list import AgreementView
 from coachdesk.ui import practice as kinds
 from coachdesk.ui.agreements import scan_files
+from coachdesk.ui.agreements.clause_list import ClauseList
 from coachdesk.ui.agreements.signing_dialog import SigningDialog
 from coachdesk.ui.errors import show_error
 from coachdesk.ui.practice import Practice
@@ -49,6 +53,10 @@ class AgreementSteps:
     practice: Practice
     current: Opened | None
     dialog: SigningDialog | None
+    question: QMessageBox | None
+    clauses: ClauseList
+    _send_anyway: QAbstractButton | None = None  # the question's "Mark as sent" button
+    _sending: int | None = None  # the agreement that question is about
     opened: SignalInstance
     _dirty: bool
     save_draft: Callable[..., None]
@@ -58,16 +66,43 @@ class AgreementSteps:
         return cast(QWidget, self)
 
     def mark_sent(self) -> None:
-        if self.current is not None:
-            self.save_draft(then=self._send_saved)
-
-    def _send_saved(self) -> None:
-        if self.current is None:
+        """Send, after asking when the clause check finds recommended sections missing."""
+        if self.current is None or self.current.view.status is not AgreementStatus.DRAFT:
             return
-        agreement_id = self.current.view.id
-        self._write(
-            lambda db: agreements.mark_sent(db, agreement_id, profile.coach_today(db)),
-            agreement_id,
+        missing = self.clauses.missing()
+        if not missing:
+            self._send(self.current.view.id)
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            _("Send with sections missing?"),
+            _("Send without: {sections}?").format(sections=", ".join(missing)),
+            QMessageBox.StandardButton.Cancel,
+            self._widget(),
+        )
+        box.setInformativeText(
+            _("The clause check does not find these sections the ICF recommends.")
+        )
+        self._send_anyway = box.addButton(_("Mark as sent"), QMessageBox.ButtonRole.AcceptRole)
+        self._sending = self.current.view.id
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(self._send_answered)
+        self.question = box
+        box.open()
+
+    def _send_answered(self, button: QAbstractButton) -> None:
+        agreement_id = self._sending if button is self._send_anyway else None
+        self.question, self._send_anyway, self._sending = None, None, None
+        if agreement_id is not None:
+            self._send(agreement_id)
+
+    def _send(self, agreement_id: int) -> None:
+        self.save_draft(
+            then=lambda: self._write(
+                lambda db: agreements.mark_sent(db, agreement_id, profile.coach_today(db)),
+                agreement_id,
+            )
         )
 
     def sign(self) -> SigningDialog | None:

@@ -1,13 +1,16 @@
-"""How an agreement's state reads above its text: sent when, signed by whom, how, with what."""
+"""How an agreement's state reads above its text: sent when, signed by whom, how, with what;
+and why an edited draft could not be saved, naming the field to fix."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from coachdesk.errors import ValidationError
 from coachdesk.formatting import format_date
 from coachdesk.i18n import _, ngettext
 from coachdesk.model import AgreementStatus, SigningMethod
 from coachdesk.services.agreement_list import AgreementView
+from coachdesk.ui.errors import user_message
 
 A = AgreementStatus
 SEP = " · "
@@ -22,6 +25,15 @@ def method_words(method: SigningMethod | None) -> str:
     }[method]
 
 
+def waiting_words(days: int) -> str:
+    """How long a sent agreement has waited, worded once for the list and the panel."""
+    if days <= 0:
+        return _("Awaiting signature")
+    return ngettext(
+        "Awaiting signature for {n} day", "Awaiting signature for {n} days", days
+    ).format(n=days)
+
+
 def state_text(view: AgreementView, today: date) -> str:
     if view.status is A.DRAFT:
         text = _("Draft: edit the text freely, then mark it as sent.")
@@ -30,15 +42,8 @@ def state_text(view: AgreementView, today: date) -> str:
         return text
     if view.status is A.SENT:
         sent = view.sent_on or today
-        days = max((today - sent).days, 0)
-        waiting = (
-            ngettext(
-                "awaiting signature for {n} day", "awaiting signature for {n} days", days
-            ).format(n=days)
-            if days
-            else _("awaiting signature")
-        )
-        return _("Sent {date}, {waiting}.").format(date=format_date(sent), waiting=waiting)
+        waiting = waiting_words(max((today - sent).days, 0))
+        return _("Sent {date}. {waiting}.").format(date=format_date(sent), waiting=waiting)
     signed = [
         _("Client signed {date}").format(date=format_date(view.client_signed_on)),
         _("you signed {date}").format(date=format_date(view.coach_signed_on)),
@@ -56,3 +61,14 @@ def state_text(view: AgreementView, today: date) -> str:
     if view.status is A.SUPERSEDED:
         frozen = _("Superseded by a newer version.")
     return f"{frozen} {text}"
+
+
+def refusal_words(exc: BaseException) -> str:
+    """Why the draft was not saved: "Title: This field is required." rather than a bare "title"."""
+    if not isinstance(exc, ValidationError):
+        return user_message(exc)
+    labels = {"title": _("Title"), "body": _("Text")}
+    return " ".join(
+        f"{labels[field]}: {message}" if field in labels else message
+        for field, message in exc.fields.items()
+    )

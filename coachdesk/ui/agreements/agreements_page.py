@@ -3,6 +3,9 @@ one selected (its text, preview and clause check).
 
 The list is one light query; the selected agreement loads on its own. "Open" agreements (drafts
 and those awaiting signature) show first: they are what the coach has to act on.
+
+Typed text is never thrown away: an edited draft is saved before another agreement opens, stays
+open while the Find box hides it, and ``keep_typed_text`` saves it before the app locks.
 """
 
 from __future__ import annotations
@@ -53,7 +56,8 @@ def load_rows(db: Any) -> list[AgreementListRow]:
 
 class AgreementsPage(QWidget):
     """The page for the main window's "Agreements" entry (page contract: refresh, clear,
-    mark_stale); ``new_agreement()`` and ``show_agreement(id)`` for menus and other views."""
+    mark_stale, keep_typed_text); ``new_agreement()`` and ``show_agreement(id)`` for menus and
+    other views."""
 
     def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -164,6 +168,11 @@ class AgreementsPage(QWidget):
         self.count.clear()
         self._stale = True
 
+    def keep_typed_text(self) -> bool:
+        """Save an edited draft now, before the app locks; False (the reason shown above the
+        text) if it could not be kept, so the caller must not drop it."""
+        return self.panel.save_now()
+
     def mark_stale(self) -> None:
         """Reload when next shown (the main window loads only the view in sight)."""
         self._stale = True
@@ -190,7 +199,7 @@ class AgreementsPage(QWidget):
         if keep is not None and self.model.row_of(keep) is None and self.model.holds(keep):
             self.which.setCurrentIndex(self.which.findData(FILTER_ALL))  # refilters
         self._update_count()
-        self._select(keep)
+        self._select(keep if keep is not None else self._edited_id())
 
     def _failed(self, token: int, exc: BaseException) -> None:
         if token == self._token and isValid(self):
@@ -200,7 +209,7 @@ class AgreementsPage(QWidget):
         keep = self.selected_id()
         self.model.set_filter(self.search.text(), str(self.which.currentData()))
         self._update_count()
-        self._select(keep)
+        self._select(keep if keep is not None else self._edited_id())
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()
@@ -223,12 +232,17 @@ class AgreementsPage(QWidget):
             return
         self._select(agreement_id)
 
+    def _edited_id(self) -> int | None:
+        """The draft open with unsaved text, selected again once the filter shows it."""
+        return self.panel.shown_id() if self.panel.has_unsaved_text() else None
+
     def _select(self, agreement_id: int | None) -> None:
         row = self.model.row_of(agreement_id) if agreement_id is not None else None
         if row is None and self._wanted is None:
             self.table.clearSelection()
-            self.panel.clear()
-            self.stack.setCurrentWidget(self.empty)
+            if not self.panel.has_unsaved_text():  # a hidden draft being edited stays open
+                self.panel.clear()
+                self.stack.setCurrentWidget(self.empty)
             return
         if row is None:
             return
@@ -239,6 +253,10 @@ class AgreementsPage(QWidget):
     def _selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
         agreement_id = self.selected_id()
         if agreement_id is None:
+            return
+        shown = self.panel.shown_id()
+        if agreement_id != shown and not self.panel.save_now():
+            self._select(shown)  # the draft stays open with its text, and says why
             return
         self.stack.setCurrentWidget(self.panel)
         self.panel.show_agreement(agreement_id)

@@ -1,7 +1,8 @@
 """Starting an agreement: pick the engagement (type part of the client's name) and a template.
 
 The draft is the template filled in from the engagement; the coach then edits it freely in the
-Agreements view before sending it.
+Agreements view before sending it. An engagement has one draft at a time: choosing one that
+already has a draft says so under the field, in the service's words.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ class Choices:
     kinds: dict[int, EngagementKind]
     templates: list[TemplateRow]
     defaults: dict[EngagementKind, int | None]
+    drafts: dict[int, int]  # engagement id -> version of the draft it already has
 
 
 def load_choices(db: Any) -> Choices:
@@ -59,7 +61,11 @@ def load_choices(db: Any) -> Choices:
         chosen = agreement_documents.default_template_of_kind(db, kind)
         defaults[kind] = chosen.id if chosen is not None else None
     return Choices(
-        [r for r in rows if r.id in kind_of], kind_of, agreements.list_templates(db), defaults
+        [r for r in rows if r.id in kind_of],
+        kind_of,
+        agreements.list_templates(db),
+        defaults,
+        agreements.open_drafts(db),
     )
 
 
@@ -136,6 +142,9 @@ class NewAgreementDialog(QDialog):
         self.ok_button.setEnabled(choices is not None and engagement_id is not None)
         if choices is None or engagement_id is None:
             return
+        draft = choices.drafts.get(engagement_id)
+        self._set_errors(agreements.draft_exists_message(draft) if draft is not None else "", "")
+        self.ok_button.setEnabled(draft is None)
         kind = choices.kinds[engagement_id]
         self.template.clear()
         for row in choices.templates:
@@ -172,6 +181,18 @@ class NewAgreementDialog(QDialog):
             self.saving = False
             self.ok_button.setEnabled(True)
             if isinstance(exc, ValidationError):
-                self.template_box.set_error(" ".join(exc.fields.values()))
+                fields = dict(exc.fields)
+                engagement = fields.pop("engagement", "")
+                self._set_errors(engagement, " ".join(fields.values()))
+                self.ok_button.setEnabled(not engagement)
             else:
                 show_error(self, exc)
+
+    def _set_errors(self, engagement: str, template: str) -> None:
+        """Messages under the fields; the dialog grows to show them (a wrapped label's height
+        is not in the form's minimum size)."""
+        self.engagement_box.set_error(engagement)
+        self.template_box.set_error(template)
+        needed = self.sizeHint().height()
+        if self.height() < needed:
+            self.resize(self.width(), needed)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from coachdesk.errors import InvalidInput, ValidationError
 from coachdesk.i18n import _
-from coachdesk.services.agreement_list import Scan, scan_mime
+from coachdesk.services.agreement_list import MAX_SCAN_BYTES, Scan, scan_mime
 from coachdesk.ui.pdf_files import write_atomically
 
 SCAN_FILTER = "*.pdf *.png *.jpg *.jpeg"
@@ -28,9 +28,11 @@ def choose_scan_file(parent: QWidget | None) -> Path | None:
 
 def read_scan(path: Path) -> tuple[bytes, str, str]:
     """(bytes, file name, type) of a signed copy; a field error (``scan``) for a file that is
-    not a PDF or an image, or cannot be read."""
+    not a PDF or an image, is too large, or cannot be read. A file past the limit is refused
+    after reading one byte more than it, so a huge file chosen by mistake is never loaded."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_SCAN_BYTES + 1)
     except OSError as exc:
         raise ValidationError(
             {
@@ -39,6 +41,14 @@ def read_scan(path: Path) -> tuple[bytes, str, str]:
                 )
             }
         ) from exc
+    if len(data) > MAX_SCAN_BYTES:
+        raise ValidationError(
+            {
+                "scan": _(
+                    "{name} is larger than {n} MB; scan it again at a lower resolution."
+                ).format(name=path.name, n=MAX_SCAN_BYTES // (1024 * 1024))
+            }
+        )
     return data, path.name, scan_mime(path.name, data)
 
 

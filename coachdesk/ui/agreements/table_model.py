@@ -11,9 +11,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from coachdesk.formatting import format_date
-from coachdesk.i18n import _, ngettext
+from coachdesk.i18n import _
 from coachdesk.model import AgreementStatus
 from coachdesk.services.agreement_list import AgreementListRow
+from coachdesk.ui.agreements.agreement_words import waiting_words
 
 Index = QModelIndex | QPersistentModelIndex
 CLIENT, AGREEMENT, STATUS, TODO = range(4)
@@ -39,11 +40,7 @@ def todo_text(row: AgreementListRow) -> str:
         return _("Review the text, then send it")
     if row.status is A.SENT:
         days = row.days_waiting or 0
-        if days == 0:
-            return _("Sent today, awaiting signature")
-        return ngettext(
-            "Awaiting signature for {n} day", "Awaiting signature for {n} days", days
-        ).format(n=days)
+        return waiting_words(days) if days else _("Sent today, awaiting signature")
     if row.status is A.SIGNED:
         signed = _("Signed {date}").format(date=format_date(row.signed_on))
         return signed if row.has_scan else _("{signed}, no scan attached").format(signed=signed)
