@@ -20,13 +20,15 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
+from shiboken6 import isValid
 
 from coachdesk.i18n import _
 from coachdesk.logs import log_unexpected
 from coachdesk.services import sessions
+from coachdesk.services.agreement_templates import ensure_builtin_templates
 from coachdesk.ui import look, menus
+from coachdesk.ui import practice as kinds
 from coachdesk.ui.agreements import AgreementsPage
-from coachdesk.ui.agreements.template_seeding import store_builtin_templates
 from coachdesk.ui.backups import BackupsPage
 from coachdesk.ui.backups.choice import automatic_backup
 from coachdesk.ui.backups.restore_flow import RestoreOutcome, RestoreRequest, start_restore
@@ -43,6 +45,7 @@ from coachdesk.ui.pdf_files import remove_viewer_files
 from coachdesk.ui.practice import Practice
 from coachdesk.ui.preferences import Preferences, apply_theme
 from coachdesk.ui.preferences_dialog import PreferencesDialog
+from coachdesk.ui.recovery_sheet_dialog import NewRecoveryKeyDialog
 from coachdesk.ui.search_page import SearchPage
 from coachdesk.ui.sessions.sessions_page import SessionsPage
 from coachdesk.ui.status_line import StatusLine
@@ -282,7 +285,9 @@ class MainWindow(QMainWindow):
         self.tasks.run(
             lambda v=vault: automatic_backup(v), self._auto_backup_done, self._auto_backup_failed
         )
-        self.tasks.run(lambda v=vault: store_builtin_templates(v), lambda _ids: None, self._failed)
+        self.practice.write(
+            ensure_builtin_templates, lambda _ids: None, changes=kinds.AGREEMENTS, parent=self
+        )
 
     def _pages(
         self,
@@ -386,9 +391,14 @@ class MainWindow(QMainWindow):
     def edit_preferences(self) -> None:
         dialog = PreferencesDialog(self.preferences, self.practice, self)
         dialog.accepted.connect(lambda: self._preferences_chosen(dialog))
-        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(self._preferences_closed)
         self.preferences_dialog = dialog
         dialog.open()
+
+    def _preferences_closed(self) -> None:
+        dialog, self.preferences_dialog = self.preferences_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
 
     def _preferences_chosen(self, dialog: PreferencesDialog) -> None:
         self.preferences = dialog.chosen()
@@ -439,12 +449,9 @@ class MainWindow(QMainWindow):
             if not editor.keep_draft():
                 self._not_locked(_("Not locked: open session notes could not be kept as a draft."))
                 return
-        typing = [d for d in self.findChildren(ClientDialog) if d.isVisible()]
-        if any(dialog.has_unsaved_input() for dialog in typing):
-            self._not_locked(_("Not locked: save or cancel the client form you are filling in."))
-            return
-        if self.commands.has_unsaved_input():
-            self._not_locked(_("Not locked: save or cancel the changes in the open window."))
+        reason = self._unsaved_work()
+        if reason is not None:
+            self._not_locked(reason)
             return
         self._save_geometry()
         folder = self._close_vault()
@@ -455,6 +462,21 @@ class MainWindow(QMainWindow):
         self.status.show_state(_("Locked"))
         self.hide()
         self._ask_to_unlock(folder)
+
+    def _unsaved_work(self) -> str | None:
+        """Why locking now would lose typed work, or None. A draft agreement is kept as the
+        notes are; forms have no draft, so the lock waits for the coach to save or cancel."""
+        if not self.agreements_page.keep_typed_text():
+            return _("Not locked: the agreement you are editing could not be saved.")
+        typing = [d for d in self.findChildren(ClientDialog) if d.isVisible()]
+        if any(d.has_unsaved_input() for d in typing) or self.client_page.has_unsaved_input():
+            return _("Not locked: save or cancel the form you are filling in.")
+        if self.commands.has_unsaved_input():
+            return _("Not locked: save or cancel the changes in the open window.")
+        key = self.preferences_dialog.sub_dialog if self.preferences_dialog else None
+        if isinstance(key, NewRecoveryKeyDialog) and isValid(key) and key.key_not_yet_kept():
+            return _("Not locked: write down the new recovery key first.")
+        return None
 
     def _ask_to_unlock(self, folder: Path) -> None:
         dialog = UnlockDialog(folder, try_keychain=False, allow_other=False)
@@ -480,6 +502,10 @@ class MainWindow(QMainWindow):
             if not editor.close():
                 event.ignore()
                 return
+        if self.vault is not None and not self.agreements_page.keep_typed_text():
+            self.show_page(self.agreements_page)  # the reason shows above the text
+            event.ignore()
+            return
         self._save_geometry()
         self._close_vault()
         event.accept()

@@ -169,6 +169,11 @@ class NewRecoveryKeyDialog(QDialog):
         else:
             show_error(self, exc)
 
+    def key_not_yet_kept(self) -> bool:
+        """The new key is on screen and not confirmed as written down: the old key is already
+        gone, so closing now would leave a key nobody knows (lock waits)."""
+        return self.pages.currentIndex() == 1 and not self.key_page.ready()
+
     def finish(self) -> None:
         if self.key_page.ready():
             self.accept()

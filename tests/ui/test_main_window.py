@@ -207,7 +207,7 @@ def test_auto_lock_waits_for_a_half_typed_client_form(qtbot, window: MainWindow)
     window.idle._last -= 61
     window.idle.check()
     assert window.vault is not None
-    assert "client form" in window.statusBar().currentMessage()
+    assert "form you are filling in" in window.statusBar().currentMessage()
     assert dialog.form.inputs["display_name"].text() == "Half-typed Client"
     dialog.discard()
     window.lock()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import QDialog
 
 from coachdesk.model import ClientStatus
+from coachdesk.services import agreement_documents, agreements
 from coachdesk.ui.agreements.template_dialog import TemplateEditorDialog
 from coachdesk.ui.engagements import EngagementDialog
 from coachdesk.ui.exporting.calendar_dialog import CalendarDialog
@@ -13,7 +16,9 @@ from coachdesk.ui.exporting.import_dialog import ImportDialog as ArchiveImportDi
 from coachdesk.ui.help import AboutDialog, WhereIsMyDataDialog
 from coachdesk.ui.main_window import MainWindow
 from coachdesk.ui.profile.profile_dialog import ProfileDialog
-from tests.services.factories import client
+from coachdesk.vault import open_vault
+from tests.conftest import PASSPHRASE
+from tests.services.factories import client, engagement
 
 WAIT_MS = 10_000
 
@@ -86,3 +91,74 @@ def test_lock_waits_for_an_edited_template(qtbot, window: MainWindow) -> None:
     dialog.discard()
     window.lock()
     assert window.vault is None
+
+
+def test_lock_waits_for_typed_engagement_and_report_text(qtbot, window: MainWindow) -> None:
+    assert window.vault is not None
+    with window.vault.session() as db, db.begin():
+        amara = client(db, "Amara Okafor", status=ClientStatus.ACTIVE)
+    window.open_client(amara)
+    qtbot.waitUntil(lambda: window.client_page.view is not None, timeout=WAIT_MS)
+
+    window.actions.new_engagement.trigger()
+    engagement = window.client_page.engagement_dialog
+    assert engagement is not None
+    qtbot.waitUntil(lambda: engagement.original is not None, timeout=WAIT_MS)
+    qtbot.keyClicks(engagement.form.title, "Leadership programme")
+    window.lock()
+    assert window.vault is not None, "a half-typed engagement would have been lost"
+    engagement.discard()
+
+    window.actions.progress_report.trigger()
+    report = window.client_page.progress.open["report"]
+    qtbot.keyClicks(report.form.summary, "Steady progress on delegation.")
+    window.lock()
+    assert window.vault is not None, "the coach's summary would have been lost"
+    report.discard()
+    window.lock()
+    assert window.vault is None
+
+
+def test_lock_waits_until_a_new_recovery_key_is_written_down(qtbot, window: MainWindow) -> None:
+    window.actions.preferences.trigger()
+    preferences = window.preferences_dialog
+    assert preferences is not None
+    keys = preferences.open_new_recovery_key()
+    assert keys is not None
+    qtbot.keyClicks(keys.passphrase, PASSPHRASE)
+    keys.make_button.click()
+    qtbot.waitUntil(lambda: keys.pages.currentIndex() == 1, timeout=WAIT_MS)
+    window.lock()
+    assert window.vault is not None, "the only copy of the new key was on screen"
+    assert "recovery key" in window.statusBar().currentMessage()
+    keys.key_page.confirm.setChecked(True)
+    keys.done_button.click()
+    window.lock()
+    assert window.vault is None
+
+
+def test_quitting_keeps_an_edited_agreement_draft(qtbot, window: MainWindow) -> None:
+    assert window.vault is not None
+    with window.vault.session() as db, db.begin():
+        amara = client(db, "Amara Okafor", status=ClientStatus.ACTIVE)
+        draft = agreement_documents.draft_agreement(db, engagement(db, amara), date.today()).id
+    page = window.agreements_page
+    window.show_page(page)
+    page.show_agreement(draft)
+    qtbot.waitUntil(lambda: page.panel.shown_id() == draft, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.panel.current is not None, timeout=WAIT_MS)
+    page.panel.title.clear()
+    page.panel.title.textEdited.emit("")
+    window.close()
+    assert window.vault is not None, "an untitled draft cannot be saved: quitting waits"
+    assert "Title" in page.panel.problem.text()
+
+    page.panel.title.setText("Coaching agreement")
+    page.panel.title.textEdited.emit("Coaching agreement")
+    editor = page.panel.editor
+    editor.setPlainText(editor.toPlainText() + "\nSessions by video when travelling.\n")
+    vault_folder = window.vault.folder
+    window.close()
+    assert window.vault is None
+    with open_vault(vault_folder, passphrase=PASSPHRASE) as again, again.session() as db:
+        assert "by video when travelling" in agreements.get_agreement(db, draft).body

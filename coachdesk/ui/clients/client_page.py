@@ -172,6 +172,12 @@ class ClientPage(QWidget):
         dialog.open()
         return dialog
 
+    def has_unsaved_input(self) -> bool:
+        """Whether a form opened from this page holds typed text that a lock would lose."""
+        forms = (self.dialog, self.engagement_dialog)
+        typed = any(form is not None and form.has_unsaved_input() for form in forms)
+        return typed or self.progress.has_unsaved_input()
+
     def new_goal(self) -> None:
         if self.client_id is not None:
             self.progress.new_goal(self.client_id)

@@ -305,6 +305,10 @@ class FollowUpDialog(QDialog):
             widget.setEnabled(not busy)
         self.client.setEnabled(not busy and self.client_id is None)
 
+    def has_unsaved_input(self) -> bool:
+        """A typed reason would be lost by closing (lock waits for it)."""
+        return self._reason_typed and bool(self.reason.text().strip())
+
     def discard(self) -> None:
         """Close and forget what was typed (the app is locking)."""
         self.reason.clear()

@@ -52,6 +52,11 @@ class ProgressWindows(QObject):
     def progress_report(self, client_id: int | None = None) -> ProgressReportDialog:
         return self._show("report", ProgressReportDialog(self.practice, self.host, client_id))
 
+    def has_unsaved_input(self) -> bool:
+        return any(
+            getattr(window, "has_unsaved_input", lambda: False)() for window in self.open.values()
+        )
+
     def discard_all(self) -> None:
         """The app locks (or the client changes): every window goes, and what it held."""
         for window in list(self.open.values()):

@@ -245,6 +245,10 @@ class ProgressReportDialog(QDialog):
         if self.save_button.isEnabled():
             self.preview.save_as()
 
+    def has_unsaved_input(self) -> bool:
+        """The coach's summary and next focus exist nowhere else until the report is saved."""
+        return self.form.has_typed_text()
+
     def discard(self) -> None:
         """The app locks: drop the typed texts and the rendered report, then close."""
         self._token += 1

@@ -153,6 +153,9 @@ class ReportForm(QWidget):
     def show_period_error(self, text: str) -> None:
         show_message(self.errors["period"], text)
 
+    def has_typed_text(self) -> bool:
+        return bool(self.summary.toPlainText().strip() or self.next_focus.toPlainText().strip())
+
     def wipe(self) -> None:
         """Forget every client text (the app is locking)."""
         for box in (self.summary, self.next_focus):
