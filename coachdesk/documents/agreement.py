@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, Spacer, Table
 
 from coachdesk.documents import templates
+from coachdesk.documents.agreement_text import agreement_values
 from coachdesk.documents.data import AgreementData
 from coachdesk.documents.pages import build_pdf, page_size
 from coachdesk.documents.style import (
@@ -20,82 +21,7 @@ from coachdesk.documents.style import (
     styles,
     table_style,
 )
-from coachdesk.formatting import format_date, format_money
 from coachdesk.i18n import _
-from coachdesk.paths import RESOURCES_DIR
-
-
-def default_template(kind: str = "coaching") -> str:
-    """The shipped template text for ``"coaching"`` or ``"mentoring"``."""
-    name = "mentoring_default.txt" if kind == "mentoring" else "coaching_default.txt"
-    return (RESOURCES_DIR / "agreements" / name).read_text(encoding="utf-8")
-
-
-def _fee_model_label(model: str) -> str:
-    return {
-        "per_session": _("per session"),
-        "package": _("for the whole engagement"),
-        "monthly_retainer": _("per month"),
-        "pro_bono": _("pro bono"),
-    }.get(model, model.replace("_", " "))
-
-
-def _literal(text: str) -> str:
-    """Free text from a form never becomes markup: a leading '#' or '@sign' stays literal."""
-    lines = []
-    for line in (text or "").strip().splitlines():
-        lines.append("\u200b" + line if line.lstrip().startswith(("#", "@sign")) else line)
-    return "\n".join(lines)
-
-
-def agreement_values(data: AgreementData) -> dict[str, str]:
-    """The placeholder values of ``data``, formatted for print."""
-    lh = data.letterhead
-    if data.fee_model == "pro_bono" or not data.fee_amount:
-        fee = _("No fee") if data.fee_model == "pro_bono" else format_money(0, data.currency)
-    else:
-        fee = format_money(data.fee_amount, data.currency)
-    goals = "\n".join(
-        f"- {_literal(g.title)}"
-        + (f" ({_('by {date}').format(date=format_date(g.target_date))})" if g.target_date else "")
-        for g in data.goals
-    )
-    values = {
-        "client_name": data.client_name,
-        "client_email": data.client_email,
-        "client_organisation": data.client_organisation,
-        "coach_name": data.coach_name or lh.coach_name,
-        "coach_business": lh.business_name,
-        "coach_credentials": lh.credentials,
-        "coach_email": lh.email,
-        "coach_phone": lh.phone,
-        "coach_address": lh.postal_address,
-        "sponsor_name": data.sponsor_name or "",
-        "sponsor_contact": data.sponsor_contact if data.sponsor_name else "",
-        "engagement_kind": _("mentoring") if data.engagement_kind == "mentoring" else _("coaching"),
-        "engagement_title": data.title,
-        "start_date": format_date(data.start_date),
-        "end_date": format_date(data.end_date),
-        "cadence": data.cadence,
-        "session_minutes": str(data.session_minutes),
-        "planned_sessions": str(data.planned_sessions) if data.planned_sessions else "",
-        "session_mode": data.mode,
-        "session_location": data.location,
-        "fee_model": _fee_model_label(data.fee_model),
-        "fee": fee,
-        "currency": data.currency,
-        "payment_terms": data.payment_terms,
-        "cancellation_notice_hours": str(data.cancellation_notice_hours),
-        "late_cancel_rule": data.late_cancel_rule,
-        "communication": data.communication,
-        "confidentiality_notes": data.confidentiality_notes,
-        "sponsor_sharing": data.sponsor_sharing if data.sponsor_name else "",
-        "records_retention": data.records_retention,
-        "goals": goals,
-        "agreement_date": format_date(data.agreement_date),
-        "version": str(data.version),
-    }
-    return {k: v if k == "goals" else _literal(v) for k, v in values.items()}
 
 
 def _signature_cell(role: str, name: str) -> list[Flowable]:

@@ -12,7 +12,7 @@ from datetime import date
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, undefer
 
-from coachdesk.documents.agreement import agreement_values, default_template, render_agreement
+from coachdesk.documents.agreement_text import agreement_values, default_template
 from coachdesk.documents.data import AgreementData, AgreementGoal
 from coachdesk.documents.templates import render
 from coachdesk.i18n import _
@@ -147,7 +147,7 @@ def agreement_pdf(db: Session, engagement_id: int, on: date) -> bytes:
         return current.pdf
     data = agreement_data(db, engagement_id, on)
     text = current.body if current is not None else template_for(db, engagement_id)[1]
-    return render_agreement(data, text)
+    return laid_out(data, text)
 
 
 def agreement_document(db: Session, agreement_id: int, on: date) -> bytes:
@@ -197,4 +197,11 @@ def sign_agreement(
 def _render_own_text(db: Session, agreement: Agreement, on: date) -> bytes:
     data = agreement_data(db, agreement.engagement_id, on)
     data = replace(data, title=agreement.title, version=agreement.version)
-    return render_agreement(data, agreement.body)
+    return laid_out(data, agreement.body)
+
+
+def laid_out(data: AgreementData, text: str) -> bytes:
+    """The agreement as PDF; ReportLab is loaded here, on first use, not when the app starts."""
+    from coachdesk.documents.agreement import render_agreement
+
+    return render_agreement(data, text)

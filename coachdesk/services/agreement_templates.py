@@ -18,7 +18,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coachdesk.documents.agreement import default_template, render_agreement
+from coachdesk.documents.agreement_text import default_template
 from coachdesk.documents.data import AgreementData, AgreementGoal
 from coachdesk.documents.templates import PLACEHOLDERS, check_template
 from coachdesk.errors import ValidationError
@@ -224,7 +224,7 @@ def preview_pdf(
         data = agreement_documents.agreement_data(db, engagement_id, on)
     else:
         data = sample_data(db, kind, on)
-    return render_agreement(data, body)
+    return agreement_documents.laid_out(data, body)
 
 
 def sample_data(db: Session, kind: EngagementKind, on: date) -> AgreementData:

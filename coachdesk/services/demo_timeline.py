@@ -20,7 +20,7 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from coachdesk.documents import templates
-from coachdesk.documents.agreement import agreement_values, default_template
+from coachdesk.documents.agreement_text import agreement_values, default_template
 from coachdesk.documents.data import AgreementData, Letterhead
 from coachdesk.model import (
     ActionItem,

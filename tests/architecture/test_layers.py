@@ -37,3 +37,16 @@ def test_importing_coachdesk_defines_things_and_does_nothing_else(tmp_path: Path
     )
     assert json.loads(result.stdout) == []
     assert not home.exists(), "importing must not create folders"
+
+
+def test_the_window_starts_without_loading_the_pdf_libraries() -> None:
+    """Start-up time: ReportLab and PDFium load on the first document, not with the window."""
+    code = (
+        "import json, sys\n"
+        "import coachdesk.ui.main_window\n"
+        "print(json.dumps([m for m in ('reportlab', 'pypdfium2') if m in sys.modules]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert json.loads(result.stdout) == []

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from coachdesk.documents.agreement import default_template, render_agreement
+from coachdesk.documents.agreement import render_agreement
+from coachdesk.documents.agreement_text import default_template
 from coachdesk.documents.data import Letterhead
 from coachdesk.errors import ValidationError
 from tests.documents import samples

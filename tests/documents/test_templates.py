@@ -7,7 +7,7 @@ import re
 import pytest
 
 from coachdesk.documents import templates
-from coachdesk.documents.agreement import agreement_values, default_template
+from coachdesk.documents.agreement_text import agreement_values, default_template
 from coachdesk.errors import ValidationError
 from tests.documents import samples
 

@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 import pytest
 
-from coachdesk.documents.agreement import default_template, render_agreement
+from coachdesk.documents.agreement import render_agreement
+from coachdesk.documents.agreement_text import default_template
 from coachdesk.documents.progress_report import render_progress_report
 from coachdesk.documents.session_summary import render_session_summary
 from tests.documents import samples
