@@ -73,6 +73,55 @@ for name, needle in (("agreement.pdf", "Zoë Łukasz-Дмитрий"), ("progres
     assert fonts and all(f.startswith("DejaVuSans") for f in fonts), f"{name} fonts: {fonts}"
 PY
 
+step "import vcard, calendar export (vobject, icalendar, time zone data)"
+printf '%s\r\n' "BEGIN:VCARD" "VERSION:3.0" "FN:Ingrid Sølvberg" "N:Sølvberg;Ingrid;;;" \
+  "EMAIL:ingrid@fjordlight.example" "END:VCARD" "BEGIN:VCARD" "VERSION:4.0" \
+  "FN:Tomás Ó Briain" "N:Ó Briain;Tomás;;;" "TEL:+353 1 555 0142" "END:VCARD" >"$work/two.vcf"
+"$app" import vcard "$work/two.vcf" --json >"$work/vcard.json"
+"$app" calendar export --out "$work/sessions.ics" --from 2000-01-01 --to 2099-12-31 >/dev/null
+"$python" - "$work" <<'PY'
+import json, stat, sys
+from pathlib import Path
+
+from icalendar import Calendar
+
+work = Path(sys.argv[1])
+plan = json.loads((work / "vcard.json").read_text())
+assert plan["imported"] == 2, plan
+ics = work / "sessions.ics"
+assert stat.S_IMODE(ics.stat().st_mode) == 0o600, "the .ics is not private to its owner"
+calendar = Calendar.from_ical(ics.read_bytes())
+events = calendar.walk("VEVENT")
+assert events, "the calendar holds no sessions"
+assert all(str(e["uid"]).endswith(".coachdesk") for e in events)
+assert calendar.walk("VTIMEZONE"), "no VTIMEZONE: the zone data is missing from the bundle"
+PY
+
+step "export --encrypt, then import archive into a second vault"
+export COACHDESK_EXPORT_PASSPHRASE="smoke-test export passphrase"
+"$app" export --encrypt --out "$work/practice.cdexport" --json >"$work/export.json"
+"$app" init --vault "$work/second" --json >/dev/null
+"$app" import archive "$work/practice.cdexport" --vault "$work/second" --json >"$work/import.json"
+"$app" client list --all --json --vault "$work/second" >"$work/second-clients.json"
+unset COACHDESK_EXPORT_PASSPHRASE
+"$python" - "$work" <<'PY'
+import json, stat, sys
+from pathlib import Path
+
+work = Path(sys.argv[1])
+sealed = work / "practice.cdexport"
+assert stat.S_IMODE(sealed.stat().st_mode) == 0o600, "the export is not private to its owner"
+assert sealed.read_bytes().startswith(b"CoachDesk encrypted export\n\x00"), "not encrypted"
+assert "Zo\u00eb".encode() not in sealed.read_bytes()
+exported = json.loads((work / "export.json").read_text())
+imported = json.loads((work / "import.json").read_text())
+assert exported["encrypted"] is True, exported
+assert imported["counts"] == exported["counts"], (imported, exported)
+names = {c["name"] for c in json.loads((work / "second-clients.json").read_text())}
+for name in ("Zoë Łukasz-Дмитрий", "Ingrid Sølvberg", "Tomás Ó Briain"):
+    assert name in names, f"{name} did not come back: {sorted(names)}"
+PY
+
 step "GUI: the welcome window on a fresh home"
 export COACHDESK_HOME=$work/gui-home app GUI_SECONDS=${GUI_SECONDS:-20}
 # Inside a virtual X server: wait until a window of class CoachDesk is mapped, then close the app.

@@ -7,6 +7,7 @@ encrypted, a warning on stderr says so: it holds every note in plain text.
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
@@ -15,10 +16,11 @@ from coachdesk.cli import secrets
 from coachdesk.cli.context import echo, practice
 from coachdesk.cli.output import print_json
 from coachdesk.cli.parsing import group, parse_date, verb
-from coachdesk.errors import EXIT_OK, ValidationError
+from coachdesk.errors import EXIT_OK, NotAVault, ValidationError
 from coachdesk.i18n import _, ngettext
 from coachdesk.services import clients
 from coachdesk.vault.files import write_atomic
+from coachdesk.vault.opening import existing_layout
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -92,6 +94,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import_archive(args: argparse.Namespace) -> int:
     from coachdesk.services.archive import import_practice, is_encrypted_archive
 
+    _require_vault(args.vault)
     passphrase = secrets.export_passphrase() if is_encrypted_archive(args.file) else None
     with practice(args, write=True) as p:
         summary = import_practice(p.db, args.file, passphrase=passphrase)
@@ -103,20 +106,35 @@ def cmd_import_archive(args: argparse.Namespace) -> int:
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
-    from coachdesk.services.calendar_export import calendar_ics
+    from coachdesk.services.calendar_export import calendar_ics, ensure_calendar_namespace
 
     _check_out(args.out)
     start, end = parse_date("from", args.start), parse_date("to", args.end)
     if start is not None and end is not None and end < start:
         raise ValidationError({"to": _("The end date is before the start date.")})
-    with practice(args) as p:
+    with practice(args, write=True) as p:
         client_id = clients.resolve_client(p.db, args.client) if args.client else None
+        ensure_calendar_namespace(p.db)
         ics = calendar_ics(p.db, client_id=client_id, start=start, end=end)
     write_atomic(args.out, ics)
     events = ics.count(b"BEGIN:VEVENT")
     message = ngettext("Wrote {path} ({n} session)", "Wrote {path} ({n} sessions)", events)
     echo(message.format(path=args.out, n=events))
     return EXIT_OK
+
+
+def _require_vault(folder: Path) -> None:
+    """An import goes into a new vault: where there is none yet, say how to make one, before
+    any passphrase is asked for."""
+    try:
+        existing_layout(folder)
+    except NotAVault as exc:
+        if folder.exists() and not (folder.is_dir() and not any(folder.iterdir())):
+            raise
+        hint = _("Create one first with: coachdesk init --vault {path}").format(
+            path=shlex.quote(str(folder))
+        )
+        raise NotAVault(f"{exc.message} {hint}") from None
 
 
 def _check_out(path: Path) -> None:

@@ -1,10 +1,13 @@
 """Coaching sessions as an iCalendar (.ics) file for the coach's own calendar app.
 
 Only what a calendar needs leaves the vault: who, when, how long, where (a room or a video link),
-and "session 3 of 8". Agendas and notes never do. Every event's UID is derived from the vault id
-and the session id, so importing a newer file updates events instead of duplicating them;
-SEQUENCE and LAST-MODIFIED follow the session's last change, and a cancelled session is sent as
-STATUS:CANCELLED so the calendar removes it. Times carry the coach's zone (TZID plus a VTIMEZONE),
+and "session 3 of 8". Agendas and notes never do. Every event's UID is derived from the
+practice's calendar namespace and the session id, so importing a newer file updates events
+instead of duplicating them. The namespace is a practice setting, so it travels in an export and
+the same events keep their UIDs after the practice moves into a new vault. SEQUENCE, DTSTAMP and
+LAST-MODIFIED follow the last change to the session, its client or its engagement (a renamed
+client renames the event), and a cancelled session is sent as STATUS:CANCELLED so the calendar
+removes it. Times carry the coach's zone (TZID plus a VTIMEZONE),
 which calendars in any other zone convert correctly.
 """
 
@@ -27,6 +30,7 @@ from coachdesk.model import (
     CoachingSession,
     Engagement,
     EngagementKind,
+    PracticeSetting,
     SessionMode,
     SessionStatus,
 )
@@ -37,6 +41,7 @@ PRODID = f"-//CoachDesk//CoachDesk {__version__}//EN"
 CANCELLED = frozenset({SessionStatus.CANCELLED, SessionStatus.LATE_CANCEL})
 # A session that started less than this long ago may still be running: "upcoming" keeps it.
 LONGEST_SESSION = timedelta(days=1)
+NAMESPACE_KEY = "calendar_uid_namespace"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +55,8 @@ class _CalendarRow:
     sequence: int | None
     created_at: datetime
     updated_at: datetime
+    client_updated_at: datetime
+    engagement_updated_at: datetime | None
     client_name: str
     kind: EngagementKind | None
     planned_sessions: int | None
@@ -82,16 +89,34 @@ def calendar_ics(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", _("Coaching sessions"))
-    domain = _uid_domain(db)
+    domain = calendar_namespace(db)
     for row in rows:
         calendar.add_component(_event(row, tz, domain))
     calendar.add_missing_timezones()
     return calendar.to_ical()
 
 
-def session_uid(session_id: int, vault_id: str) -> str:
+def session_uid(session_id: int, namespace: str) -> str:
     """The event's identity in every calendar: the same session always has the same UID."""
-    return f"session-{session_id}@{vault_id}.coachdesk"
+    return f"session-{session_id}@{namespace}.coachdesk"
+
+
+def calendar_namespace(db: Session) -> str:
+    """The practice's UID namespace; until one is stored, the vault's id, which is what
+    ``ensure_calendar_namespace`` stores, so UIDs already in a calendar never change."""
+    stored = db.get(PracticeSetting, NAMESPACE_KEY)
+    return stored.value if stored is not None else _vault_id(db)
+
+
+def ensure_calendar_namespace(db: Session) -> str:
+    """Store the namespace if the practice has none yet (in the caller's write transaction),
+    so a later export and import into a new vault keeps every event's UID."""
+    stored = db.get(PracticeSetting, NAMESPACE_KEY)
+    if stored is None:
+        stored = PracticeSetting(key=NAMESPACE_KEY, value=_vault_id(db))
+        db.add(stored)
+        db.flush()
+    return stored.value
 
 
 def event_title(
@@ -119,11 +144,15 @@ def _event(row: _CalendarRow, tz: ZoneInfo, domain: str) -> Event:
     event.add("dtstart", row.starts_at.astimezone(tz))
     event.add("dtend", ends.astimezone(tz))
     # Without a METHOD, DTSTAMP is the time of the last revision (RFC 5545, 3.8.7.2): the same
-    # session exported twice gives the same event, and a changed one a newer SEQUENCE.
-    event.add("dtstamp", row.updated_at)
+    # session exported twice gives the same event, and a changed one a newer SEQUENCE. The
+    # title and "session 3 of 8" come from the client and the engagement, so their changes count.
+    changed = max(
+        row.updated_at, row.client_updated_at, row.engagement_updated_at or row.updated_at
+    )
+    event.add("dtstamp", changed)
     event.add("created", row.created_at)
-    event.add("last-modified", row.updated_at)
-    event.add("sequence", max(0, int((row.updated_at - row.created_at).total_seconds())))
+    event.add("last-modified", changed)
+    event.add("sequence", max(0, int((changed - row.created_at).total_seconds())))
     event.add("status", "CANCELLED" if row.status in CANCELLED else "CONFIRMED")
     event.add("transp", "OPAQUE")
     event.add("class", "PRIVATE")
@@ -159,6 +188,8 @@ def _rows(
             s.sequence,
             s.created_at,
             s.updated_at,
+            Client.updated_at,
+            Engagement.updated_at,
             Client.display_name,
             Engagement.kind,
             Engagement.planned_sessions,
@@ -181,7 +212,7 @@ def _midnight(day: date, tz: ZoneInfo) -> datetime:
     return datetime.combine(day, time(0), tzinfo=tz).astimezone(UTC)
 
 
-def _uid_domain(db: Session) -> str:
+def _vault_id(db: Session) -> str:
     """The vault's id, read from the key file beside the database this session is bound to."""
     database = db.get_bind().engine.url.database
     if not database:

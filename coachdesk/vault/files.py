@@ -47,11 +47,26 @@ def temp_path_for(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.tmp")
 
 
+def partial_path_for(path: Path) -> Path:
+    """Where a file for the user is written until it is complete: visible beside ``path``, so
+    a crash leaves something the user can see (and the next attempt removes), not a hidden copy.
+    """
+    return path.with_name(f"{path.name}.partial")
+
+
+def open_new_private(path: Path) -> int:
+    """A descriptor for a brand-new file only this user can read: never an existing file (its
+    content or mode), never a symlink's target."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    return os.open(path, flags, FILE_MODE)
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old or the new content."""
     tmp = temp_path_for(path)
+    tmp.unlink(missing_ok=True)  # left by a crashed process that had the same id
+    fd = open_new_private(tmp)
     with removing_on_error(tmp):
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

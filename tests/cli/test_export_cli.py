@@ -12,9 +12,12 @@ from icalendar import Calendar
 
 from coachdesk import vault
 from coachdesk.cli import main
-from coachdesk.errors import EXIT_INVALID_INPUT, EXIT_WRONG_KEY
+from coachdesk.errors import EXIT_BAD_VAULT, EXIT_INVALID_INPUT, EXIT_WRONG_KEY
+from coachdesk.services.archive import export_practice
 from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.services import factories
 from tests.services.archive_samples import PRIVATE_MARKER, fill_rich, raw_rows
+from tests.services.header_edits import edited
 
 EXPORT_SECRET = "an export passphrase"
 
@@ -146,3 +149,72 @@ def test_calendar_export_writes_one_clients_sessions(
     )
     assert code == EXIT_INVALID_INPUT
     assert stderr.startswith("coachdesk: to: ")
+
+
+@pytest.fixture
+def sealed(tmp_path: Path) -> Path:
+    """A one-client practice exported with EXPORT_SECRET."""
+    folder = fresh_vault(tmp_path / "source")
+    dest = tmp_path / "practice.cdexport"
+    with vault.open(folder, passphrase=PASSPHRASE) as v, v.session() as db, db.begin():
+        factories.client(db, "Amara Okafor")
+        export_practice(db, dest, passphrase=EXPORT_SECRET)
+    return dest
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{"lanes": 64, "memory_kib": 8}, {"iterations": "three"}, {"memory_kib": 4 * 1024 * 1024}],
+    ids=["lanes-without-memory", "not-a-number", "absurd-memory"],
+)
+def test_a_hand_edited_archive_header_is_called_damaged(
+    cli, sealed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, changes: dict[str, object]
+) -> None:
+    broken = edited(sealed, tmp_path / "edited.cdexport", **changes)
+    target = fresh_vault(tmp_path / "new")
+    monkeypatch.setenv("COACHDESK_EXPORT_PASSPHRASE", EXPORT_SECRET)
+    code, stdout, stderr = cli(target, "import", "archive", str(broken))
+    assert (code, stdout) == (EXIT_INVALID_INPUT, "")
+    assert stderr == (
+        "coachdesk: The encrypted archive is damaged or incomplete; nothing was read.\n"
+    )
+    assert rows_of(target)["client"] == []
+
+
+def test_import_where_there_is_no_vault_says_how_to_make_one(
+    cli, sealed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    empty_folder = tmp_path / "empty"
+    empty_folder.mkdir()
+    for folder in (tmp_path / "nowhere", empty_folder):
+        # Said before the archive's passphrase is asked for (none is set, and no terminal).
+        code, _out, stderr = cli(folder, "import", "archive", str(sealed))
+        assert code == EXIT_BAD_VAULT
+        assert stderr.startswith("coachdesk: ")
+        assert stderr.endswith(f" Create one first with: coachdesk init --vault {folder}\n")
+    code, _out, stderr = cli(tmp_path / "nowhere", "init")
+    assert code == 0, stderr
+    monkeypatch.setenv("COACHDESK_EXPORT_PASSPHRASE", EXPORT_SECRET)
+    code, stdout, stderr = cli(tmp_path / "nowhere", "import", "archive", str(sealed))
+    assert code == 0, stderr
+    assert stdout.startswith("Imported 1 client,")
+
+
+def test_calendar_uids_survive_export_and_import_into_a_new_vault(
+    cli, practice_dir: Path, tmp_path: Path
+) -> None:
+    def uids(folder: Path) -> list[str]:
+        out = tmp_path / f"{folder.name}.ics"
+        window = ("--from", "2020-01-01", "--to", "2030-12-31")
+        code, _out, stderr = cli(folder, "calendar", "export", "--out", str(out), *window)
+        assert code == 0, stderr
+        return [str(e["uid"]) for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT")]
+
+    before = uids(practice_dir)
+    assert before
+    archive = tmp_path / "practice.zip"
+    assert cli(practice_dir, "export", "--out", str(archive))[0] == 0
+    target = fresh_vault(tmp_path / "new")
+    assert cli(target, "import", "archive", str(archive))[0] == 0
+    assert uids(target) == before
+    assert vault.read_key_file(target).vault_id not in before[0]

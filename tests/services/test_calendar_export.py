@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -10,11 +11,13 @@ from icalendar import Calendar, Event
 from sqlalchemy.orm import Session
 
 from coachdesk.errors import ValidationError
-from coachdesk.model import SessionStatus
+from coachdesk.model import Engagement, SessionStatus
 from coachdesk.services import clients, profile, sessions
-from coachdesk.services.calendar_export import calendar_ics
+from coachdesk.services.archive import export_practice, import_practice
+from coachdesk.services.calendar_export import calendar_ics, ensure_calendar_namespace
 from coachdesk.vault import Vault
 from tests.services import factories
+from tests.services.archive_samples import new_vault
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 1, 10, 12, 0, tzinfo=UTC)
@@ -158,3 +161,56 @@ def test_an_end_before_the_start_names_the_field(berlin: Session) -> None:
     with pytest.raises(ValidationError) as caught:
         calendar_ics(berlin, start=date(2026, 2, 1), end=date(2026, 1, 1))
     assert set(caught.value.fields) == {"end"}
+
+
+def uids_of(ics: bytes) -> list[str]:
+    return [str(e["uid"]) for e in Calendar.from_ical(ics).walk("VEVENT")]
+
+
+def test_the_uid_namespace_is_kept_once_and_moves_with_the_practice(
+    berlin: Session, open_vault: Vault, tmp_path: Path
+) -> None:
+    amara = factories.client(berlin)
+    factories.session(berlin, amara, datetime(2026, 1, 15, 9, 30, tzinfo=BERLIN))
+    before = uids_of(calendar_ics(berlin, now=NOW))
+    # Stored as the vault id the events already carry, so nothing in a calendar changes.
+    assert ensure_calendar_namespace(berlin) == open_vault.vault_id
+    assert ensure_calendar_namespace(berlin) == open_vault.vault_id
+    assert uids_of(calendar_ics(berlin, now=NOW)) == before
+    archive = tmp_path / "practice.zip"
+    export_practice(berlin, archive)
+    moved = new_vault(tmp_path / "new")
+    try:
+        with moved.session() as db, db.begin():
+            import_practice(db, archive)
+        with moved.session() as db:
+            assert uids_of(calendar_ics(db, now=NOW)) == before
+        assert moved.vault_id != open_vault.vault_id
+    finally:
+        moved.close()
+
+
+def test_a_renamed_client_or_a_changed_engagement_updates_the_event(berlin: Session) -> None:
+    amara = factories.client(berlin)
+    engagement = factories.engagement(berlin, amara, start_date=date(2026, 1, 1))
+    session_id = factories.session(
+        berlin, amara, datetime(2026, 1, 15, 9, 30, tzinfo=BERLIN), engagement_id=engagement
+    )
+    created = sessions.load_session(berlin, session_id).created_at
+
+    def event() -> Event:
+        return Calendar.from_ical(calendar_ics(berlin, now=NOW)).walk("VEVENT")[0]
+
+    first = int(event()["sequence"])
+    client = clients.get_client(berlin, amara)
+    clients.update_client(berlin, amara, clients.ClientFields(display_name="Amara Mensah"))
+    client.updated_at = created + timedelta(hours=2)
+    berlin.flush()
+    renamed = event()
+    assert str(renamed["summary"]) == "Coaching with Amara Mensah (session 1 of 8)"
+    assert int(renamed["sequence"]) == 7200 > first
+    assert renamed.decoded("dtstamp") == (created + timedelta(hours=2)).replace(microsecond=0)
+    assert renamed.decoded("last-modified") == renamed.decoded("dtstamp")
+    berlin.get(Engagement, engagement).updated_at = created + timedelta(hours=3)
+    berlin.flush()
+    assert int(event()["sequence"]) == 10800

@@ -33,7 +33,12 @@ TAG_BYTES = 16
 SALT_BYTES = 16
 KEY_BYTES = 32
 HEADER_LIMIT = 4096
-MAX_MEMORY_KIB = 4 * 1024 * 1024  # refuse KDF costs no honest file would ask for
+# The most a header may ask for: four times what CoachDesk writes. The header is read before
+# anything is authenticated, so a hand-edited one must not cost gigabytes or minutes to refuse.
+MAX_ITERATIONS = 4 * DEFAULT_ARGON2.iterations
+MAX_LANES = 4 * DEFAULT_ARGON2.lanes
+MAX_MEMORY_KIB = 4 * DEFAULT_ARGON2.memory_kib
+MAX_CHUNK_SIZE = 16 * CHUNK_SIZE
 MORE, LAST = 0, 1
 # The key check: an empty message sealed under a nonce no chunk uses (a chunk's ends in 0 or 1),
 # so a wrong passphrase is told apart from a damaged file even when the archive is one chunk.
@@ -101,27 +106,11 @@ class EncryptingWriter:
         self._counter += 1
 
 
-def decrypt_archive(handle: BinaryIO, passphrase: str) -> bytes:
+def decrypt_archive(handle: BinaryIO, passphrase: str) -> io.BytesIO:
     """The ZIP inside an encrypted archive, checked chunk by chunk, held in memory only."""
     header, params = _read_header(handle)
-    salt = _b64(params.get("salt"))
-    check = _b64(params.get("key_check"))
-    kdf = Argon2Params(
-        int(params.get("iterations", 0)),
-        int(params.get("lanes", 0)),
-        int(params.get("memory_kib", 0)),
-    )
-    chunk = int(params.get("chunk_size", 0))
-    if (
-        params.get("cipher") != "AES-256-GCM"
-        or params.get("kdf") != "argon2id"
-        or len(salt) != SALT_BYTES
-        or not 0 < chunk <= 16 * CHUNK_SIZE
-        or not (0 < kdf.iterations <= 100 and 0 < kdf.lanes <= 64)
-        or not 0 < kdf.memory_kib <= MAX_MEMORY_KIB
-    ):
-        raise _damaged()
-    aead = AESGCM(_derive(passphrase, salt, kdf))
+    kdf, salt, check, chunk = _parameters(params)
+    aead = AESGCM(_derive_checked(passphrase, salt, kdf))
     try:
         aead.decrypt(CHECK_NONCE, check, CHECK_AAD)
     except InvalidTag:
@@ -145,7 +134,42 @@ def decrypt_archive(handle: BinaryIO, passphrase: str) -> bytes:
             break
     if handle.read(1):
         raise _damaged()
-    return plain.getvalue()
+    plain.seek(0)
+    return plain
+
+
+def _parameters(params: dict[str, object]) -> tuple[Argon2Params, bytes, bytes, int]:
+    """The header's KDF cost, salt, key check and chunk size, each checked against what
+    CoachDesk writes: nothing in an unauthenticated header may crash the reader or make it
+    spend more than a few times the usual memory and time before the key check."""
+    if params.get("cipher") != "AES-256-GCM" or params.get("kdf") != "argon2id":
+        raise _damaged()
+    lanes = _bounded(params.get("lanes"), 1, MAX_LANES)
+    kdf = Argon2Params(
+        iterations=_bounded(params.get("iterations"), 1, MAX_ITERATIONS),
+        lanes=lanes,
+        memory_kib=_bounded(params.get("memory_kib"), 8 * lanes, MAX_MEMORY_KIB),
+    )
+    salt = _b64(params.get("salt"))
+    check = _b64(params.get("key_check"))
+    if len(salt) != SALT_BYTES or len(check) != TAG_BYTES:
+        raise _damaged()
+    return kdf, salt, check, _bounded(params.get("chunk_size"), 1, MAX_CHUNK_SIZE)
+
+
+def _bounded(value: object, low: int, high: int) -> int:
+    """A whole number within ``low``..``high`` (JSON true and 2.5 are not), or the file is
+    damaged."""
+    if type(value) is not int or not low <= value <= high:
+        raise _damaged()
+    return value
+
+
+def _derive_checked(passphrase: str, salt: bytes, kdf: Argon2Params) -> bytes:
+    try:
+        return _derive(passphrase, salt, kdf)
+    except (ValueError, TypeError):
+        raise _damaged() from None
 
 
 def _read_header(handle: BinaryIO) -> tuple[bytes, dict[str, object]]:
@@ -158,7 +182,7 @@ def _read_header(handle: BinaryIO) -> tuple[bytes, dict[str, object]]:
     body = handle.read(size)
     try:
         params = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise _damaged() from None
     if len(body) != size or not isinstance(params, dict):
         raise _damaged()
@@ -185,8 +209,10 @@ def _derive(passphrase: str, salt: bytes, kdf: Argon2Params) -> bytes:
 
 
 def _b64(value: object) -> bytes:
+    if not isinstance(value, str):
+        raise _damaged()
     try:
-        return base64.b64decode(str(value), validate=True)
+        return base64.b64decode(value, validate=True)
     except ValueError:
         raise _damaged() from None
 

@@ -1,10 +1,11 @@
 """Writing an export: the whole practice or one client's data, plain or encrypted, all or nothing.
 
-The archive is written to a temporary file beside the destination and moved into place only
-when complete, readable by the user alone; on any error or cancellation the temporary file goes
-and the destination is untouched. An encrypted export streams the ZIP through the cipher, so no
-plaintext copy is ever written. All reads happen in the caller's transaction: one consistent
-snapshot of the vault.
+The archive is written to ``<name>.partial`` beside the destination, a new file readable by the
+user alone, and moved into place only when complete; on any error or cancellation it goes and
+the destination is untouched. A crash can leave it behind, visible rather than hidden, and the
+next export to the same file removes it first. An encrypted export streams the ZIP through the
+cipher, so no plaintext copy is ever written. All reads happen in the caller's transaction: one
+consistent snapshot of the vault.
 """
 
 from __future__ import annotations
@@ -43,7 +44,12 @@ from coachdesk.services.archive.tables import (
     select_rows,
 )
 from coachdesk.vault import migrate
-from coachdesk.vault.files import FILE_MODE, removing_on_error, replace_durably, temp_path_for
+from coachdesk.vault.files import (
+    open_new_private,
+    partial_path_for,
+    removing_on_error,
+    replace_durably,
+)
 from coachdesk.vault.vault import MIN_PASSPHRASE
 
 BlobIndex = dict[tuple[str, str, tuple[object, ...]], BlobRef]
@@ -66,14 +72,15 @@ def export_practice(
     files = sum(_count_blobs(db, part) for part in chosen)
     ticker = Ticker(progress, files + 2 * sum(counts.values()))
     header = _header(db, client_id)
-    tmp = temp_path_for(dest)
-    with removing_on_error(tmp):
-        ticker.start()
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-        with os.fdopen(fd, "wb") as raw:
+    partial = partial_path_for(dest)
+    partial.unlink(missing_ok=True)  # left by an export to this file that never finished
+    raw = os.fdopen(open_new_private(partial), "wb")
+    with removing_on_error(partial):
+        with raw:
+            ticker.start()
             _write_zip(db, raw, passphrase, header=header, chosen=chosen, ticker=ticker)
         ticker.finish()
-        replace_durably(tmp, dest)
+        replace_durably(partial, dest)
     return ExportSummary(dest, counts, passphrase is not None)
 
 

@@ -10,7 +10,6 @@ the rows arrive. A per-client export is for the client to keep, not a practice: 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import zipfile
 import zlib
@@ -103,7 +102,7 @@ def _open_zip(source: Path, passphrase: str | None) -> Iterator[zipfile.ZipFile]
                 message = _("This archive is encrypted: enter the passphrase it was saved with.")
                 raise ValidationError({"passphrase": message})
             with source.open("rb") as handle:
-                zf = zipfile.ZipFile(io.BytesIO(decrypt_archive(handle, passphrase)))
+                zf = zipfile.ZipFile(decrypt_archive(handle, passphrase))
         else:
             zf = zipfile.ZipFile(source)
     except READ_ERRORS:
