@@ -3,6 +3,7 @@
 A backup is one ``.cdbackup`` file: an uncompressed ZIP holding a manifest, a copy of the key file
 and a consistent copy of the database made with ``VACUUM INTO`` (encrypted with the same data key).
 So the same passphrase or recovery key opens it, and nothing inside is plaintext.
+Which backups in a folder are one vault's, and which of them to keep: ``backup_sets``.
 """
 
 from __future__ import annotations
@@ -10,16 +11,15 @@ from __future__ import annotations
 import json
 import shutil
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
-from enum import Enum
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Connection
 from sqlalchemy.exc import OperationalError
 
-from coachdesk.errors import Cancelled, CoachDeskError, InvalidInput, NotAVault, VaultCorrupt
+from coachdesk.errors import Cancelled, InvalidInput, NotAVault, VaultCorrupt
 from coachdesk.i18n import _
 from coachdesk.vault.files import (
     create_private_file,
@@ -33,12 +33,6 @@ from coachdesk.vault.layout import BACKUP_SUFFIX, DB_NAME, KEY_NAME
 FORMAT = "coachdesk-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
-AUTO_PREFIX = "auto-"
-KEEP_DAILY = 7
-KEEP_WEEKLY = 4
-MANUAL_PREFIX = "manual-"
-SAFETY_PREFIX = "pre-restore-"
-MIGRATION_PREFIX = "pre-migration-"
 CHUNK = 1024 * 1024
 # SQLite calls the progress handler every this many virtual-machine steps: often enough for
 # Cancel to answer within a blink, rarely enough to cost nothing measurable.
@@ -180,134 +174,3 @@ def extract_database(backup: Path, dest: Path) -> None:
         open(dest, "wb") as out,
     ):
         shutil.copyfileobj(src, out, 1024 * 1024)
-
-
-def auto_backup_path(folder: Path, day: date) -> Path:
-    return folder / f"{AUTO_PREFIX}{day.isoformat()}{BACKUP_SUFFIX}"
-
-
-def auto_backups(folder: Path) -> dict[date, Path]:
-    """The rolling automatic backups in ``folder``, by day."""
-    found: dict[date, Path] = {}
-    if not folder.is_dir():
-        return found
-    for path in folder.glob(f"{AUTO_PREFIX}*{BACKUP_SUFFIX}"):
-        stamp = path.name[len(AUTO_PREFIX) : -len(BACKUP_SUFFIX)]
-        try:
-            found[date.fromisoformat(stamp)] = path
-        except ValueError:
-            continue
-    return found
-
-
-def days_to_keep(days: Iterable[date]) -> set[date]:
-    """Rolling retention: the newest 7 days, plus the newest day of each of the newest 4 weeks."""
-    ordered = sorted(set(days), reverse=True)
-    keep = set(ordered[:KEEP_DAILY])
-    weeks_seen: list[tuple[int, int]] = []
-    for day in ordered:
-        week = day.isocalendar()[:2]
-        if week not in weeks_seen:
-            weeks_seen.append(week)
-            if len(weeks_seen) > KEEP_WEEKLY:
-                break
-            keep.add(day)
-    return keep
-
-
-def prune_auto_backups(folder: Path) -> list[Path]:
-    """Delete automatic backups that the retention rule no longer keeps; returns them."""
-    backups = auto_backups(folder)
-    keep = days_to_keep(backups)
-    removed = [path for day, path in sorted(backups.items()) if day not in keep]
-    for path in removed:
-        path.unlink(missing_ok=True)
-    return removed
-
-
-def list_backups(folder: Path) -> list[Path]:
-    """Every backup file in ``folder``, newest first."""
-    if not folder.is_dir():
-        return []
-    return sorted(folder.glob(f"*{BACKUP_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
-
-
-class BackupKind(Enum):
-    AUTOMATIC = "automatic"
-    MANUAL = "manual"
-    BEFORE_RESTORE = "before-restore"
-    BEFORE_UPDATE = "before-update"
-
-
-@dataclass(frozen=True)
-class BackupEntry:
-    """One backup file as a list shows it; ``created`` is None when the file cannot be read."""
-
-    path: Path
-    kind: BackupKind
-    created: datetime | None
-    size: int
-
-
-def backup_kind(path: Path) -> BackupKind:
-    name = path.name
-    if name.startswith(AUTO_PREFIX):
-        return BackupKind.AUTOMATIC
-    if name.startswith(SAFETY_PREFIX):
-        return BackupKind.BEFORE_RESTORE
-    if name.startswith(MIGRATION_PREFIX):
-        return BackupKind.BEFORE_UPDATE
-    return BackupKind.MANUAL
-
-
-def manual_backup_path(folder: Path, moment: datetime | None = None) -> Path:
-    stamp = (moment or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    return folder / f"{MANUAL_PREFIX}{stamp}{BACKUP_SUFFIX}"
-
-
-def backup_entries(folders: Iterable[Path], vault_id: str) -> list[BackupEntry]:
-    """The backups of one vault found in ``folders``, newest first. Backups of other vaults
-    sharing a folder are left out; a damaged file is listed (created unknown), not hidden."""
-    entries: dict[Path, BackupEntry] = {}
-    for folder in folders:
-        for path in list_backups(folder):
-            real = path.resolve()
-            if real in entries or path.name.startswith("."):
-                continue
-            try:
-                info, _key = read_backup(path)
-                created: datetime | None = info.created
-                if info.vault_id != vault_id:
-                    continue
-            except CoachDeskError:
-                created = None
-            try:
-                size = path.stat().st_size
-            except OSError:
-                continue
-            entries[real] = BackupEntry(path, backup_kind(path), created, size)
-    return sorted(
-        entries.values(),
-        key=lambda e: e.created or datetime.fromtimestamp(e.path.stat().st_mtime, tz=UTC),
-        reverse=True,
-    )
-
-
-def newest_backup_time(folders: Iterable[Path]) -> datetime | None:
-    """When the newest backup file in any of ``folders`` was written (by its file time)."""
-    times = [
-        path.stat().st_mtime
-        for folder in folders
-        for path in list_backups(folder)
-        if not path.name.startswith(".")
-    ]
-    return datetime.fromtimestamp(max(times), tz=UTC) if times else None
-
-
-def automatic_backup_due(folder: Path, day: date, every_days: int) -> bool:
-    """Whether an automatic backup is due on ``day``: none in the last ``every_days`` days
-    (1 daily, 7 weekly; 0 never)."""
-    if every_days <= 0:
-        return False
-    since = day - timedelta(days=every_days - 1)
-    return not any(since <= taken <= day for taken in auto_backups(folder))

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from coachdesk.errors import InvalidInput, VaultExists, WrongPassphrase
 from coachdesk.i18n import _
-from coachdesk.vault import backups, keychain, migrate
+from coachdesk.vault import backup_sets, backups, keychain, migrate
 from coachdesk.vault.engine import make_engine
 from coachdesk.vault.files import (
     DIR_MODE,
@@ -159,22 +159,25 @@ class Vault:
     def rolling_backup(
         self, today: date | None = None, *, folder: Path | None = None, every_days: int = 1
     ) -> Path | None:
-        """The automatic backup, if one is due (none in the last ``every_days`` days; 0 means
-        never), into ``folder`` when reachable; then prune by the retention rule."""
+        """The automatic backup, if one is due (none of this vault's in the last ``every_days``
+        days; 0 means never), into ``folder`` when reachable; then prune this vault's
+        automatic backups there by the retention rule."""
         day = today or datetime.now().date()
         if every_days <= 0:
             return None
         target = self.backup_folder(folder)
-        if not backups.automatic_backup_due(target, day, every_days):
+        home = self.layout.backups
+        if not backup_sets.automatic_backup_due(target, day, every_days, self.vault_id, home):
             return None
-        path = self.backup(backups.auto_backup_path(target, day))
-        backups.prune_auto_backups(target)
+        path = self.backup(backup_sets.auto_backup_path(target, day, self.vault_id))
+        backup_sets.prune_auto_backups(target, self.vault_id, home)
         return path
 
     def last_backup_time(self, folder: Path | None = None) -> datetime | None:
-        """The newest backup in the vault's own folder or in the chosen backup ``folder``."""
+        """The newest backup of this vault in its own folder or in the chosen backup
+        ``folder``; other vaults' backups sharing that folder do not count."""
         folders = [self.layout.backups] + ([folder] if folder is not None else [])
-        return backups.newest_backup_time(folders)
+        return backup_sets.newest_backup_time(folders, self.vault_id, self.layout.backups)
 
     def integrity_problems(self, quick: bool = False) -> list[str]:
         return integrity_problems(self.engine, quick=quick)

@@ -22,7 +22,8 @@ from coachdesk.ui.practice import Practice
 from coachdesk.ui.tasks import Tasks
 from coachdesk.ui.vault_page import gather_facts
 from coachdesk.vault import Vault
-from coachdesk.vault.backups import manual_backup_path, read_backup
+from coachdesk.vault.backup_sets import manual_backup_path
+from coachdesk.vault.backups import read_backup
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.vault.test_encryption import write_marker
 
@@ -61,7 +62,7 @@ def shown_rows(page: BackupsPage) -> list[list[str]]:
 
 def test_lists_backups_with_sizes(qtbot: QtBot, open_vault: Vault, practice: Practice) -> None:
     auto = open_vault.rolling_backup(date(2026, 11, 2))
-    manual = open_vault.backup(manual_backup_path(open_vault.backup_folder()))
+    manual = open_vault.backup(manual_backup_path(open_vault.backup_folder(), open_vault.vault_id))
     assert auto is not None
 
     page = BackupsPage(practice)
@@ -144,7 +145,7 @@ def test_last_backup_counts_the_chosen_folder(open_vault: Vault, tmp_path: Path)
 def test_restore_asks_for_the_passphrase_then_requests_the_restore(
     qtbot: QtBot, open_vault: Vault, page: BackupsPage
 ) -> None:
-    backup = open_vault.backup(manual_backup_path(open_vault.backup_folder()))
+    backup = open_vault.backup(manual_backup_path(open_vault.backup_folder(), open_vault.vault_id))
     page.refresh()
     qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=WAIT_MS)
     page.table.selectRow(0)
@@ -165,6 +166,44 @@ def test_restore_asks_for_the_passphrase_then_requests_the_restore(
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert requested.args[0] == RestoreRequest(backup, PASSPHRASE)
     assert PASSPHRASE not in repr(requested.args[0])
+
+
+def test_a_lock_closes_the_restore_confirmation_and_its_passphrase(
+    qtbot: QtBot, open_vault: Vault, page: BackupsPage
+) -> None:
+    open_vault.backup(manual_backup_path(open_vault.backup_folder(), open_vault.vault_id))
+    page.refresh()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=WAIT_MS)
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+    dialog = page.findChild(RestoreDialog)
+    assert dialog is not None
+    assert dialog.isVisible()
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+
+    page.clear()
+
+    assert not dialog.isVisible()
+    assert dialog.passphrase.text() == ""
+    qtbot.waitUntil(lambda: page.findChild(RestoreDialog) is None, timeout=WAIT_MS)
+
+
+def test_another_vaults_backup_in_the_shared_folder_is_not_this_ones(
+    qtbot: QtBot, open_vault: Vault, page: BackupsPage, tmp_path: Path
+) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    save_choice(BackupChoice(shared, 1))
+    other = vault.create(tmp_path / "other", PASSPHRASE, kdf=FAST_KDF).vault
+    other.rolling_backup(date.today(), folder=shared)
+    other.close()
+
+    assert gather_facts(open_vault, counts=False).last_backup is None
+    page.refresh()
+    qtbot.waitUntil(page.empty.isVisible, timeout=WAIT_MS)
+    mine = open_vault.rolling_backup(date.today(), folder=shared)
+    assert mine is not None, "the other vault's backup today does not make this one's"
+    assert gather_facts(open_vault, counts=False).last_backup is not None
 
 
 def test_restore_flow_brings_the_data_back_and_keeps_a_safety_backup(

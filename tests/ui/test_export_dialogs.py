@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from coachdesk import vault
-from coachdesk.services import clients
+from coachdesk.services import archive, clients, profile
 from coachdesk.services.archive import is_encrypted_archive
 from coachdesk.ui.exporting import CalendarDialog, ExportDialog, ImportDialog
 from coachdesk.ui.practice import Practice
@@ -98,12 +99,14 @@ def test_an_encrypted_export_written_through_the_dialog_imports_elsewhere(
     assert oct(dest.stat().st_mode & 0o777) == oct(0o600)
     boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     assert any(str(dest) in box.text() for box in boxes)
+    for box in boxes:  # it is modal, as over the main window: closed before anything else
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
     dialog = ImportDialog(empty_practice, parent=window)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.vault_empty is True, timeout=WAIT_MS)
     dialog.file.edit.setText(str(dest))
-    assert dialog.passphrase.isVisible(), "an encrypted export asks for its passphrase"
+    qtbot.waitUntil(dialog.passphrase.isVisible, timeout=WAIT_MS)  # once the typing pauses
     assert not dialog.import_button.isEnabled()
     qtbot.keyClicks(dialog.passphrase, "not the passphrase")
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
@@ -213,3 +216,151 @@ def test_calendar_range_must_end_after_it_starts(
     assert dialog.range_problem.isVisible()
     assert "before the start" in dialog.range_problem.text()
     assert not dialog.export_button.isEnabled()
+
+
+def visible_boxes(window: QWidget) -> list[QMessageBox]:
+    return [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+
+
+def export_one_client(
+    qtbot: QtBot, practice: Practice, window: QWidget, dest: Path
+) -> ExportDialog:
+    with practice.vault.session() as db:  # type: ignore[union-attr]
+        amara = clients.resolve_client(db, "Amara Okafor")
+    dialog = ExportDialog(practice, client_id=amara, client_name="Amara Okafor", parent=window)
+    dialog.show()
+    dialog.encrypt.setChecked(False)
+    dialog.file.edit.setText(str(dest))
+    with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    return dialog
+
+
+def test_a_lock_takes_the_done_box_naming_the_client_with_the_dialog(
+    qtbot: QtBot, practice: Practice, window: QWidget, tmp_path: Path
+) -> None:
+    dialog = export_one_client(qtbot, practice, window, tmp_path / "Amara Okafor export.zip")
+    assert [box.text() for box in visible_boxes(window) if "Amara Okafor" in box.text()]
+
+    dialog.discard()
+
+    assert visible_boxes(window) == []
+    assert not dialog.isVisible()
+
+
+def test_the_done_box_closes_with_its_dialog(
+    qtbot: QtBot, practice: Practice, window: QWidget, tmp_path: Path
+) -> None:
+    dialog = export_one_client(qtbot, practice, window, tmp_path / "amara.zip")
+    assert len(visible_boxes(window)) == 1
+    dialog.reject()
+    assert visible_boxes(window) == []
+
+    again = export_one_client(qtbot, practice, window, tmp_path / "amara again.zip")
+    box = visible_boxes(window)[0]
+    with qtbot.waitSignal(again.finished, timeout=WAIT_MS) as ended:
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert ended.args[0] == ExportDialog.DialogCode.Accepted, "closing the box ends the dialog"
+
+
+def test_a_lock_takes_the_calendar_done_box_too(
+    qtbot: QtBot, practice: Practice, window: QWidget, tmp_path: Path
+) -> None:
+    dialog = CalendarDialog(practice, parent=window)
+    dialog.show()
+    dialog.file.edit.setText(str(tmp_path / "sessions.ics"))
+    with qtbot.waitSignal(dialog.written, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert len(visible_boxes(window)) == 1
+
+    dialog.discard()
+
+    assert visible_boxes(window) == []
+
+
+@pytest.mark.parametrize("inside", ["export.zip", "coachdesk.db", "backups/export.zip"])
+def test_an_export_inside_the_vault_folder_is_refused(
+    qtbot: QtBot, practice: Practice, window: QWidget, open_vault: Vault, inside: str
+) -> None:
+    (open_vault.folder / "backups").mkdir(exist_ok=True)
+    dialog = ExportDialog(practice, parent=window)
+    dialog.show()
+    dialog.encrypt.setChecked(False)
+    dialog.file.edit.setText(str(open_vault.folder / inside))
+    assert not dialog.export_button.isEnabled()
+    assert dialog.file.problem.isVisible()
+    assert "inside the vault's folder" in dialog.file.problem.text()
+
+    calendar = CalendarDialog(practice, parent=window)
+    calendar.show()
+    calendar.file.edit.setText(str(open_vault.folder / inside))
+    assert not calendar.export_button.isEnabled()
+    assert "inside the vault's folder" in calendar.file.problem.text()
+    calendar.file.edit.setText(str(open_vault.folder.parent / "sessions.ics"))
+    assert calendar.export_button.isEnabled(), "beside the vault is fine"
+
+
+def test_importing_brings_the_coachs_time_zone(
+    qtbot: QtBot, practice: Practice, empty_practice: Practice, window: QWidget, tmp_path: Path
+) -> None:
+    with practice.vault.session() as db, db.begin():  # type: ignore[union-attr]
+        profile.update_profile(db, profile.ProfileFields(time_zone="Pacific/Auckland"))
+    dest = export_through_dialog(qtbot, practice, window, tmp_path / "p.zip", encrypt=False)
+    for box in visible_boxes(window):
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert empty_practice.zone == ZoneInfo("UTC")
+    zone_when_told: list[ZoneInfo] = []
+    empty_practice.changed.connect(lambda _kind: zone_when_told.append(empty_practice.zone))
+
+    dialog = ImportDialog(empty_practice, parent=window)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.vault_empty is True, timeout=WAIT_MS)
+    dialog.file.set_path(dest)
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=WAIT_MS)
+    with qtbot.waitSignal(dialog.imported, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    assert empty_practice.zone == ZoneInfo("Pacific/Auckland")
+    assert zone_when_told == [ZoneInfo("Pacific/Auckland")], "views refresh in the new zone"
+
+
+@pytest.fixture
+def encrypted_export(qtbot: QtBot, practice: Practice, window: QWidget, tmp_path: Path) -> Path:
+    dest = export_through_dialog(qtbot, practice, window, tmp_path / "p.cdexport", encrypt=True)
+    for box in visible_boxes(window):
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    return dest
+
+
+def test_the_import_file_is_read_once_the_typing_pauses(
+    qtbot: QtBot,
+    empty_practice: Practice,
+    window: QWidget,
+    encrypted_export: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dest = encrypted_export
+    reads: list[Path] = []
+
+    def counted(path: Path) -> bool:
+        reads.append(path)
+        return is_encrypted_archive(path)
+
+    monkeypatch.setattr(archive, "is_encrypted_archive", counted)
+    dialog = ImportDialog(empty_practice, parent=window)
+    dialog.show()
+    qtbot.keyClicks(dialog.file.edit, str(dest))
+    assert reads == [], "no file reads while typing"
+    assert not dialog.import_button.isEnabled()
+
+    qtbot.waitUntil(dialog.passphrase.isVisible, timeout=WAIT_MS)
+    assert reads == [dest]
+
+
+def test_the_import_note_says_what_is_replaced(qtbot: QtBot, practice: Practice) -> None:
+    dialog = ImportDialog(practice)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.vault_empty is False, timeout=WAIT_MS)
+    texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "profile, agreement templates and settings replace this vault's" in texts
+    assert "replaced" not in dialog.general.text()

@@ -11,7 +11,7 @@ import pytest
 from coachdesk import vault
 from coachdesk.errors import Cancelled
 from coachdesk.vault import Vault
-from coachdesk.vault.backups import BackupKind, backup_entries, manual_backup_path
+from coachdesk.vault.backup_sets import BackupKind, backup_entries, manual_backup_path
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.vault.test_backups import rows
 from tests.vault.test_encryption import write_marker
@@ -121,7 +121,7 @@ def test_entries_list_this_vaults_backups_newest_first(open_vault: Vault, tmp_pa
     shared = tmp_path / "shared"
     shared.mkdir()
     open_vault.rolling_backup(MONDAY, folder=shared)
-    manual = open_vault.backup(manual_backup_path(shared))
+    manual = open_vault.backup(manual_backup_path(shared, open_vault.vault_id))
     other = vault.create(tmp_path / "other", PASSPHRASE, kdf=FAST_KDF).vault
     other.backup(shared / "other-vault")
     other.close()
@@ -131,7 +131,8 @@ def test_entries_list_this_vaults_backups_newest_first(open_vault: Vault, tmp_pa
 
     entries = backup_entries([shared, open_vault.layout.backups], open_vault.vault_id)
 
-    assert [e.path for e in entries] == [manual, shared / "auto-2026-11-02.cdbackup", damaged]
+    auto = shared / f"auto-{open_vault.vault_id[:8]}-2026-11-02.cdbackup"
+    assert [e.path for e in entries] == [manual, auto, damaged]
     assert [e.kind for e in entries[:2]] == [BackupKind.MANUAL, BackupKind.AUTOMATIC]
     assert entries[2].created is None
     assert all(e.size > 0 for e in entries)

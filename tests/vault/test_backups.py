@@ -14,7 +14,7 @@ from sqlalchemy import text
 from coachdesk import vault
 from coachdesk.errors import InvalidInput, NotAVault, VaultCorrupt, VaultInUse
 from coachdesk.vault import Vault
-from coachdesk.vault.backups import KEEP_DAILY, KEEP_WEEKLY, auto_backups, days_to_keep
+from coachdesk.vault.backup_sets import KEEP_DAILY, KEEP_WEEKLY, auto_backups, days_to_keep
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.support import fingerprint
 from tests.vault.test_encryption import write_marker
@@ -106,7 +106,8 @@ def test_rolling_backup_once_a_day_with_retention(open_vault: Vault) -> None:
     for offset in range(60):
         open_vault.rolling_backup(today=start + timedelta(days=offset))
     assert open_vault.rolling_backup(today=start + timedelta(days=59)) is None
-    kept = set(auto_backups(open_vault.layout.backups))
+    home = open_vault.layout.backups
+    kept = set(auto_backups(home, open_vault.vault_id, home))
     assert kept == days_to_keep(start + timedelta(days=d) for d in range(60))
     assert len(kept) <= KEEP_DAILY + KEEP_WEEKLY
     assert max(kept) == start + timedelta(days=59)

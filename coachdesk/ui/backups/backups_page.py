@@ -33,7 +33,12 @@ from coachdesk.ui.backups.restore_dialog import RestoreDialog
 from coachdesk.ui.errors import show_error
 from coachdesk.ui.long_work import LongWork
 from coachdesk.ui.practice import Practice
-from coachdesk.vault.backups import BackupEntry, BackupKind, backup_entries, manual_backup_path
+from coachdesk.vault.backup_sets import (
+    BackupEntry,
+    BackupKind,
+    backup_entries,
+    manual_backup_path,
+)
 
 KIND_LABELS = {
     BackupKind.AUTOMATIC: lambda: _("Automatic"),
@@ -62,6 +67,7 @@ class BackupsPage(QWidget):
         self.entries: list[BackupEntry] = []
         self._stale = True
         self._job: LongWork | None = None
+        self._restore_dialog: RestoreDialog | None = None
         self._build()
 
     # -- construction -----------------------------------------------------------------------
@@ -161,10 +167,14 @@ class BackupsPage(QWidget):
         )
 
     def clear(self) -> None:
-        """On lock: stop a running backup (no partial file stays), drop the list."""
+        """On lock: stop a running backup (no partial file stays), close the restore
+        confirmation (it may hold a typed passphrase), drop the list."""
         if self._job is not None:
             self._job.abandon()
             self._job_ended()
+        if self._restore_dialog is not None:
+            self._restore_dialog.discard()
+            self._restore_dialog = None
         self.entries = []
         self.table.setRowCount(0)
         self.status.clear()
@@ -256,7 +266,7 @@ class BackupsPage(QWidget):
         )
         self._job.start(
             lambda progress: vault.backup(
-                dest or manual_backup_path(vault.backup_folder(chosen)), progress
+                dest or manual_backup_path(vault.backup_folder(chosen), vault.vault_id), progress
             ),
             self._backed_up,
             self._backup_failed,
@@ -289,7 +299,13 @@ class BackupsPage(QWidget):
         dialog = RestoreDialog(self.practice, entry, self._when(entry), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.confirmed.connect(self.restore_requested.emit)
+        dialog.finished.connect(lambda _result: self._restore_dialog_closed(dialog))
+        self._restore_dialog = dialog
         dialog.open()
+
+    def _restore_dialog_closed(self, dialog: RestoreDialog) -> None:
+        if self._restore_dialog is dialog:
+            self._restore_dialog = None
 
     def _choice_changed(self) -> None:
         self.choice_changed.emit()

@@ -24,7 +24,7 @@ from coachdesk.ui import look
 from coachdesk.ui.backups.restore_flow import RestoreRequest
 from coachdesk.ui.errors import user_message
 from coachdesk.ui.practice import Practice
-from coachdesk.vault.backups import BackupEntry
+from coachdesk.vault.backup_sets import BackupEntry
 from coachdesk.vault.keyslots import unlock_with_passphrase
 
 
@@ -107,8 +107,16 @@ class RestoreDialog(QDialog):
         )
 
     def _right(self, typed: str) -> None:
+        if not self.isVisible():  # discarded on lock while the check ran: nothing to confirm
+            return
         self.confirmed.emit(RestoreRequest(self.entry.path, typed))
         self.accept()
+
+    def discard(self) -> None:
+        """On lock: forget the typed passphrase and go, without asking anything."""
+        self.passphrase.clear()
+        self.hide()
+        self.deleteLater()
 
     def _wrong(self, exc: BaseException) -> None:
         self.passphrase.setEnabled(True)

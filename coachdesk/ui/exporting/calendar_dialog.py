@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -29,13 +28,14 @@ from coachdesk.services import clients
 from coachdesk.ui import look
 from coachdesk.ui.errors import show_error
 from coachdesk.ui.exporting.common import (
+    ExportingDialog,
     FileField,
     dated_name,
-    done_box,
     problem_label,
     remember_folder,
     show_problem,
     start_folder,
+    vault_folder_problem,
 )
 from coachdesk.ui.practice import Practice
 from coachdesk.vault.files import write_atomic
@@ -52,7 +52,7 @@ def write_calendar(
     return ics.count(b"BEGIN:VEVENT")
 
 
-class CalendarDialog(QDialog):
+class CalendarDialog(ExportingDialog):
     """``CalendarDialog(practice, client_id=...)`` preselects one client (or all with None)."""
 
     written = Signal(object, int)  # the path, the number of sessions
@@ -155,7 +155,9 @@ class CalendarDialog(QDialog):
         start, end = self.dates()
         if start is not None and end is not None and end < start:
             found["end"] = _("The end date is before the start date.")
-        if problem := self.file.save_problem():
+        if problem := self.file.save_problem() or vault_folder_problem(
+            self.file.path, self.practice.vault
+        ):
             found["dest"] = problem
         return found
 
@@ -189,15 +191,13 @@ class CalendarDialog(QDialog):
             detail = _("{n} sessions. Open the file with your calendar app to add them.")
         else:
             detail = _("There were no sessions to export: the file is empty.")
-        done_box(
-            self.parentWidget(),
+        self.finish_with(
             _("Calendar saved"),
             _("Saved to {path}.").format(path=dest),
             detail.format(n=count) if count else detail,
             dest.parent,
         )
         self.written.emit(dest, count)
-        self.accept()
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False

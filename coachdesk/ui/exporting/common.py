@@ -1,5 +1,5 @@
 """What the export, import and calendar dialogs share: a file field with its message row, the
-passphrase pair, the "done" box, and counts in words (never client text)."""
+passphrase pair, the "done" box they end with, and counts in words (never client text)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.i18n import _
 from coachdesk.ui import look
+from coachdesk.vault import Vault
 from coachdesk.vault.vault import MIN_PASSPHRASE
 
 LAST_FOLDER_KEY = "exporting/last_folder"
@@ -70,10 +72,28 @@ def counts_in_words(counts: dict[str, int]) -> str:
     return ", ".join(words(counts.get(table, 0)) for table, words in COUNT_WORDS.items())
 
 
+def vault_folder_problem(path: Path | None, vault: Vault | None) -> str:
+    """Why ``path`` may not be written: it lies inside the open vault's folder, where a file
+    could overwrite the live database or its key. ``""`` when it lies elsewhere."""
+    if path is None or vault is None:
+        return ""
+    try:
+        inside = path.resolve().is_relative_to(vault.folder.resolve())
+    except OSError:
+        return ""
+    if not inside:
+        return ""
+    return _(
+        "This is inside the vault's folder ({folder}). Choose a folder outside it, so the "
+        "file can never overwrite the vault."
+    ).format(folder=vault.folder)
+
+
 class FileField(QWidget):
     """A path typed or chosen with the system's file dialog, with its message row below."""
 
     changed = Signal()
+    chosen = Signal()  # picked with the file dialog: no more typing to wait for
 
     def __init__(
         self, title: str, file_filter: str, *, saving: bool, parent: QWidget | None = None
@@ -112,6 +132,7 @@ class FileField(QWidget):
             chosen, _filter = QFileDialog.getOpenFileName(self, self._title, current, self._filter)
         if chosen:
             self.set_path(Path(chosen))
+            self.chosen.emit()
 
     def save_problem(self) -> str:
         """Why the typed path cannot be written, or ``""``."""
@@ -193,7 +214,7 @@ def done_box(
     box.setText(text)
     box.setInformativeText(detail)
     show = box.addButton(_("Show in folder"), QMessageBox.ButtonRole.ActionRole)
-    box.addButton(QMessageBox.StandardButton.Ok)
+    box.setEscapeButton(box.addButton(QMessageBox.StandardButton.Ok))
     opener: Callable[[], bool] = lambda: QDesktopServices.openUrl(  # noqa: E731
         QUrl.fromLocalFile(str(folder))
     )
@@ -201,3 +222,40 @@ def done_box(
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
+
+
+class ExportingDialog(QDialog):
+    """A dialog that ends with a "done" box naming the file written (for one client's export,
+    the name is the client's). The box is the dialog's child: the dialog makes way for it and
+    is accepted when it closes, closing the dialog closes the box, and ``discard`` (on lock)
+    hides both, so no file name stays on screen once the vault is locked."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.done_message: QMessageBox | None = None
+
+    def finish_with(self, title: str, text: str, detail: str, folder: Path) -> None:
+        self.hide()
+        box = done_box(self, title, text, detail, folder)
+        box.finished.connect(self._done_message_closed)
+        self.done_message = box
+
+    def _done_message_closed(self) -> None:
+        self.done_message = None
+        self.accept()
+
+    def _close_done_message(self) -> None:
+        box, self.done_message = self.done_message, None
+        if box is not None:
+            box.finished.disconnect(self._done_message_closed)
+            box.hide()  # not close(): a message box may refuse that
+            box.deleteLater()
+
+    def discard(self) -> None:
+        """On lock: hide the dialog and any box it opened; the caller deletes the dialog."""
+        self._close_done_message()
+        self.hide()
+
+    def done(self, result: int) -> None:
+        self._close_done_message()
+        super().done(result)

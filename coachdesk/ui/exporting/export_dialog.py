@@ -14,7 +14,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -28,14 +27,15 @@ from coachdesk.i18n import _
 from coachdesk.ui import look
 from coachdesk.ui.errors import show_error
 from coachdesk.ui.exporting.common import (
+    ExportingDialog,
     FileField,
     PassphrasePair,
     counts_in_words,
     dated_name,
-    done_box,
     remember_folder,
     show_problem,
     start_folder,
+    vault_folder_problem,
 )
 from coachdesk.ui.long_work import LongWork, Progress
 from coachdesk.ui.practice import Practice
@@ -48,7 +48,7 @@ ENCRYPTED_SUFFIX = ".cdexport"  # not a ZIP any more: a suffix that no unzip too
 FILTER = "{exports} (*.cdexport *.zip)"
 
 
-class ExportDialog(QDialog):
+class ExportDialog(ExportingDialog):
     """``ExportDialog(practice)`` exports everything; with ``client_id`` one client's data."""
 
     exported = Signal(object)  # services.archive.ExportSummary
@@ -147,7 +147,9 @@ class ExportDialog(QDialog):
 
     def problems(self) -> dict[str, str]:
         found = self.passphrases.problems(show=False) if self.encrypt.isChecked() else {}
-        if problem := self.file.save_problem():
+        if problem := self.file.save_problem() or vault_folder_problem(
+            self.file.path, self.practice.vault
+        ):
             found["dest"] = problem
         return found
 
@@ -182,6 +184,7 @@ class ExportDialog(QDialog):
 
     def _done(self, summary: ExportSummary) -> None:
         self.job = None
+        self.passphrases.wipe()
         path = summary.path
         remember_folder(path)
         detail = (
@@ -189,15 +192,13 @@ class ExportDialog(QDialog):
             if summary.encrypted
             else _("It is not encrypted: anyone who gets this file can read it.")
         )
-        done_box(
-            self.parentWidget(),
+        self.finish_with(
             _("Export saved"),
             _("Saved {what} to {path}.").format(what=counts_in_words(summary.counts), path=path),
             detail,
             path.parent,
         )
         self.exported.emit(summary)
-        self.accept()
 
     def _stopped(self) -> None:
         self.job = None
@@ -221,6 +222,11 @@ class ExportDialog(QDialog):
             return
         self.passphrases.wipe()
         super().done(result)
+
+    def discard(self) -> None:
+        """On lock: the typed passphrase goes too (a running export is stopped by the lock)."""
+        self.passphrases.wipe()
+        super().discard()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self.job is not None:

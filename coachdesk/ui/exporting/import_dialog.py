@@ -1,5 +1,7 @@
-"""Import an exported practice into this vault, which must be empty (nothing is ever mixed up
-or replaced). An encrypted archive asks for the passphrase it was saved with.
+"""Import an exported practice into this vault, which must hold no clients (so no clients are
+ever mixed up); the export's coach profile, agreement templates and settings replace the empty
+vault's. An encrypted archive asks for the passphrase it was saved with; whether it is one is
+read from the file once the typing pauses, not on every keystroke.
 
 The import runs in one transaction on a worker behind a progress bar: Cancel, or any problem,
 rolls it back and the vault stays as it was.
@@ -10,10 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -29,9 +30,9 @@ from coachdesk.services import clients
 from coachdesk.ui import look
 from coachdesk.ui.errors import show_error, user_message
 from coachdesk.ui.exporting.common import (
+    ExportingDialog,
     FileField,
     counts_in_words,
-    done_box,
     problem_label,
     show_problem,
 )
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from coachdesk.services.archive import ImportSummary
 
 FILTER = "{exports} (*.cdexport *.zip);;{all} (*)"
+TYPING_PAUSE_MS = 400
 
 
 def is_encrypted(path: Path | None) -> bool:
@@ -55,7 +57,7 @@ def is_encrypted(path: Path | None) -> bool:
         return False
 
 
-class ImportDialog(QDialog):
+class ImportDialog(ExportingDialog):
     """``ImportDialog(practice)``; ``imported`` after the practice's views were told."""
 
     imported = Signal(object)  # services.archive.ImportSummary
@@ -65,6 +67,11 @@ class ImportDialog(QDialog):
         self.practice = practice
         self.job: LongWork | None = None
         self.vault_empty: bool | None = None
+        self.encrypted: bool | None = None  # None: not read from the file yet
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self._read_encryption)
         self.setWindowTitle(_("Import an exported practice"))
         self.setMinimumWidth(560)
         self.file = FileField(
@@ -72,7 +79,9 @@ class ImportDialog(QDialog):
             FILTER.format(exports=_("CoachDesk exports"), all=_("All files")),
             saving=False,
         )
-        self.file.changed.connect(self._update)
+        self.file.changed.connect(self._file_changed)
+        self.file.chosen.connect(self._read_encryption)
+        self.file.edit.editingFinished.connect(self._read_encryption)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setPlaceholderText(_("The passphrase the export was saved with"))
@@ -95,6 +104,7 @@ class ImportDialog(QDialog):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.addRow(_("File"), self.file)
         self.form.addRow(self.passphrase_label, secret)
+        self.form.setRowVisible(1, False)  # until the file is known to be encrypted
         layout = QVBoxLayout(self)
         layout.setSpacing(look.SPACING)
         layout.addWidget(look.heading(self.windowTitle(), scale=1.2))
@@ -103,7 +113,8 @@ class ImportDialog(QDialog):
                 _(
                     "Brings a whole-practice export (made with Export everything, for example "
                     "on another computer) into this vault. This vault must be empty: create a "
-                    "new vault first if this one already holds clients."
+                    "new vault first if this one already holds clients. The export's coach "
+                    "profile, agreement templates and settings replace this vault's."
                 )
             )
         )
@@ -126,34 +137,55 @@ class ImportDialog(QDialog):
         if self.vault_empty is False:
             found["vault"] = _(
                 "This vault already holds clients. Create a new, empty vault, open it, and "
-                "import there: nothing here is mixed up or replaced."
+                "import there, so no clients are mixed up."
             )
         if problem := self.file.open_problem():
             found["source"] = problem
-        elif self.needs_passphrase and not self.passphrase.text():
+        elif self.encrypted and not self.passphrase.text():
             found["passphrase"] = _("This export is encrypted: enter its passphrase.")
         return found
 
-    @property
-    def needs_passphrase(self) -> bool:
-        return is_encrypted(self.file.path)
+    def _file_changed(self) -> None:
+        self.encrypted = None
+        self._typing.start()
+        self._update()
+
+    def _read_encryption(self) -> None:
+        """Whether the file asks for a passphrase: it reads the file, so only once the typing
+        pauses, the field is left, or a file is chosen."""
+        self._typing.stop()
+        self.encrypted = is_encrypted(self.file.path)
+        self._update()
 
     def _update(self) -> None:
-        encrypted = self.needs_passphrase
-        self.form.setRowVisible(1, encrypted)
+        if self.encrypted is not None:  # while typing, the row stays as it was: no flicker
+            self.form.setRowVisible(1, self.encrypted)
         problems = self.problems()
         typed = bool(self.file.edit.text().strip())
         show_problem(self.file.problem, problems.get("source", "") if typed else "")
         show_problem(self.passphrase_problem, "")
         show_problem(self.general, problems.get("vault", ""))
-        ready = self.vault_empty is True and not problems and self.job is None
+        ready = (
+            self.vault_empty is True
+            and self.encrypted is not None
+            and not problems
+            and self.job is None
+        )
         self.import_button.setEnabled(ready)
 
     def start(self) -> None:
         vault, source = self.practice.vault, self.file.path
-        if vault is None or source is None or self.problems() or self.job is not None:
+        if self._typing.isActive():
+            self._read_encryption()
+        if (
+            vault is None
+            or source is None
+            or self.encrypted is None
+            or self.problems()
+            or self.job is not None
+        ):
             return
-        passphrase = self.passphrase.text() if self.needs_passphrase else None
+        passphrase = self.passphrase.text() if self.encrypted else None
 
         def work(progress: Progress) -> ImportSummary:
             from coachdesk.services.archive import import_practice
@@ -172,17 +204,17 @@ class ImportDialog(QDialog):
 
     def _done(self, summary: ImportSummary) -> None:
         self.job = None
+        self.passphrase.clear()
+        self.practice.load_zone()  # the coach's time zone came with the imported profile
         self.practice.changed.emit(EVERYTHING)
         source = self.file.path or Path()
-        done_box(
-            self.parentWidget(),
+        self.finish_with(
             _("Import finished"),
             _("Imported {what}.").format(what=counts_in_words(summary.counts)),
             _("The practice from {name} is now in this vault.").format(name=source.name),
             source.parent,
         )
         self.imported.emit(summary)
-        self.accept()
 
     def _stopped(self) -> None:
         self.job = None
@@ -212,6 +244,12 @@ class ImportDialog(QDialog):
             return
         self.passphrase.clear()
         super().done(result)
+
+    def discard(self) -> None:
+        """On lock: the typed passphrase goes too (a running import is stopped by the lock)."""
+        self._typing.stop()
+        self.passphrase.clear()
+        super().discard()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self.job is not None:
