@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,7 @@ from coachdesk.cli import secrets
 from coachdesk.errors import EXIT_BAD_VAULT, EXIT_OK, NotAVault, VaultCorrupt, WrongPassphrase
 from coachdesk.i18n import _
 from coachdesk.vault import Vault, keychain
-from coachdesk.vault.layout import BACKUP_SUFFIX
+from coachdesk.vault.backup_sets import manual_backup_path
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -149,8 +148,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     with open_for_command(args.vault) as v:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        dest = args.out or v.layout.backups / f"manual-{stamp}{BACKUP_SUFFIX}"
+        dest = args.out or manual_backup_path(v.layout.backups, v.vault_id)
         if args.out is None:
             v.layout.backups.mkdir(mode=0o700, exist_ok=True)
         path = v.backup(dest)

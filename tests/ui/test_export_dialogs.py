@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from coachdesk import vault
+from coachdesk.model import PracticeSetting
 from coachdesk.services import archive, clients, profile
 from coachdesk.services.archive import is_encrypted_archive
+from coachdesk.services.calendar_export import calendar_namespace
 from coachdesk.ui.exporting import CalendarDialog, ExportDialog, ImportDialog
 from coachdesk.ui.practice import Practice
 from coachdesk.vault import Vault
@@ -204,6 +206,10 @@ def test_calendar_export_writes_upcoming_sessions(
     assert ics.count("BEGIN:VEVENT") == 1
     assert "Amara" in ics
     assert oct(dest.stat().st_mode & 0o777) == oct(0o600)
+    assert practice.vault is not None
+    with practice.vault.session() as db:  # kept, so UIDs survive an export to a new vault
+        assert calendar_namespace(db) in ics
+        assert db.get(PracticeSetting, "calendar_uid_namespace") is not None
 
 
 def test_calendar_range_must_end_after_it_starts(

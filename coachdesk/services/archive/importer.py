@@ -87,7 +87,7 @@ def _refuse_unless_empty(db: Session) -> None:
         if db.scalar(select(func.count()).select_from(model)):
             message = _(
                 "This vault already holds clients or sponsors. Import an export into a new, "
-                "empty vault, so nothing here is mixed up or replaced."
+                "empty vault, so no clients are mixed up."
             )
             raise ValidationError({"vault": message})
 

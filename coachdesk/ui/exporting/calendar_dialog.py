@@ -26,6 +26,7 @@ from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.services import clients
 from coachdesk.ui import look
+from coachdesk.ui import practice as kinds
 from coachdesk.ui.errors import show_error
 from coachdesk.ui.exporting.common import (
     ExportingDialog,
@@ -44,9 +45,11 @@ from coachdesk.vault.files import write_atomic
 def write_calendar(
     db: Session, dest: Path, client_id: int | None, start: date | None, end: date | None
 ) -> int:
-    """Worker side: write the .ics (0600, atomically); the number of sessions in it."""
-    from coachdesk.services.calendar_export import calendar_ics
+    """Worker side, in a write transaction: write the .ics (0600, atomically); the number of
+    sessions in it. The vault keeps its calendar namespace, so UIDs survive an export."""
+    from coachdesk.services.calendar_export import calendar_ics, ensure_calendar_namespace
 
+    ensure_calendar_namespace(db)
     ics = calendar_ics(db, client_id=client_id, start=start, end=end)
     write_atomic(dest, ics)
     return ics.count(b"BEGIN:VEVENT")
@@ -178,10 +181,11 @@ class CalendarDialog(ExportingDialog):
         client_id = self.client.currentData()
         self._busy = True
         self.export_button.setEnabled(False)
-        self.practice.read(
+        self.practice.write(
             lambda db: write_calendar(db, dest, client_id, start, end),
             lambda count: self._done(dest, count),
             self._failed,
+            changes=kinds.PROFILE,
         )
 
     def _done(self, dest: Path, count: int) -> None:
