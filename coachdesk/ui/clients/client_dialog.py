@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from coachdesk.errors import ValidationError
@@ -24,6 +24,7 @@ from coachdesk.ui import practice as kinds
 from coachdesk.ui.clients.client_form import ClientForm
 from coachdesk.ui.clients.table_model import status_label
 from coachdesk.ui.errors import show_error
+from coachdesk.ui.form_dialog import FormDialog
 from coachdesk.ui.practice import Practice
 
 NEW_STATUSES = (ClientStatus.LEAD, ClientStatus.CONSULTATION, ClientStatus.ACTIVE)
@@ -42,7 +43,7 @@ def local_problems(data: ClientFields) -> dict[str, str]:
     return errors.errors
 
 
-class ClientDialog(QDialog):
+class ClientDialog(FormDialog):
     """Add a client (``client_id=None``) or edit one; ``saved(id)`` after a successful save."""
 
     saved = Signal(int)
@@ -54,10 +55,8 @@ class ClientDialog(QDialog):
         self.practice = practice
         self.client_id = client_id
         self.original: ClientFields | None = None
-        self.saving = False
         self.notice: QMessageBox | None = None
         self._touched: set[str] = set()
-        self._dirty = False
         self.setWindowTitle(_("New client") if client_id is None else _("Edit client"))
         self.form = ClientForm(self)
         self.buttons = QDialogButtonBox(
@@ -199,34 +198,6 @@ class ClientDialog(QDialog):
         self.form.setEnabled(not busy)
         self.ok_button.setEnabled(not busy)
 
-    def has_unsaved_input(self) -> bool:
-        return self._dirty
-
     # -- closing --------------------------------------------------------------------------
-    def reject(self) -> None:
-        """Cancel, asking first if something was typed (a stray Esc must not lose it)."""
-        if not self._dirty or self.saving:
-            if not self.saving:
-                super().reject()
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            _("Discard changes?"),
-            _("You have typed details that are not saved yet."),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(self._discard_answered)
-        box.open()
-
-    def _discard_answered(self, result: int) -> None:
-        if result == QMessageBox.StandardButton.Discard.value:
-            self.discard()
-
-    def discard(self) -> None:
-        """Close without asking (the app is locking, or the client could not be loaded)."""
-        self._dirty = False
+    def wipe(self) -> None:
         self.form.wipe()
-        super().reject()

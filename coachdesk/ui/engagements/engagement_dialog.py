@@ -12,12 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +31,7 @@ from coachdesk.ui import look
 from coachdesk.ui import practice as kinds
 from coachdesk.ui.engagements.engagement_form import EngagementForm
 from coachdesk.ui.errors import show_error
+from coachdesk.ui.form_dialog import FormDialog
 from coachdesk.ui.practice import Practice
 from coachdesk.ui.sessions.fields import WARNING_STYLE
 
@@ -64,7 +63,7 @@ def load(db: Any, client_id: int | None, engagement_id: int | None) -> Loaded:
     return Loaded(data, client.display_name, use, choices, profile.coach_today(db))
 
 
-class EngagementDialog(QDialog):
+class EngagementDialog(FormDialog):
     """New engagement for ``client_id``, or edit ``engagement_id``; ``saved(id)`` after saving."""
 
     saved = Signal(int)
@@ -82,8 +81,6 @@ class EngagementDialog(QDialog):
         self.client_id = client_id
         self.engagement_id = engagement_id
         self.original: EngagementFields | None = None
-        self.saving = False
-        self._dirty = False
         self._touched: set[str] = set()
         self.setWindowTitle(_("New engagement") if engagement_id is None else _("Edit engagement"))
         self.heading = look.heading(_("Loading…"), scale=1.2)
@@ -232,35 +229,9 @@ class EngagementDialog(QDialog):
         self.form.setEnabled(not busy)
         self.save_button.setEnabled(not busy)
 
-    def has_unsaved_input(self) -> bool:
-        return self._dirty
-
     # -- closing --------------------------------------------------------------------------
-    def reject(self) -> None:
-        """Cancel, asking first if something was typed (a stray Esc must not lose it)."""
-        if self.saving:
-            return
-        if not self._dirty:
-            super().reject()
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            _("Discard changes?"),
-            _("You have changed this engagement and not saved it yet."),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(self._discard_answered)
-        box.open()
+    def discard_question(self) -> str:
+        return _("You have changed this engagement and not saved it yet.")
 
-    def _discard_answered(self, result: int) -> None:
-        if result == QMessageBox.StandardButton.Discard.value:
-            self.discard()
-
-    def discard(self) -> None:
-        """Close without asking (the app is locking, or the engagement could not be loaded)."""
-        self._dirty = False
+    def wipe(self) -> None:
         self.form.wipe()
-        super().reject()

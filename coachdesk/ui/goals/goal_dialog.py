@@ -9,15 +9,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -35,6 +33,7 @@ from coachdesk.ui import look
 from coachdesk.ui import practice as kinds
 from coachdesk.ui.clients.client_sections import goal_status_label
 from coachdesk.ui.errors import show_error
+from coachdesk.ui.form_dialog import FormDialog
 from coachdesk.ui.goals.fields import OptionalDateEdit, ScoreSpin, error_label, show_message
 from coachdesk.ui.goals.milestone_rows import MilestoneRows
 from coachdesk.ui.practice import Practice
@@ -43,7 +42,7 @@ FIELDS = ("title", "why", "success_measure", "baseline", "target", "target_date"
 MIN_WIDTH = 640
 
 
-class GoalDialog(QDialog):
+class GoalDialog(FormDialog):
     """A new goal for ``client_id`` (``goal_id=None``) or an edit; ``saved(id)`` after saving."""
 
     saved = Signal(int)
@@ -60,8 +59,6 @@ class GoalDialog(QDialog):
         self.client_id = client_id
         self.goal_id = goal_id
         self.original: GoalFields | None = None
-        self.saving = False
-        self._dirty = False
         self.setWindowTitle(_("New goal") if goal_id is None else _("Edit goal"))
         self.setMinimumWidth(MIN_WIDTH)
         self.errors = {name: error_label(name) for name in (*FIELDS, "milestones", "general")}
@@ -253,37 +250,11 @@ class GoalDialog(QDialog):
         self.save_button.setEnabled(not busy and bool(self.title.text().strip()))
 
     # -- closing --------------------------------------------------------------------------
-    def has_unsaved_input(self) -> bool:
-        return self._dirty
+    def discard_question(self) -> str:
+        return _("You have typed details of this goal that are not saved yet.")
 
-    def reject(self) -> None:
-        """Cancel, asking first if something was typed (a stray Esc must not lose it)."""
-        if self.saving:
-            return
-        if not self._dirty:
-            super().reject()
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            _("Discard changes?"),
-            _("You have typed details of this goal that are not saved yet."),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(self._discard_answered)
-        box.open()
-
-    def _discard_answered(self, result: int) -> None:
-        if result == QMessageBox.StandardButton.Discard.value:
-            self.discard()
-
-    def discard(self) -> None:
-        """Close without asking, wiping what was typed (the app is locking)."""
-        self._dirty = False
+    def wipe(self) -> None:
         for line in (self.title, self.success_measure):
             line.clear()
         self.why.clear()
         self.milestones.wipe()
-        super().reject()

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialogButtonBox, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from coachdesk.errors import ValidationError
@@ -19,6 +19,7 @@ from coachdesk.services.profile import ProfileFields
 from coachdesk.ui import look
 from coachdesk.ui import practice as kinds
 from coachdesk.ui.errors import show_error
+from coachdesk.ui.form_dialog import FormDialog
 from coachdesk.ui.practice import Practice
 from coachdesk.ui.profile.profile_form import ProfileForm, local_defaults
 
@@ -45,7 +46,7 @@ def save_profile(form: ProfileForm) -> Any:
     return work
 
 
-class ProfileDialog(QDialog):
+class ProfileDialog(FormDialog):
     """The coach's profile; ``saved`` once it is stored."""
 
     saved = Signal()
@@ -53,8 +54,6 @@ class ProfileDialog(QDialog):
     def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.practice = practice
-        self.saving = False
-        self._dirty = False
         self.setWindowTitle(_("Your profile"))
         self.form = ProfileForm(self)
         self.form.edited.connect(self._edited)
@@ -133,31 +132,9 @@ class ProfileDialog(QDialog):
             show_error(self, exc)
         self._update()
 
-    def reject(self) -> None:
-        """Cancel, asking first if something was typed (a stray Esc must not lose it)."""
-        if self.saving:
-            return
-        if not self._dirty:
-            super().reject()
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            _("Discard changes?"),
-            _("You have changed your profile and not saved it yet."),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(self._discard_answered)
-        box.open()
+    # -- closing --------------------------------------------------------------------------
+    def discard_question(self) -> str:
+        return _("You have changed your profile and not saved it yet.")
 
-    def _discard_answered(self, result: int) -> None:
-        if result == QMessageBox.StandardButton.Discard.value:
-            self.discard()
-
-    def discard(self) -> None:
-        """Close without asking (the app is locking): nothing typed stays on screen."""
-        self._dirty = False
+    def wipe(self) -> None:
         self.form.show_fields(ProfileFields())
-        super().reject()
