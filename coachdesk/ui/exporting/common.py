@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.i18n import _
 from coachdesk.ui import look
+from coachdesk.ui.long_work import LongWork
 from coachdesk.vault import Vault
 from coachdesk.vault.vault import MIN_PASSPHRASE
 
@@ -228,11 +229,16 @@ class ExportingDialog(QDialog):
     """A dialog that ends with a "done" box naming the file written (for one client's export,
     the name is the client's). The box is the dialog's child: the dialog makes way for it and
     is accepted when it closes, closing the dialog closes the box, and ``discard`` (on lock)
-    hides both, so no file name stays on screen once the vault is locked."""
+    hides both, so no file name stays on screen once the vault is locked. While ``job`` runs,
+    closing asks it to stop instead; every way out forgets typed secrets."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.done_message: QMessageBox | None = None
+        self.job: LongWork | None = None
+
+    def forget_secrets(self) -> None:
+        """Clear typed passphrases (subclasses that ask for one)."""
 
     def finish_with(self, title: str, text: str, detail: str, folder: Path) -> None:
         self.hide()
@@ -252,10 +258,23 @@ class ExportingDialog(QDialog):
             box.deleteLater()
 
     def discard(self) -> None:
-        """On lock: hide the dialog and any box it opened; the caller deletes the dialog."""
+        """On lock: hide the dialog and any box it opened; the caller deletes the dialog (a
+        running job is stopped by the lock)."""
+        self.forget_secrets()
         self._close_done_message()
         self.hide()
 
     def done(self, result: int) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            return
+        self.forget_secrets()
         self._close_done_message()
         super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.job is not None:
+            self.job.cancel()
+            event.ignore()
+            return
+        super().closeEvent(event)

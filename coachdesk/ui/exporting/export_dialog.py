@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
@@ -64,7 +63,6 @@ class ExportDialog(ExportingDialog):
         super().__init__(parent)
         self.practice = practice
         self.client_id = client_id
-        self.job: LongWork | None = None
         one_client = client_id is not None
         self.setWindowTitle(
             _("Export this client's data") if one_client else _("Export everything")
@@ -216,21 +214,5 @@ class ExportDialog(ExportingDialog):
         else:
             show_error(self, exc)
 
-    def done(self, result: int) -> None:  # every way out: clear the passphrase from the fields
-        if self.job is not None:
-            self.job.cancel()
-            return
+    def forget_secrets(self) -> None:
         self.passphrases.wipe()
-        super().done(result)
-
-    def discard(self) -> None:
-        """On lock: the typed passphrase goes too (a running export is stopped by the lock)."""
-        self.passphrases.wipe()
-        super().discard()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if self.job is not None:
-            self.job.cancel()
-            event.ignore()
-            return
-        super().closeEvent(event)

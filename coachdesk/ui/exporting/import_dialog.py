@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
@@ -65,7 +64,6 @@ class ImportDialog(ExportingDialog):
     def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.practice = practice
-        self.job: LongWork | None = None
         self.vault_empty: bool | None = None
         self.encrypted: bool | None = None  # None: not read from the file yet
         self._typing = QTimer(self)
@@ -238,22 +236,6 @@ class ImportDialog(ExportingDialog):
         else:
             show_error(self, exc)
 
-    def done(self, result: int) -> None:  # every way out: forget the typed passphrase
-        if self.job is not None:
-            self.job.cancel()
-            return
-        self.passphrase.clear()
-        super().done(result)
-
-    def discard(self) -> None:
-        """On lock: the typed passphrase goes too (a running import is stopped by the lock)."""
+    def forget_secrets(self) -> None:
         self._typing.stop()
         self.passphrase.clear()
-        super().discard()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if self.job is not None:
-            self.job.cancel()
-            event.ignore()
-            return
-        super().closeEvent(event)
