@@ -286,8 +286,13 @@ class MainWindow(QMainWindow):
             lambda v=vault: automatic_backup(v), self._auto_backup_done, self._auto_backup_failed
         )
         self.practice.write(
-            ensure_builtin_templates, lambda _ids: None, changes=kinds.AGREEMENTS, parent=self
+            ensure_builtin_templates, self._templates_stored, changes="", parent=self
         )
+
+    def _templates_stored(self, created: list[int]) -> None:
+        """Announce only when the vault had lacked them: a change notice reloads views."""
+        if created:
+            self.practice.changed.emit(kinds.AGREEMENTS)
 
     def _pages(
         self,

@@ -101,7 +101,8 @@ class Practice(QObject):
                 return work(db)
 
         def done(result: Any) -> None:
-            self.changed.emit(changes)
+            if changes:  # "" when only the result can tell (the caller announces it then)
+                self.changed.emit(changes)
             on_done(result)
 
         self.tasks.run(job, done, on_error or (lambda exc: show_error(parent, exc)))
