@@ -63,6 +63,7 @@ class FirstRunWizard(CreateVaultWizard):
         self.real_folder: Path | None = None
         self.is_demo = False
         self._passphrase = ""  # kept only until the demo offer is answered
+        self._closing = False  # closed on the profile page: save what was typed, then end
         self.profile_page = ProfilePage()
         self.demo_page = DemoOfferPage()
         for page in (self.profile_page, self.demo_page):
@@ -123,15 +124,31 @@ class FirstRunWizard(CreateVaultWizard):
 
     def _profile_saved(self, _result: None) -> None:
         self.profile_page.form.setEnabled(True)
+        if self._closing:
+            self.accept()
+            return
         self._show(DEMO_INDEX)
 
     def _profile_failed(self, exc: BaseException) -> None:
+        self._closing = False
         self.profile_page.form.setEnabled(True)
         self._update()
         if isinstance(exc, ValidationError):
             self.profile_page.form.show_all_problems(exc.fields)
         else:
             show_error(self, exc)
+
+    def reject(self) -> None:
+        """Closing on the profile page keeps what was typed there (when it is valid): the
+        vault exists by then, so closing means "done", never "throw my details away"."""
+        on_profile = self.pages.currentIndex() == PROFILE_INDEX
+        form = self.profile_page.form
+        typed = form.fields() != local_defaults() or form.logo_changed()
+        if on_profile and typed and self.profile_page.ready() and not self._tasks.busy:
+            self._closing = True
+            self._save_profile()
+            return
+        super().reject()
 
     # -- the demo ---------------------------------------------------------------------------
     def _make_demo(self) -> None:

@@ -215,3 +215,24 @@ def test_first_run_exploring_the_demo(qtbot, windows: list[MainWindow]) -> None:
         assert clients.list_clients(db) == []
         assert profile.profile_fields(db).name == "Sam Rivera"
     assert Path(window.vault.folder) != home_vault
+
+
+def test_closing_the_wizard_on_the_profile_page_keeps_what_was_typed(qtbot) -> None:
+    coach_ref: list[Coach] = []
+    steps = creation_steps(qtbot, coach_ref)[:-1]
+
+    def type_then_close(wizard: QWidget) -> None:
+        assert isinstance(wizard, FirstRunWizard)
+        qtbot.keyClicks(wizard.profile_page.form.inputs["name"], "Sam Rivera")
+        wizard.reject()  # Esc, or the window's close button
+
+    coach = Coach([*steps, (on_page("profile_page"), type_then_close)])
+    coach_ref.append(coach)
+    opened = open_interactively(starting_folder(None), kdf=FAST_KDF)
+    coach.timer.stop()
+    if coach.error is not None:
+        raise coach.error
+    assert opened is not None, "the vault exists: closing means done"
+    with opened.vault.session() as db:
+        assert profile.profile_fields(db).name == "Sam Rivera"
+    opened.vault.close()
