@@ -168,11 +168,17 @@ class ProgressChart(QWidget):
                 painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(score))
 
     def _dates(self, painter: QPainter, muted: QColor, plot: QRectF) -> None:
-        """A few dates under the line: first, last, and evenly picked ones between."""
+        """A few dates under the line: first, last, and the ratings nearest to evenly spaced
+        moments between, so the labels sit evenly along the time axis."""
         xs = self._xs(plot)
         count = len(self.points)
+        times = [at.timestamp() for at, _score in self.points]
+        step = (times[-1] - times[0]) / (MAX_DATE_LABELS - 1)
         picks = sorted(
-            {round(i * (count - 1) / (MAX_DATE_LABELS - 1)) for i in range(MAX_DATE_LABELS)}
+            {
+                min(range(count), key=lambda n, m=times[0] + i * step: abs(times[n] - m))
+                for i in range(MAX_DATE_LABELS)
+            }
         )
         painter.setPen(muted)
         painter.setFont(self._small_font(0.85))
