@@ -105,8 +105,9 @@ class ExportDialog(ExportingDialog):
 
         what = (
             _(
-                "Everything CoachDesk holds about {name}, as JSON and CSV files with the "
-                "signed agreements, for example to answer their request for a copy."
+                "What CoachDesk holds about {name}, as JSON and CSV files with the signed "
+                "agreements, for example to answer their request for a copy. Your private "
+                "notes are not included."
             ).format(name=client_name or _("this client"))
             if one_client
             else _(
