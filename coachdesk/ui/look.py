@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QFormLayout, QGroupBox, QLabel, QPushButton, QWidget
 
 from coachdesk import paths
 
@@ -84,3 +84,11 @@ def link_button(text: str, parent: QWidget | None = None) -> QPushButton:
     button.setStyleSheet("QPushButton { color: palette(link); border: none; padding: 4px 6px; }")
     button.setProperty(LINK, True)
     return button
+
+
+def group_form(parent: QWidget, title: str, row_spacing: int = 8) -> QFormLayout:
+    """A titled group of labelled fields whose inputs take the width: the forms' one look."""
+    form = QFormLayout(QGroupBox(title, parent))
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setVerticalSpacing(row_spacing)
+    return form

@@ -171,11 +171,7 @@ class ClientForm(QWidget):
         layout.addWidget(notes_box)
 
     def _group(self, title: str) -> QFormLayout:
-        box = QGroupBox(title, self)
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setVerticalSpacing(8)
-        return form
+        return look.group_form(self, title)
 
     def _row(
         self, form: QFormLayout, label: str | QWidget, field: QWidget, error: str | None = None

@@ -213,11 +213,7 @@ class EngagementForm(QWidget):
         layout.addLayout(below)
 
     def _group(self, title: str) -> QFormLayout:
-        box = QGroupBox(title, self)
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setVerticalSpacing(6)
-        return form
+        return look.group_form(self, title, 6)
 
     def _row(self, form: QFormLayout, label: str | QWidget, field: QWidget, name: str) -> None:
         box = FieldBox(field)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -150,11 +149,7 @@ class ProfileForm(QWidget):
         layout.addWidget(work.parentWidget(), 1, top)
 
     def _group(self, title: str) -> QFormLayout:
-        box = QGroupBox(title, self)
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setVerticalSpacing(8)
-        return form
+        return look.group_form(self, title)
 
     def _row(self, form: QFormLayout, label: str, field: QWidget, name: str) -> None:
         form.addRow(label, field)
