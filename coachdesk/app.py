@@ -19,11 +19,11 @@ def run(vault_dir: Path | None = None, argv: list[str] | None = None) -> int:
 
     import coachdesk
     from coachdesk.logs import setup_logging
-    from coachdesk.ui import look
-    from coachdesk.ui.errors import error_box, install_excepthook
-    from coachdesk.ui.main_window import MainWindow
-    from coachdesk.ui.preferences import Preferences, apply_theme
-    from coachdesk.ui.startup import open_interactively, starting_folder
+    from coachdesk.ui.features.preferences.preferences import Preferences, apply_theme
+    from coachdesk.ui.kit import look
+    from coachdesk.ui.kit.errors import error_box, install_excepthook
+    from coachdesk.ui.shell.main_window import MainWindow
+    from coachdesk.ui.shell.startup import open_interactively, starting_folder
 
     setup_logging()
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])

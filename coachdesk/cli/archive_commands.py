@@ -18,7 +18,7 @@ from coachdesk.cli.output import print_json
 from coachdesk.cli.parsing import group, parse_date, verb
 from coachdesk.errors import EXIT_OK, NotAVault, ValidationError
 from coachdesk.i18n import _, ngettext
-from coachdesk.services import clients
+from coachdesk.services.people import clients
 from coachdesk.vault.files import write_atomic
 from coachdesk.vault.opening import existing_layout
 
@@ -67,7 +67,7 @@ def add_import_verb(verbs: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from coachdesk.services.archive import export_practice
+    from coachdesk.services.exchange.archive import export_practice
 
     _check_out(args.out)
     passphrase = secrets.new_export_passphrase() if args.encrypt else None
@@ -92,7 +92,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import_archive(args: argparse.Namespace) -> int:
-    from coachdesk.services.archive import import_practice, is_encrypted_archive
+    from coachdesk.services.exchange.archive import import_practice, is_encrypted_archive
 
     _require_vault(args.vault)
     passphrase = secrets.export_passphrase() if is_encrypted_archive(args.file) else None
@@ -106,7 +106,7 @@ def cmd_import_archive(args: argparse.Namespace) -> int:
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
-    from coachdesk.services.calendar_export import calendar_ics, ensure_calendar_namespace
+    from coachdesk.services.exchange.calendar_export import calendar_ics, ensure_calendar_namespace
 
     _check_out(args.out)
     start, end = parse_date("from", args.start), parse_date("to", args.end)

@@ -10,8 +10,8 @@ from coachdesk.cli.parsing import Handler, group, verb
 from coachdesk.errors import EXIT_OK
 from coachdesk.i18n import _
 from coachdesk.model import ClientStatus
-from coachdesk.services import clients
-from coachdesk.services.clients import ClientFields
+from coachdesk.services.people import clients
+from coachdesk.services.people.clients import ClientFields
 
 STATUSES = [s.value for s in ClientStatus]
 
@@ -137,7 +137,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from coachdesk.services.overview import client_overview
+    from coachdesk.services.overviews.overview import client_overview
 
     with practice(args) as p:
         overview = client_overview(p.db, clients.resolve_client(p.db, args.client))

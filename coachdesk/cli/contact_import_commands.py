@@ -17,8 +17,13 @@ from coachdesk.cli.output import print_json, print_table, warn
 from coachdesk.cli.parsing import verb
 from coachdesk.errors import EXIT_INVALID_INPUT, EXIT_OK
 from coachdesk.i18n import _, ngettext
-from coachdesk.services import contacts_import as ci
-from coachdesk.services.contacts_import import ContactFile, ImportPlan, PlannedRow, RowStatus
+from coachdesk.services.exchange import contacts_import as ci
+from coachdesk.services.exchange.contacts_import import (
+    ContactFile,
+    ImportPlan,
+    PlannedRow,
+    RowStatus,
+)
 
 
 def add_verbs(verbs: Any, common: argparse.ArgumentParser) -> None:

@@ -28,7 +28,7 @@ class Practice:
 def practice(args: argparse.Namespace, write: bool = False) -> Iterator[Practice]:
     """The open practice; with ``write`` the block is one transaction, committed at its end."""
     from coachdesk.cli.vault_commands import open_for_command
-    from coachdesk.services import profile
+    from coachdesk.services.people import profile
 
     with open_for_command(args.vault) as v, v.session() as db:
         if write:

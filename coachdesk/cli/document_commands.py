@@ -16,7 +16,8 @@ from coachdesk.cli.context import echo, practice
 from coachdesk.cli.parsing import group, parse_date, verb
 from coachdesk.errors import EXIT_OK, ValidationError
 from coachdesk.i18n import _
-from coachdesk.services import clients, engagements, profile
+from coachdesk.services.engagements import engagements
+from coachdesk.services.people import clients, profile
 from coachdesk.vault.files import write_atomic
 
 REPORT_DAYS = 90
@@ -62,7 +63,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         engagement_id = args.engagement or _newest_engagement(p.db, client_id)
         if engagements.get_engagement(p.db, engagement_id).client_id != client_id:
             raise ValidationError({"engagement": _("That engagement is not this client's.")})
-        from coachdesk.services.agreement_documents import agreement_pdf  # ReportLab: on use
+        from coachdesk.services.agreements.documents import agreement_pdf  # ReportLab: on use
 
         pdf = agreement_pdf(p.db, engagement_id, profile.coach_today(p.db))
     write_pdf(args.out, pdf)
@@ -74,7 +75,7 @@ def cmd_progress(args: argparse.Namespace) -> int:
         client_id = clients.resolve_client(p.db, args.client)
         end = parse_date("to", args.end) or profile.coach_today(p.db)
         start = parse_date("from", args.start) or end - timedelta(days=REPORT_DAYS)
-        from coachdesk.services.report_documents import progress_report_pdf
+        from coachdesk.services.progress.reports import progress_report_pdf
 
         pdf = progress_report_pdf(
             p.db,

@@ -11,7 +11,8 @@ from coachdesk.errors import EXIT_OK
 from coachdesk.formatting import format_money
 from coachdesk.i18n import _
 from coachdesk.model import Cadence, EngagementKind, FeeModel
-from coachdesk.services import clients, engagements
+from coachdesk.services.engagements import engagements
+from coachdesk.services.people import clients
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -10,7 +10,8 @@ from coachdesk.cli.parsing import Handler, group, parse_date, verb
 from coachdesk.errors import EXIT_OK
 from coachdesk.i18n import _
 from coachdesk.model import ActionStatus, GoalStatus
-from coachdesk.services import actions, clients, goals, profile
+from coachdesk.services.people import clients, profile
+from coachdesk.services.progress import actions, goals
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

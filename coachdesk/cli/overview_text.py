@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from coachdesk.cli.output import cell, print_fields, print_table
 from coachdesk.i18n import _
-from coachdesk.services.overview import ClientOverview
+from coachdesk.services.overviews.overview import ClientOverview
 
 
 def print_overview(view: ClientOverview, tz: ZoneInfo) -> None:

@@ -10,8 +10,8 @@ from coachdesk.cli.context import echo, practice
 from coachdesk.cli.output import cell, print_json, print_table
 from coachdesk.errors import EXIT_OK
 from coachdesk.i18n import _
-from coachdesk.services.search import MATCH_END, MATCH_START, search
-from coachdesk.services.today import TodayData, today
+from coachdesk.services.overviews.search import MATCH_END, MATCH_START, search
+from coachdesk.services.overviews.today import TodayData, today
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -114,7 +114,7 @@ def _print_today(data: TodayData, p: Any) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from coachdesk.services.demo import fill_demo
+    from coachdesk.services.demo.practice import fill_demo
 
     with practice(args) as p:
         p.db.rollback()

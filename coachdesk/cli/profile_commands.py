@@ -10,7 +10,7 @@ from coachdesk.cli.parsing import Handler, group, parse_amount, verb
 from coachdesk.errors import EXIT_OK
 from coachdesk.i18n import _
 from coachdesk.model import NoteTemplate, PaperSize
-from coachdesk.services import profile
+from coachdesk.services.people import profile
 
 TEXT_OPTIONS = {
     "name": "name",

@@ -12,7 +12,8 @@ from coachdesk.cli.parsing import Handler, group, parse_datetime, verb
 from coachdesk.errors import EXIT_OK, InvalidInput
 from coachdesk.i18n import _
 from coachdesk.model import SessionStatus
-from coachdesk.services import clients, notes, sessions
+from coachdesk.services.people import clients
+from coachdesk.services.sessions import notes, sessions
 
 STATUSES = [s.value for s in SessionStatus]
 
@@ -190,7 +191,7 @@ def cmd_notes(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from coachdesk.services.report_documents import session_summary_pdf  # ReportLab: on use
+    from coachdesk.services.progress.reports import session_summary_pdf  # ReportLab: on use
 
     with practice(args) as p:
         pdf = session_summary_pdf(p.db, args.session)

@@ -15,7 +15,7 @@ from coachdesk.documents.data import Letterhead
 from coachdesk.formatting import format_date, format_time
 from coachdesk.i18n import _
 from coachdesk.model import Cadence, CoachProfile, SessionMode, SponsorSharing
-from coachdesk.services import profile
+from coachdesk.services.people import profile
 
 CADENCE_WORDS = {
     Cadence.WEEKLY: lambda: _("every week"),

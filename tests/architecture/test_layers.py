@@ -43,7 +43,7 @@ def test_the_window_starts_without_loading_the_pdf_libraries() -> None:
     """Start-up time: ReportLab and PDFium load on the first document, not with the window."""
     code = (
         "import json, sys\n"
-        "import coachdesk.ui.main_window\n"
+        "import coachdesk.ui.shell.main_window\n"
         "print(json.dumps([m for m in ('reportlab', 'pypdfium2') if m in sys.modules]))\n"
     )
     result = subprocess.run(

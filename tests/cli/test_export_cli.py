@@ -13,7 +13,7 @@ from icalendar import Calendar
 from coachdesk import vault
 from coachdesk.cli import main
 from coachdesk.errors import EXIT_BAD_VAULT, EXIT_INVALID_INPUT, EXIT_WRONG_KEY
-from coachdesk.services.archive import export_practice
+from coachdesk.services.exchange.archive import export_practice
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.services import factories
 from tests.services.archive_samples import PRIVATE_MARKER, fill_rich, raw_rows

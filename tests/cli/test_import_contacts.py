@@ -9,8 +9,8 @@ import pytest
 
 from coachdesk import vault
 from coachdesk.cli import main
-from coachdesk.services import clients
-from coachdesk.services.contacts_import import apply
+from coachdesk.services.exchange.contacts_import import apply
+from coachdesk.services.people import clients
 from tests.conftest import PASSPHRASE
 
 MIXED = (

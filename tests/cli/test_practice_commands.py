@@ -9,7 +9,7 @@ import pytest
 
 from coachdesk import vault
 from coachdesk.cli import main
-from coachdesk.services import clients
+from coachdesk.services.people import clients
 from tests.conftest import PASSPHRASE
 
 
@@ -368,7 +368,7 @@ def test_documents_are_written_only_where_asked(cli, tmp_path: Path) -> None:
 
 
 def test_session_notes_never_silently_replace_a_draft_from_the_app(cli, vault_dir: Path) -> None:
-    from coachdesk.services import notes
+    from coachdesk.services.sessions import notes
 
     cli("client", "add", "--name", "Yūko")
     cli("session", "add", "--client", "Yūko", "--start", "2026-11-20T09:30")

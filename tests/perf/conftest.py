@@ -12,8 +12,8 @@ from sqlalchemy import insert
 
 from coachdesk import vault
 from coachdesk.model import CoachingSession, NoteTemplate, SessionStatus
-from coachdesk.services.demo import fill_demo
-from coachdesk.services.demo_text import grow_notes
+from coachdesk.services.demo.practice import fill_demo
+from coachdesk.services.demo.text import grow_notes
 from coachdesk.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
 

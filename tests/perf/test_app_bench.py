@@ -22,11 +22,11 @@ from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from coachdesk import vault
-from coachdesk.services import sessions
-from coachdesk.ui.clients.client_page import ClientPage
-from coachdesk.ui.clients.clients_page import ClientsPage
-from coachdesk.ui.notes.editor import NotesEditor
-from coachdesk.ui.practice import Practice
+from coachdesk.services.sessions import sessions
+from coachdesk.ui.features.clients.client_page import ClientPage
+from coachdesk.ui.features.clients.clients_page import ClientsPage
+from coachdesk.ui.features.notes.editor import NotesEditor
+from coachdesk.ui.kit.practice import Practice
 from tests.conftest import PASSPHRASE
 from tests.perf.conftest import BUSY_CLIENT
 
@@ -50,7 +50,7 @@ import os, sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from coachdesk import vault
-from coachdesk.ui.main_window import MainWindow
+from coachdesk.ui.shell.main_window import MainWindow
 app = QApplication(sys.argv[:1])
 app.setStyle("Fusion")
 window = MainWindow(vault.open(Path(sys.argv[1]), passphrase=sys.argv[2]))

@@ -19,11 +19,11 @@ from typing import Any
 import pytest
 
 from coachdesk import vault
-from coachdesk.services.archive import export_practice, import_practice
-from coachdesk.services.calendar_export import calendar_ics
-from coachdesk.services.contacts_import import import_rows, load_contacts, plan_import
-from coachdesk.services.contacts_import.plan import RowStatus
-from coachdesk.services.demo import fill_demo
+from coachdesk.services.demo.practice import fill_demo
+from coachdesk.services.exchange.archive import export_practice, import_practice
+from coachdesk.services.exchange.calendar_export import calendar_ics
+from coachdesk.services.exchange.contacts_import import import_rows, load_contacts, plan_import
+from coachdesk.services.exchange.contacts_import.plan import RowStatus
 from coachdesk.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
 

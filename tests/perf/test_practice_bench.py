@@ -6,7 +6,6 @@ machines are shared and noisy, so nothing is asserted.
 
 from __future__ import annotations
 
-import importlib
 import statistics
 import time
 from collections.abc import Callable, Iterator
@@ -19,9 +18,10 @@ from sqlalchemy import func, select, update
 
 from coachdesk import vault
 from coachdesk.model import CoachingSession
-from coachdesk.services.clients import list_clients
-from coachdesk.services.search import search
-from coachdesk.services.today import today
+from coachdesk.services.overviews.overview import client_overview
+from coachdesk.services.overviews.search import search
+from coachdesk.services.overviews.today import today
+from coachdesk.services.people.clients import list_clients
 from coachdesk.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.perf.conftest import BUSY_CLIENT, NOW
@@ -64,16 +64,12 @@ def test_practice_queries(practice: Vault) -> None:
             median_ms(lambda: list_clients(db, text="ann", now=NOW)),
             16,
         )
-        overview = _overview()
-        if overview is None:
-            print("  client overview: coachdesk.services.overview.client_overview not there yet")
-        else:
-            busy = db.scalar(select(func.count()).where(CoachingSession.client_id == BUSY_CLIENT))
-            report(
-                f"one client's overview ({busy} sessions)",
-                median_ms(lambda: overview(db, BUSY_CLIENT, now=NOW)),
-                30,
-            )
+        busy = db.scalar(select(func.count()).where(CoachingSession.client_id == BUSY_CLIENT))
+        report(
+            f"one client's overview ({busy} sessions)",
+            median_ms(lambda: client_overview(db, BUSY_CLIENT, now=NOW)),
+            30,
+        )
         report("Today", median_ms(lambda: today(db, NOW, TZ)), 50)
         for words in SEARCHES:
             report(f'search "{words}"', median_ms(lambda w=words: search(db, w)), 50)
@@ -95,10 +91,3 @@ def _typing(db: Any, word: str) -> float:
     return statistics.median(
         median_ms(lambda n=n: search(db, word[:n]), 5) for n in range(2, len(word) + 1)
     )
-
-
-def _overview() -> Callable[..., Any] | None:
-    try:
-        return importlib.import_module("coachdesk.services.overview").client_overview
-    except (ImportError, AttributeError):
-        return None

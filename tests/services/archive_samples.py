@@ -12,8 +12,11 @@ from sqlalchemy import Engine, select
 
 from coachdesk import vault
 from coachdesk.model import Client, PracticeSetting, SigningMethod
-from coachdesk.services import agreement_documents, agreements, notes, profile
-from coachdesk.services.demo import fill_demo
+from coachdesk.services.agreements import agreements
+from coachdesk.services.agreements import documents as agreement_documents
+from coachdesk.services.demo.practice import fill_demo
+from coachdesk.services.people import profile
+from coachdesk.services.sessions import notes
 from coachdesk.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.services import factories

@@ -7,10 +7,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from coachdesk.services import clients, engagements, sessions
-from coachdesk.services.clients import ClientFields
-from coachdesk.services.engagements import EngagementFields
-from coachdesk.services.sessions import SessionFields
+from coachdesk.services.engagements import engagements
+from coachdesk.services.engagements.engagements import EngagementFields
+from coachdesk.services.people import clients
+from coachdesk.services.people.clients import ClientFields
+from coachdesk.services.sessions import sessions
+from coachdesk.services.sessions.sessions import SessionFields
 
 
 def at(day: int, hour: int = 9, month: int = 3) -> datetime:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from coachdesk.services.archive.container import MAGIC
+from coachdesk.services.exchange.archive.container import MAGIC
 
 HEAD = len(MAGIC) + 4
 

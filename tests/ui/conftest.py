@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from coachdesk import vault
-from coachdesk.ui.main_window import MainWindow
+from coachdesk.ui.shell.main_window import MainWindow
 from tests.conftest import PASSPHRASE
 
 

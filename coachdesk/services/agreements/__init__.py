@@ -1,0 +1,1 @@
+"""Agreements: lifecycle, templates and clause check, the list of what each needs, PDFs."""

@@ -1,0 +1,1 @@
+"""The demo practice: a realistic, deterministic practice laid into an empty vault."""

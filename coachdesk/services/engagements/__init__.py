@@ -1,0 +1,1 @@
+"""Engagements: the programmes with a client, their terms, and how many sessions are used."""

@@ -1,0 +1,158 @@
+"""The coach's own profile: letterhead details and the defaults every new record starts from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from coachdesk.errors import ValidationError
+from coachdesk.i18n import _
+from coachdesk.model import AgreementTemplate, CoachProfile, NoteTemplate, PaperSize
+from coachdesk.services.people.clients import Saved
+from coachdesk.services.validation import FieldErrors
+
+PROFILE_ID = 1
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+LOGO_SIGNATURES = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff"}
+
+
+@dataclass
+class ProfileFields:
+    """Everything the profile form edits; the logo has its own call because it is bytes."""
+
+    name: str = ""
+    business_name: str = ""
+    credentials: str = ""
+    email: str = ""
+    phone: str = ""
+    website: str = ""
+    postal_address: str = ""
+    default_currency: str = "EUR"
+    default_session_minutes: int = 60
+    default_fee: Decimal | None = None
+    time_zone: str = "UTC"
+    default_template_id: int | None = None
+    note_template: NoteTemplate = NoteTemplate.GROW
+    paper_size: PaperSize = PaperSize.A4
+
+
+def get_profile(db: Session) -> CoachProfile:
+    """The one profile row, created with defaults the first time anything asks for it."""
+    profile = db.get(CoachProfile, PROFILE_ID)
+    if profile is None:
+        profile = CoachProfile(id=PROFILE_ID)
+        for f in fields(ProfileFields):
+            setattr(profile, f.name, f.default)
+        db.add(profile)
+        db.flush()
+    return profile
+
+
+def profile_saved(db: Session) -> bool:
+    """Whether the coach has saved a profile yet (before that, forms offer local defaults)."""
+    return db.get(CoachProfile, PROFILE_ID) is not None
+
+
+def profile_fields(db: Session) -> ProfileFields:
+    """The profile's values; reading never writes, so before the first save these are defaults."""
+    profile = db.get(CoachProfile, PROFILE_ID)
+    if profile is None:
+        return ProfileFields()
+    return ProfileFields(**{f.name: getattr(profile, f.name) for f in fields(ProfileFields)})
+
+
+def profile_problems(data: ProfileFields) -> dict[str, str]:
+    """Every problem that can be told without the vault: what a form checks as the coach types,
+    in the same words ``update_profile`` uses."""
+    errors = FieldErrors()
+    errors.max_length("name", data.name, 200)
+    errors.max_length("business_name", data.business_name, 200)
+    errors.max_length("credentials", data.credentials, 200)
+    errors.email("email", data.email)
+    errors.max_length("phone", data.phone, 50)
+    errors.max_length("website", data.website, 200)
+    errors.currency("default_currency", data.default_currency)
+    errors.require("time_zone", data.time_zone)
+    errors.time_zone("time_zone", data.time_zone)
+    errors.in_range("default_session_minutes", data.default_session_minutes, 15, 480)
+    errors.money("default_fee", data.default_fee, data.default_currency)
+    return errors.errors
+
+
+def update_profile(db: Session, data: ProfileFields) -> Saved:
+    errors = FieldErrors()
+    for name, message in profile_problems(data).items():
+        errors.add(name, message)
+    if (
+        data.default_template_id is not None
+        and db.get(AgreementTemplate, data.default_template_id) is None
+    ):
+        errors.add("default_template_id", _("That agreement template does not exist."))
+    errors.raise_if_any()
+    profile = get_profile(db)
+    for f in fields(ProfileFields):
+        setattr(profile, f.name, getattr(data, f.name))
+    profile.email = data.email.strip()
+    db.flush()
+    return Saved(profile.id)
+
+
+def set_logo(db: Session, data: bytes | None, mime: str = "") -> None:
+    """Store the letterhead logo (PNG or JPEG, checked by content); ``None`` removes it.
+
+    The content is checked, not just the name, because ReportLab fails late on a bad image.
+    """
+    profile = get_profile(db)
+    if data is None:
+        profile.logo, profile.logo_mime = None, ""
+        db.flush()
+        return
+    problem = logo_problem(data, mime)
+    if problem is not None:
+        raise ValidationError({"logo": problem})
+    profile.logo, profile.logo_mime = data, mime
+    db.flush()
+
+
+def logo_problem(data: bytes, mime: str) -> str | None:
+    """Why ``data`` cannot be the logo, or None; a form asks before the coach saves."""
+    signature = LOGO_SIGNATURES.get(mime)
+    if signature is None:
+        return _("The logo must be a PNG or JPEG image.")
+    if not data.startswith(signature):
+        return _("This file is not a valid {kind} image.").format(kind=mime[6:].upper())
+    if len(data) > MAX_LOGO_BYTES:
+        return _("The logo must be smaller than 2 MB.")
+    return None
+
+
+def profile_logo(db: Session) -> tuple[bytes | None, str]:
+    """The letterhead logo and its MIME type; read on its own because it is the one big field."""
+    profile = db.get(CoachProfile, PROFILE_ID)
+    if profile is None or profile.logo is None:
+        return None, ""
+    return profile.logo, profile.logo_mime
+
+
+def update_practice_settings(
+    db: Session, note_template: NoteTemplate, paper_size: PaperSize
+) -> None:
+    """The practice's working defaults edited among the preferences: how new session notes
+    start, and the paper every document is laid out for."""
+    profile = get_profile(db)
+    profile.note_template = NoteTemplate(note_template)
+    profile.paper_size = PaperSize(paper_size)
+    db.flush()
+
+
+def coach_zone(db: Session) -> ZoneInfo:
+    """The coach's time zone: what "today" and a date on paper mean for this practice."""
+    return ZoneInfo(profile_fields(db).time_zone or "UTC")
+
+
+def coach_today(db: Session) -> date:
+    return datetime.now(UTC).astimezone(coach_zone(db)).date()

@@ -1,0 +1,114 @@
+"""Sponsors: the organisations that pay for coaching, and the sponsor list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from coachdesk.errors import ValidationError
+from coachdesk.i18n import _
+from coachdesk.model import Client, Sponsor
+from coachdesk.services.people.clients import Saved
+from coachdesk.services.validation import FieldErrors
+
+
+@dataclass
+class SponsorFields:
+    """Everything a sponsor form edits."""
+
+    name: str = ""
+    contact_name: str = ""
+    contact_email: str = ""
+    billing_email: str = ""
+    phone: str = ""
+    postal_address: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SponsorRow:
+    """One line of the sponsor list."""
+
+    id: int
+    name: str
+    contact_name: str
+    contact_email: str
+    clients: int
+    archived: bool
+
+
+def create_sponsor(db: Session, data: SponsorFields) -> Saved:
+    _validate(data)
+    sponsor = Sponsor()
+    _apply(sponsor, data)
+    db.add(sponsor)
+    db.flush()
+    return Saved(sponsor.id, _duplicate_warnings(db, data, exclude=sponsor.id))
+
+
+def update_sponsor(db: Session, sponsor_id: int, data: SponsorFields) -> Saved:
+    sponsor = get_sponsor(db, sponsor_id)
+    _validate(data)
+    _apply(sponsor, data)
+    db.flush()
+    return Saved(sponsor.id, _duplicate_warnings(db, data, exclude=sponsor.id))
+
+
+def get_sponsor(db: Session, sponsor_id: int) -> Sponsor:
+    sponsor = db.get(Sponsor, sponsor_id)
+    if sponsor is None:
+        raise ValidationError(
+            {"sponsor": _("There is no sponsor with id {id}.").format(id=sponsor_id)}
+        )
+    return sponsor
+
+
+def sponsor_fields(db: Session, sponsor_id: int) -> SponsorFields:
+    sponsor = get_sponsor(db, sponsor_id)
+    return SponsorFields(**{f.name: getattr(sponsor, f.name) for f in fields(SponsorFields)})
+
+
+def archive_sponsor(db: Session, sponsor_id: int, archived: bool = True) -> None:
+    """Hide a sponsor from pickers; its clients and engagements keep the link."""
+    get_sponsor(db, sponsor_id).archived = archived
+    db.flush()
+
+
+def list_sponsors(db: Session, *, include_archived: bool = False) -> list[SponsorRow]:
+    clients = select(func.count()).where(Client.sponsor_id == Sponsor.id).scalar_subquery()
+    query = select(
+        Sponsor.id,
+        Sponsor.name,
+        Sponsor.contact_name,
+        Sponsor.contact_email,
+        clients,
+        Sponsor.archived,
+    ).order_by(func.lower(Sponsor.name), Sponsor.id)
+    if not include_archived:
+        query = query.where(Sponsor.archived.is_(False))
+    return [SponsorRow(*row) for row in db.execute(query)]
+
+
+def _validate(data: SponsorFields) -> None:
+    errors = FieldErrors()
+    errors.require("name", data.name)
+    errors.max_length("name", data.name.strip(), 200)
+    errors.max_length("contact_name", data.contact_name, 200)
+    errors.email("contact_email", data.contact_email)
+    errors.email("billing_email", data.billing_email)
+    errors.max_length("phone", data.phone, 50)
+    errors.raise_if_any()
+
+
+def _apply(sponsor: Sponsor, data: SponsorFields) -> None:
+    for f in fields(SponsorFields):
+        setattr(sponsor, f.name, getattr(data, f.name).strip())
+
+
+def _duplicate_warnings(db: Session, data: SponsorFields, exclude: int) -> list[str]:
+    names = db.scalars(select(Sponsor.name).where(Sponsor.id != exclude))
+    if any(name.casefold() == data.name.strip().casefold() for name in names):
+        return [_("Another sponsor has the same name.")]
+    return []

@@ -1,0 +1,1 @@
+"""Progress: goals with milestones and ratings, action items, follow-ups, progress reports."""

@@ -1,0 +1,1 @@
+"""Coaching sessions: scheduling, statuses, and the notes written about them."""

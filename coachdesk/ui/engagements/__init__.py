@@ -1,5 +1,0 @@
-"""The engagement editor: one programme's dates, cadence, fees, terms and sponsor."""
-
-from coachdesk.ui.engagements.engagement_dialog import EngagementDialog
-
-__all__ = ["EngagementDialog"]

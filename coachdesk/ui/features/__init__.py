@@ -1,0 +1,1 @@
+"""The views and their dialogs, one package each: features use kit and pdf, never each other."""

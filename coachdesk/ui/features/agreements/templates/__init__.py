@@ -1,0 +1,1 @@
+"""The agreement template editor: placeholders, live preview, clause checks."""

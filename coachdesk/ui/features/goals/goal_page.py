@@ -1,0 +1,317 @@
+"""One goal in full: where the client started, stands and aims, the ratings chart large,
+milestones to tick off, and the action items linked to the goal.
+
+Follows the page contract (``refresh``, ``clear``, ``mark_stale``) so the main window can host
+it; ``goal_window.GoalWindow`` shows it in a window of its own, as the client page opens it.
+Ticking a milestone or an action item writes at once through the practice.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from coachdesk.formatting import format_date
+from coachdesk.i18n import _
+from coachdesk.model import ActionStatus
+from coachdesk.services.progress import actions, goal_forms, goals
+from coachdesk.services.progress.actions import ActionFields
+from coachdesk.services.progress.goal_forms import GoalDetail
+from coachdesk.ui.features.goals.goal_dialog import GoalDialog
+from coachdesk.ui.features.goals.goal_parts import (
+    NewActionRow,
+    ScoreTile,
+    TickList,
+    linked_action_text,
+    milestone_text,
+    score_text,
+)
+from coachdesk.ui.kit import entries as parts
+from coachdesk.ui.kit import look
+from coachdesk.ui.kit import practice as kinds
+from coachdesk.ui.kit.errors import show_error
+from coachdesk.ui.kit.practice import Practice
+from coachdesk.ui.kit.progress_chart import ProgressChart
+
+REFRESH_KINDS = {kinds.GOALS, kinds.ACTIONS, kinds.SESSIONS, kinds.EVERYTHING}
+CONTENT_WIDTH = 980
+
+
+class GoalPage(QWidget):
+    """``show_goal(id)`` fills it; ``back_requested`` when the coach asks to go back."""
+
+    back_requested = Signal()
+
+    def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.practice = practice
+        self.goal_id: int | None = None
+        self.detail: GoalDetail | None = None
+        self.dialog: GoalDialog | None = None
+        self._token = 0
+        self._stale = False
+        self._build()
+        self._enable(False)
+        practice.changed.connect(self._changed)
+
+    def _build(self) -> None:
+        self.back_button = QPushButton(_("← Back"))
+        self.back_button.clicked.connect(self.back_requested.emit)
+        self.edit_button = QPushButton(_("Edit goal…"))
+        self.edit_button.setToolTip(_("Edit the goal and its milestones (Ctrl+E)"))
+        self.edit_button.setShortcut("Ctrl+E")
+        self.edit_button.clicked.connect(self.edit_goal)
+        self.title = look.heading("")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subtitle = look.note("")
+        self.tiles = {
+            "baseline": ScoreTile(_("Baseline")),
+            "latest": ScoreTile(_("Latest rating")),
+            "target": ScoreTile(_("Target")),
+        }
+        self.why = QLabel()
+        self.why.setWordWrap(True)
+        self.why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.success = look.note("")
+        self.chart = ProgressChart(large=True)
+        self.chart.setObjectName("goal-chart-large")
+        self.chart.setMinimumHeight(260)
+        self.milestones = TickList(_("Tick a milestone (Space) when the client reaches it"))
+        self.milestones.ticked.connect(self.set_milestone_done)
+        self.no_milestones = look.note(_("No milestones yet: add them with Edit goal…"))
+        self.actions = TickList(_("Tick an action item (Space) to mark it done"))
+        self.actions.ticked.connect(self.set_action_done)
+        self.no_actions = look.note(_("No action items are linked to this goal yet."))
+        self.new_action = NewActionRow()
+        self.new_action.submitted.connect(self.add_action)
+        self._layout()
+
+    def _layout(self) -> None:
+        bar = QHBoxLayout()
+        bar.setContentsMargins(32, 16, 32, 4)
+        bar.addWidget(self.back_button)
+        bar.addStretch(1)
+        title = QHBoxLayout()
+        title.addWidget(self.title, 1)
+        title.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        tiles = QHBoxLayout()
+        tiles.setSpacing(look.SPACING)
+        for key in ("baseline", "latest", "target"):
+            tiles.addWidget(self.tiles[key])
+        tiles.addStretch(1)
+        column = QVBoxLayout()
+        column.setSpacing(6)
+        column.addLayout(title)
+        column.addWidget(self.subtitle)
+        column.addSpacing(look.SPACING)
+        column.addLayout(tiles)
+        column.addWidget(self.why)
+        column.addWidget(self.success)
+        column.addSpacing(look.SPACING)
+        column.addWidget(look.heading(_("Ratings over time"), scale=1.15))
+        column.addWidget(self.chart, 1)
+        column.addSpacing(look.SPACING)
+        column.addWidget(look.heading(_("Milestones"), scale=1.15))
+        column.addWidget(self.no_milestones)
+        column.addWidget(self.milestones)
+        column.addSpacing(look.SPACING)
+        column.addWidget(look.heading(_("Linked action items"), scale=1.15))
+        column.addWidget(self.no_actions)
+        column.addWidget(self.actions)
+        column.addWidget(self.new_action)
+        column.addStretch(1)
+        content = QWidget()
+        content.setMaximumWidth(CONTENT_WIDTH)
+        content.setLayout(column)
+        holder = QWidget()
+        around = QHBoxLayout(holder)
+        around.setContentsMargins(32, 8, 32, 24)
+        around.addWidget(content, 1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(holder)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addLayout(bar)
+        outer.addWidget(self.scroll, 1)
+
+    # -- page contract --------------------------------------------------------------------
+    def show_goal(self, goal_id: int) -> None:
+        if goal_id != self.goal_id:
+            self.clear()
+            self.title.setText(_("Loading…"))
+        self.goal_id = goal_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.goal_id is None:
+            return
+        self._token += 1
+        self._stale = False
+        token, goal_id = self._token, self.goal_id
+        self.practice.read(
+            lambda db: goal_forms.goal_detail(db, goal_id),
+            lambda detail: self._loaded(token, detail),
+            lambda exc: self._failed(token, exc),
+            parent=self,
+        )
+
+    def mark_stale(self) -> None:
+        self._stale = True
+
+    def clear(self) -> None:
+        """Forget the goal: every label, list and the chart are emptied (the app locks)."""
+        self._token += 1
+        self.goal_id, self.detail = None, None
+        if self.dialog is not None:
+            self.dialog.discard()
+        for label in (self.title, self.subtitle, self.why, self.success):
+            label.clear()
+        for tile in self.tiles.values():
+            tile.value.setText("–")
+        self.chart.clear()
+        self.milestones.wipe()
+        self.actions.wipe()
+        self.new_action.text.clear()
+        self._enable(False)
+
+    # -- what the coach can do ------------------------------------------------------------
+    def edit_goal(self) -> GoalDialog | None:
+        if self.detail is None:
+            return None
+        if self.dialog is not None:
+            return self.dialog
+        dialog = GoalDialog(self.practice, self.detail.fields.client_id, self, self.detail.id)
+        dialog.finished.connect(self._dialog_finished)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def set_milestone_done(self, milestone_id: int, done: bool) -> None:
+        work = goals.tick_milestone if done else goals.untick_milestone
+        self.practice.write(
+            lambda db: work(db, milestone_id),
+            lambda _result: None,
+            self._write_failed,
+            changes=kinds.GOALS,
+            parent=self,
+        )
+
+    def set_action_done(self, action_id: int, done: bool) -> None:
+        work = actions.mark_done if done else actions.mark_open
+        self.practice.write(
+            lambda db: work(db, action_id),
+            lambda _result: None,
+            self._write_failed,
+            changes=kinds.ACTIONS,
+            parent=self,
+        )
+
+    def add_action(self, text: str, due_on: date | None) -> None:
+        """A new action item linked to this goal; the typed text stays if the save fails."""
+        if self.detail is None:
+            self.new_action.failed()
+            return
+        data = ActionFields(
+            self.detail.fields.client_id, text, due_on=due_on, goal_id=self.detail.id
+        )
+        self.practice.write(
+            lambda db: actions.add_action(db, data),
+            self._action_added,
+            self._action_failed,
+            changes=kinds.ACTIONS,
+            parent=self,
+        )
+
+    def _action_added(self, _saved: object) -> None:
+        if isValid(self):
+            self.new_action.saved()
+
+    def _action_failed(self, exc: BaseException) -> None:
+        if isValid(self):
+            self.new_action.failed()
+            show_error(self, exc)
+
+    def _write_failed(self, exc: BaseException) -> None:
+        if isValid(self):
+            show_error(self, exc)
+            self.refresh()
+
+    def _dialog_finished(self, _result: int) -> None:
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    # -- showing --------------------------------------------------------------------------
+    def _changed(self, kind: str) -> None:
+        if kind not in REFRESH_KINDS or self.goal_id is None:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def _failed(self, token: int, exc: BaseException) -> None:
+        if token == self._token and isValid(self):
+            self.clear()
+            show_error(self, exc)
+
+    def _loaded(self, token: int, detail: GoalDetail) -> None:
+        if token != self._token or not isValid(self):
+            return
+        self.detail = detail
+        data = detail.fields
+        today = datetime.now(self.practice.zone).date()
+        self.title.setText(data.title)
+        about = [detail.client_name, parts.goal_status_label(data.status)]
+        if data.target_date is not None:
+            about.append(_("target date {date}").format(date=format_date(data.target_date)))
+        self.subtitle.setText(parts.SEP.join(about))
+        self.tiles["baseline"].value.setText(score_text(data.baseline))
+        self.tiles["latest"].value.setText(score_text(detail.latest_score))
+        self.tiles["target"].value.setText(score_text(data.target))
+        self.why.setText(data.why)
+        self.why.setVisible(bool(data.why))
+        self.success.setText(
+            _("Success looks like: {text}").format(text=data.success_measure)
+            if data.success_measure
+            else ""
+        )
+        self.success.setVisible(bool(data.success_measure))
+        self.chart.set_series(detail.series, data.baseline, data.target)
+        self.milestones.fill(
+            [(m.id, milestone_text(m), m.done_on is not None) for m in detail.milestones]
+        )
+        self.no_milestones.setVisible(not detail.milestones)
+        open_first = sorted(detail.actions, key=lambda a: a.status is not ActionStatus.OPEN)
+        self.actions.fill(
+            [
+                (a.id, linked_action_text(a, today), a.status is ActionStatus.DONE)
+                for a in open_first
+            ]
+        )
+        self.no_actions.setVisible(not detail.actions)
+        self._enable(True)
+
+    def _enable(self, on: bool) -> None:
+        for widget in (self.edit_button, self.new_action):
+            widget.setEnabled(on)

@@ -1,0 +1,35 @@
+"""A goal page in a window of its own: how the client page shows one goal in full."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+
+from coachdesk.i18n import _
+from coachdesk.ui.features.goals.goal_page import GoalPage
+from coachdesk.ui.kit import look
+from coachdesk.ui.kit.practice import Practice
+
+
+class GoalWindow(QDialog):
+    """A goal page in a window of its own, opened from the client page; not modal."""
+
+    def __init__(self, practice: Practice, goal_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Goal"))
+        self.setWindowIcon(look.app_icon())
+        self.page = GoalPage(practice, self)
+        self.page.back_button.hide()  # the window's Close does it
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.setContentsMargins(look.SPACING, 0, look.SPACING, look.SPACING)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.page, 1)
+        layout.addWidget(buttons)
+        self.resize(900, 780)
+        self.page.show_goal(goal_id)
+
+    def discard(self) -> None:
+        """The app locks: drop the goal's text, then close."""
+        self.page.clear()
+        self.reject()

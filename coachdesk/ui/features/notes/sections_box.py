@@ -1,0 +1,199 @@
+"""The shared notes as the coach's template lays them out (GROW, OSCAR or one free box), and the
+private notes in a visibly different frame that says they never leave the vault.
+
+Every template's boxes are built once, in order, so Tab walks the visible ones without any tab
+order bookkeeping; switching template moves the text across (``templates.convert``), never
+dropping a word.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.i18n import _
+from coachdesk.model import NoteTemplate
+from coachdesk.ui.features.notes.actions_box import subheading
+from coachdesk.ui.features.notes.templates import (
+    convert,
+    section_hints,
+    section_titles,
+    template_label,
+)
+from coachdesk.ui.kit import look
+
+AMBER = QColor("#c48a00")  # the private frame's accent: readable on light and dark palettes
+TEMPLATES = (NoteTemplate.GROW, NoteTemplate.OSCAR, NoteTemplate.FREE)
+
+
+def text_box(name: str, placeholder: str = "") -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    box.setAccessibleName(name)
+    box.setPlaceholderText(placeholder)
+    box.setMinimumHeight(44)
+    return box
+
+
+def lock_pixmap(size: int, color: QColor) -> QPixmap:
+    """A small padlock, drawn (icon themes are missing on many systems)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(color, max(1.5, size / 9))
+    painter.setPen(pen)
+    shackle = QRectF(size * 0.28, size * 0.08, size * 0.44, size * 0.5)
+    painter.drawArc(shackle, 0, 180 * 16)
+    painter.drawLine(QPointF(shackle.left(), size * 0.33), QPointF(shackle.left(), size * 0.45))
+    painter.drawLine(QPointF(shackle.right(), size * 0.33), QPointF(shackle.right(), size * 0.45))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawRoundedRect(QRectF(size * 0.16, size * 0.44, size * 0.68, size * 0.5), 2, 2)
+    painter.end()
+    return pixmap
+
+
+class SectionsBox(QWidget):
+    """Shared notes by template, then the private notes; ``changed`` on any keystroke."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._template = NoteTemplate.GROW
+        self.template_combo = QComboBox()
+        for template in TEMPLATES:
+            self.template_combo.addItem(template_label(template), template.value)
+        self.template_combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Alt+T reaches it
+        self.template_combo.setToolTip(_("The layout of this session's shared notes"))
+        self.template_combo.currentIndexChanged.connect(self._template_chosen)
+        template_label_widget = QLabel(_("&Template"))
+        template_label_widget.setBuddy(self.template_combo)
+        template_label_widget.setContentsMargins(0, 0, 4, 0)
+        self.boxes: dict[NoteTemplate, list[QPlainTextEdit]] = {}
+        self.stack = QStackedWidget()
+        for template in TEMPLATES:
+            self.stack.addWidget(self._page(template))
+        self.private = text_box(
+            _("Private notes"), _("Your own observations, hypotheses, reminders to yourself.")
+        )
+        self.private.textChanged.connect(self.changed.emit)
+
+        head = QHBoxLayout()
+        head.addWidget(subheading(_("Shared notes")))
+        head.addStretch(1)
+        head.addWidget(template_label_widget)
+        head.addWidget(self.template_combo)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addLayout(head)
+        layout.addWidget(look.note(_("Shared with the client in the session summary.")))
+        layout.addWidget(self.stack, 3)
+        layout.addWidget(self._private_frame(), 1)
+
+    def _page(self, template: NoteTemplate) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        boxes = []
+        titles, hints = section_titles(template), section_hints(template)
+        for title, hint in zip(titles, hints, strict=True):
+            box = text_box(title, hint)
+            box.textChanged.connect(self.changed.emit)
+            if len(titles) > 1:
+                label = QLabel(title)
+                font = label.font()
+                font.setBold(True)
+                label.setFont(font)
+                label.setBuddy(box)
+                layout.addWidget(label)
+            layout.addWidget(box, 1)
+            layout.addSpacing(4)
+            boxes.append(box)
+        self.boxes[template] = boxes
+        return page
+
+    def _private_frame(self) -> QFrame:
+        frame = QFrame()
+        frame.setObjectName("privateNotes")
+        frame.setStyleSheet(
+            "QFrame#privateNotes { background: palette(alternate-base);"
+            f" border: 1px solid {AMBER.name()}; border-radius: 6px; }}"
+        )
+        lock = QLabel()
+        lock.setPixmap(lock_pixmap(16, AMBER))
+        title = QLabel(_("&Private notes"))
+        title.setBuddy(self.private)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        warning = QLabel(_("Private — never printed, exported or shared"))
+        warning.setStyleSheet(f"color: {AMBER.name()};")
+        head = QHBoxLayout()
+        head.setSpacing(6)
+        head.addWidget(lock)
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(warning)
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(10, 8, 10, 10)
+        layout.setSpacing(6)
+        layout.addLayout(head)
+        layout.addWidget(self.private, 1)
+        return frame
+
+    # -- values -----------------------------------------------------------------------------
+    def template(self) -> NoteTemplate:
+        return self._template
+
+    def texts(self) -> list[str]:
+        return [box.toPlainText() for box in self.boxes[self._template]]
+
+    def set_notes(self, template: NoteTemplate, texts: list[str], private: str) -> None:
+        """Show ``template`` with ``texts`` in its boxes (the other templates' boxes emptied)."""
+        self._show_template(template)
+        for each, boxes in self.boxes.items():
+            for i, box in enumerate(boxes):
+                value = texts[i] if each is template and i < len(texts) else ""
+                if box.toPlainText() != value:
+                    box.setPlainText(value)
+        if self.private.toPlainText() != private:
+            self.private.setPlainText(private)
+
+    def first_box(self) -> QPlainTextEdit:
+        return self.boxes[self._template][0]
+
+    def clear(self) -> None:
+        for boxes in self.boxes.values():
+            for box in boxes:
+                box.clear()
+        self.private.clear()
+
+    def _show_template(self, template: NoteTemplate) -> None:
+        self._template = template
+        self.stack.setCurrentIndex(TEMPLATES.index(template))
+        self.template_combo.blockSignals(True)
+        self.template_combo.setCurrentIndex(TEMPLATES.index(template))
+        self.template_combo.blockSignals(False)
+
+    def _template_chosen(self, index: int) -> None:
+        new = TEMPLATES[index]
+        old = self._template
+        if new is old:
+            return
+        texts = convert(old, new, self.texts())
+        self.set_notes(new, texts, self.private.toPlainText())
+        self.changed.emit()

@@ -1,0 +1,1 @@
+"""Preferences: this computer's choices and the practice's defaults."""

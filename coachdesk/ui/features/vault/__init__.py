@@ -1,0 +1,1 @@
+"""Keys and the vault: unlock, create, passphrase and recovery key, the Vault view."""

@@ -1,5 +1,0 @@
-"""The minute after the call: the session notes editor and its parts."""
-
-from coachdesk.ui.notes.editor import NotesEditor
-
-__all__ = ["NotesEditor"]

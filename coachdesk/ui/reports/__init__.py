@@ -1,5 +1,0 @@
-"""Documents made from the practice's records for the coach to print or send: progress reports."""
-
-from coachdesk.ui.reports.report_dialog import ProgressReportDialog
-
-__all__ = ["ProgressReportDialog"]

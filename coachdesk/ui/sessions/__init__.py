@@ -1,6 +1,0 @@
-"""The Sessions view: week agenda, filtered list, booking and rescheduling dialogs."""
-
-from coachdesk.ui.sessions.schedule_dialog import ScheduleDialog
-from coachdesk.ui.sessions.sessions_page import SessionsPage
-
-__all__ = ["ScheduleDialog", "SessionsPage"]

@@ -1,0 +1,526 @@
+"""The main window: navigation between the views, menus, status bar, and locking.
+
+It holds navigation and the open vault, not business state: views get the practice (the one
+route to data) and ask for navigation through its signals. Locking keeps unsaved notes as
+encrypted drafts, clears every view, closes the vault (no database handle stays open), hides
+the window and asks for the key again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSize, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from coachdesk.i18n import _
+from coachdesk.logs import log_unexpected
+from coachdesk.services.agreements.templates import ensure_builtin_templates
+from coachdesk.services.sessions import sessions
+from coachdesk.ui.features.agreements import AgreementsPage
+from coachdesk.ui.features.backups import BackupsPage
+from coachdesk.ui.features.backups.choice import automatic_backup
+from coachdesk.ui.features.backups.restore_flow import RestoreOutcome, RestoreRequest, start_restore
+from coachdesk.ui.features.clients.client_dialog import ClientDialog
+from coachdesk.ui.features.clients.client_page import ClientPage
+from coachdesk.ui.features.clients.clients_page import ClientsPage
+from coachdesk.ui.features.notes.editor import NotesEditor
+from coachdesk.ui.features.preferences.preferences import Preferences, apply_theme
+from coachdesk.ui.features.preferences.preferences_dialog import PreferencesDialog
+from coachdesk.ui.features.search.search_page import SearchPage
+from coachdesk.ui.features.sessions.sessions_page import SessionsPage
+from coachdesk.ui.features.today.today_page import TodayPage
+from coachdesk.ui.features.vault.recovery_sheet_dialog import NewRecoveryKeyDialog
+from coachdesk.ui.features.vault.unlock_dialog import UnlockDialog
+from coachdesk.ui.features.vault.vault_page import VaultFacts, VaultPage, gather_facts
+from coachdesk.ui.kit import look
+from coachdesk.ui.kit import practice as kinds
+from coachdesk.ui.kit.errors import show_error
+from coachdesk.ui.kit.guards import ClipboardGuard, IdleWatcher
+from coachdesk.ui.kit.long_work import LongWork
+from coachdesk.ui.kit.practice import Practice
+from coachdesk.ui.kit.tasks import Tasks
+from coachdesk.ui.pdf.files import remove_viewer_files
+from coachdesk.ui.shell import menus
+from coachdesk.ui.shell.commands import Commands
+from coachdesk.ui.shell.navigation import Navigation
+from coachdesk.ui.shell.status_line import StatusLine
+from coachdesk.vault import Vault
+
+log = logging.getLogger(__name__)
+
+GEOMETRY_KEY = "main_window/geometry"
+JUST_HAPPENED = timedelta(hours=12)
+
+
+class MainWindow(QMainWindow):
+    """The window of one open vault."""
+
+    quit_requested = Signal()
+
+    def __init__(self, vault: Vault, *, notice: str | None = None) -> None:
+        super().__init__()
+        self.vault: Vault | None = None
+        self.facts: VaultFacts | None = None
+        self.unlock_dialog: UnlockDialog | None = None
+        self.preferences_dialog: PreferencesDialog | None = None
+        self.restore_job: LongWork | None = None
+        self.tasks = Tasks(self)
+        self.practice = Practice(None, self)
+        self.commands = Commands(self, self.practice, self._shown_client)
+        self.preferences = Preferences.load()
+        self.idle = IdleWatcher(self)
+        self.idle.idle.connect(self.lock)
+        self.clipboard = ClipboardGuard(self)
+        self.setWindowIcon(look.app_icon())
+        self._build_body()
+        self.actions = menus.build(self, self._handlers(), self.navigation.titles())
+        for item in self.actions.views:
+            item.triggered.connect(lambda _c=False, i=item: self.show_view(int(i.data())))
+        self.status = StatusLine(self.statusBar())
+        self._connect_navigation()
+        self._restore_geometry()
+        self.apply_preferences(self.preferences)
+        self.set_vault(vault, notice=notice)
+
+    # -- construction -----------------------------------------------------------------------
+    def _build_body(self) -> None:
+        p = self.practice
+        self.today_page = TodayPage(p)
+        self.clients_page = ClientsPage(p)
+        self.client_page = ClientPage(p)
+        self.clients_area = QStackedWidget()
+        self.clients_area.addWidget(self.clients_page)
+        self.clients_area.addWidget(self.client_page)
+        self.sessions_page = SessionsPage(p)
+        self.agreements_page = AgreementsPage(p)
+        self.search_page = SearchPage(p)
+        self.backups_page = BackupsPage(p)
+        self.backups_page.backed_up.connect(lambda _path: self.refresh_facts())
+        self.backups_page.choice_changed.connect(self._backup_choice_changed)
+        self.backups_page.restore_requested.connect(self.restore_backup)
+        self.vault_page = VaultPage()
+        self.vault_page.backup_button.clicked.connect(self.back_up_now)
+        self.vault_page.remember_button.clicked.connect(self.toggle_remembered)
+        self.navigation = Navigation(
+            [
+                (_("Today"), self.today_page),
+                (_("Clients"), self.clients_area),
+                (_("Sessions"), self.sessions_page),
+                (_("Agreements"), self.agreements_page),
+                (_("Search"), self.search_page),
+                (_("Backups"), self.backups_page),
+                (_("Vault"), self.vault_page),
+            ]
+        )
+        self.navigation.shown.connect(self._view_shown)
+        self.setCentralWidget(self.navigation)
+
+    def _handlers(self) -> dict[str, object]:
+        c, client = self.commands, self.client_page
+        return {
+            "new_client": self.new_client,
+            "edit_client": self.edit_client,
+            "new_engagement": lambda: self._with_client(client.new_engagement),
+            "new_agreement": self.new_agreement,
+            "new_goal": lambda: self._with_client(client.new_goal),
+            "progress_report": self.progress_report,
+            "follow_up": self.schedule_follow_up,
+            "export_client": c.export_client,
+            "new_session_notes": self.notes_for_session_just_held,
+            "schedule_session": lambda: self.schedule_session(None),
+            "export_calendar": c.export_calendar,
+            "find": self.find,
+            "profile": c.edit_profile,
+            "templates": c.edit_templates,
+            "preferences": self.edit_preferences,
+            "import_clients": c.import_clients,
+            "import_archive": c.import_archive,
+            "export_everything": c.export_everything,
+            "backup": self.back_up_now,
+            "backup_to_file": self.back_up_to_file,
+            "restore": lambda: self.show_page(self.backups_page),
+            "remember": self.toggle_remembered,
+            "lock": self.lock,
+            "quit": self.close,
+            "where_is_my_data": lambda: c.where_is_my_data(self.facts),
+            "about": c.about,
+        }
+
+    def _connect_navigation(self) -> None:
+        self.practice.open_client.connect(self.open_client)
+        self.practice.open_session_notes.connect(self.open_notes)
+        self.practice.new_session_for.connect(lambda cid: self.schedule_session(cid or None))
+        self.client_page.back_requested.connect(
+            lambda: self.clients_area.setCurrentWidget(self.clients_page)
+        )
+
+    # -- navigation -------------------------------------------------------------------------
+    def _view_shown(self, page: QWidget) -> None:
+        if page is self.vault_page:
+            self.refresh_facts()  # with the record counts, which only this view shows
+
+    def show_view(self, index: int) -> None:
+        self.navigation.show_index(index)
+
+    def show_page(self, page: QWidget) -> None:
+        self.navigation.show_page(page)
+
+    def current_view(self) -> QWidget:
+        return self.navigation.current()
+
+    def open_client(self, client_id: int) -> None:
+        self.show_view(1)
+        self.clients_area.setCurrentWidget(self.client_page)
+        self.client_page.show_client(client_id)
+
+    def open_notes(self, session_id: int) -> None:
+        """One editor per session: reopening raises the one already open."""
+        NotesEditor.open_for(self.practice, session_id, self)
+
+    def new_client(self) -> None:
+        self.show_view(1)
+        self.clients_area.setCurrentWidget(self.clients_page)
+        self.clients_page.new_client()
+
+    def edit_client(self) -> None:
+        if self.clients_area.currentWidget() is self.client_page:
+            self.client_page.edit_client()
+        else:
+            self.new_client()
+
+    def find(self) -> None:
+        if self.current_view() is self.clients_area:
+            self.clients_area.setCurrentWidget(self.clients_page)
+            self.clients_page.focus_filter()
+            return
+        self.show_page(self.search_page)
+        self.search_page.focus_box()
+
+    def _shown_client(self) -> tuple[int, str] | None:
+        """The client whose page is on screen, for commands about "this client"."""
+        page = self.client_page
+        on_screen = self.clients_area.currentWidget() is page and page.view is not None
+        if on_screen and page.view is not None:
+            return page.view.client_id, page.view.client.display_name
+        return None
+
+    def _with_client(self, command: Callable[[], object]) -> None:
+        if self._shown_client() is None:
+            self.show_view(1)
+            self.statusBar().showMessage(_("Open a client first, then try again."), 8000)
+            return
+        command()
+
+    def new_agreement(self) -> None:
+        self.show_page(self.agreements_page)
+        self.agreements_page.new_agreement()
+
+    def progress_report(self) -> None:
+        shown = self._shown_client()
+        self.client_page.progress.progress_report(shown[0] if shown else None)
+
+    def schedule_follow_up(self) -> None:
+        shown = self._shown_client()
+        self.client_page.progress.schedule_follow_up(shown[0] if shown else None)
+
+    def schedule_session(self, client_id: int | None) -> None:
+        self.show_view(2)
+        self.sessions_page.schedule_session(client_id)
+
+    def notes_for_session_just_held(self) -> None:
+        """The selected session on Today, else the latest one that started in the last hours."""
+        chosen = self.today_page.selected_session_id()
+        if chosen is not None:
+            self.open_notes(chosen)
+            return
+        now = datetime.now(UTC)
+
+        def latest(db: object) -> int | None:
+            rows = sessions.list_sessions(
+                db,
+                start=now - JUST_HAPPENED,
+                end=now,
+                newest_first=True,
+                limit=1,  # type: ignore[arg-type]
+            )
+            return rows[0].id if rows else None
+
+        self.practice.read(latest, self._just_held, parent=self)
+
+    def _just_held(self, session_id: int | None) -> None:
+        if session_id is None:
+            self.statusBar().showMessage(_("No session started in the last hours."), 6000)
+            self.schedule_session(None)
+        else:
+            self.open_notes(session_id)
+
+    # -- the open vault ---------------------------------------------------------------------
+    def set_vault(self, vault: Vault, *, notice: str | None = None) -> None:
+        """Show ``vault``: load every view, take today's automatic backup if due."""
+        self.vault = vault
+        self.practice.set_vault(vault)
+        self.practice.load_zone()
+        self.setWindowTitle(_("{name} — CoachDesk").format(name=vault.name))
+        self.status.show_vault(vault.name)
+        self.vault_page.show_vault(vault)
+        for action in self.actions.needing_vault():
+            action.setEnabled(True)
+        if notice:
+            self.statusBar().showMessage(notice, 15000)
+        self.show_view(0)
+        self.today_page.refresh()
+        for page in self._pages()[1:]:  # the others load when first shown: start-up stays quick
+            page.mark_stale()
+        self.refresh_facts()
+        self.idle.start(self.preferences.auto_lock_minutes)
+        self.tasks.run(
+            lambda v=vault: automatic_backup(v), self._auto_backup_done, self._auto_backup_failed
+        )
+        self.practice.write(
+            ensure_builtin_templates, self._templates_stored, changes="", parent=self
+        )
+
+    def _templates_stored(self, created: list[int]) -> None:
+        """Announce only when the vault had lacked them: a change notice reloads views."""
+        if created:
+            self.practice.changed.emit(kinds.AGREEMENTS)
+
+    def _pages(
+        self,
+    ) -> list[TodayPage | ClientsPage | SessionsPage | AgreementsPage | SearchPage | BackupsPage]:
+        return [
+            self.today_page,
+            self.clients_page,
+            self.sessions_page,
+            self.agreements_page,
+            self.search_page,
+            self.backups_page,
+        ]
+
+    def refresh_facts(self) -> None:
+        """Status-bar facts; the record counts too only while the Vault view is shown, since
+        counting scans every table (seconds at 200,000 sessions)."""
+        if self.vault is not None:
+            counts = self.current_view() is self.vault_page
+            self.tasks.run(
+                lambda v=self.vault: gather_facts(v, counts=counts), self._show_facts, self._failed
+            )
+
+    def _show_facts(self, facts: VaultFacts) -> None:
+        self.facts = facts
+        self.vault_page.show_facts(facts)
+        self.status.show_facts(facts)
+        self.actions.remember.setVisible(facts.keychain_available)
+        self.actions.remember.setChecked(facts.remembered)
+
+    def _auto_backup_done(self, path: Path | None) -> None:
+        if path is not None:
+            self.refresh_facts()
+
+    def _auto_backup_failed(self, exc: BaseException) -> None:
+        log_unexpected(log, "automatic backup failed", exc)
+        self._failed(exc)
+
+    def _failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+
+    # -- backups ----------------------------------------------------------------------------
+    def back_up_now(self) -> None:
+        """Into the chosen backup folder, with progress and Cancel, on the Backups view."""
+        self.show_page(self.backups_page)
+        self.backups_page.back_up_now()
+
+    def back_up_to_file(self) -> None:
+        self.show_page(self.backups_page)
+        self.backups_page.back_up_to_file()
+
+    def _backup_choice_changed(self) -> None:
+        self.preferences = Preferences.load()
+        self.refresh_facts()
+
+    def restore_backup(self, request: RestoreRequest) -> None:
+        """Close the vault, restore (a safety backup first), open it again."""
+        folder = self._close_vault()
+        if folder is None:
+            return
+        for action in self.actions.needing_vault():
+            action.setEnabled(False)
+        self.status.show_state(_("Restoring…"))
+        self.restore_job = start_restore(
+            self,
+            self.tasks,
+            folder,
+            request,
+            on_reopened=self._restored,
+            on_failed=lambda exc: self._restore_failed(folder, exc),
+        )
+
+    def _restored(self, outcome: RestoreOutcome) -> None:
+        self.restore_job = None
+        self.set_vault(outcome.vault, notice=outcome.notice)
+        if outcome.problem is not None:
+            show_error(self, outcome.problem)
+
+    def _restore_failed(self, folder: Path, exc: BaseException) -> None:
+        """The vault could not be opened again: say why, then ask for the key as on lock."""
+        self.restore_job = None
+        show_error(self, exc)
+        self.status.show_state(_("Locked"))
+        self.hide()
+        self._ask_to_unlock(folder)
+
+    # -- actions ----------------------------------------------------------------------------
+    def toggle_remembered(self) -> None:
+        vault = self.vault
+        if vault is None:
+            return
+        remembered = self.facts is not None and self.facts.remembered
+
+        def work() -> None:
+            if remembered:
+                vault.forget_on_this_computer()
+            else:
+                vault.remember_on_this_computer()
+
+        self.tasks.run(work, lambda _result: self.refresh_facts(), self._failed)
+
+    def edit_preferences(self) -> None:
+        dialog = PreferencesDialog(self.preferences, self.practice, self)
+        dialog.accepted.connect(lambda: self._preferences_chosen(dialog))
+        dialog.finished.connect(self._preferences_closed)
+        self.preferences_dialog = dialog
+        dialog.open()
+
+    def _preferences_closed(self) -> None:
+        dialog, self.preferences_dialog = self.preferences_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def _preferences_chosen(self, dialog: PreferencesDialog) -> None:
+        self.preferences = dialog.chosen()
+        self.preferences.save()
+        self.apply_preferences(self.preferences)
+        self.backups_page.mark_stale()
+        self.refresh_facts()  # the keychain choice or the backup folder may have changed
+
+    def apply_preferences(self, chosen: Preferences) -> None:
+        apply_theme(chosen.theme)
+        self.clipboard.seconds = chosen.clipboard_clear_seconds
+        if self.vault is not None:
+            self.idle.start(chosen.auto_lock_minutes)
+
+    # -- locking and closing ----------------------------------------------------------------
+    def _close_vault(self) -> Path | None:
+        """Keep unsaved notes as drafts, clear the views, finish work, then close the vault."""
+        if self.vault is None:
+            return None
+        for editor in NotesEditor.all_open():
+            editor.keep_draft()
+            editor.close()
+        for page in self._pages():
+            page.clear()
+        self.client_page.clear()
+        self.clients_area.setCurrentWidget(self.clients_page)
+        self.commands.close_all()
+        if self.preferences_dialog is not None:
+            self.preferences_dialog.close_for_lock()
+            self.preferences_dialog = None
+        LongWork.cancel_all()  # an export or backup stops, leaving no partial file
+        self.clipboard.clear_now()
+        remove_viewer_files()  # copies opened in a PDF viewer leave with the vault
+        self.idle.stop()
+        self.practice.finish()
+        self.tasks.wait()
+        self.tasks.cancel_all()
+        self.practice.set_vault(None)
+        folder = self.vault.folder
+        self.vault.close()
+        self.vault = None
+        return folder
+
+    def lock(self) -> None:
+        """Close the vault and hide the window until the key is given again; never at the
+        price of typed notes: if a draft cannot be kept, the vault stays open and says so."""
+        for editor in NotesEditor.all_open():
+            if not editor.keep_draft():
+                self._not_locked(_("Not locked: open session notes could not be kept as a draft."))
+                return
+        reason = self._unsaved_work()
+        if reason is not None:
+            self._not_locked(reason)
+            return
+        self._save_geometry()
+        folder = self._close_vault()
+        if folder is None:
+            return
+        for action in self.actions.needing_vault():
+            action.setEnabled(False)
+        self.status.show_state(_("Locked"))
+        self.hide()
+        self._ask_to_unlock(folder)
+
+    def _unsaved_work(self) -> str | None:
+        """Why locking now would lose typed work, or None. A draft agreement is kept as the
+        notes are; forms have no draft, so the lock waits for the coach to save or cancel."""
+        if not self.agreements_page.keep_typed_text():
+            return _("Not locked: the agreement you are editing could not be saved.")
+        typing = [d for d in self.findChildren(ClientDialog) if d.isVisible()]
+        if any(d.has_unsaved_input() for d in typing) or self.client_page.has_unsaved_input():
+            return _("Not locked: save or cancel the form you are filling in.")
+        if self.commands.has_unsaved_input():
+            return _("Not locked: save or cancel the changes in the open window.")
+        key = self.preferences_dialog.sub_dialog if self.preferences_dialog else None
+        if isinstance(key, NewRecoveryKeyDialog) and isValid(key) and key.key_not_yet_kept():
+            return _("Not locked: write down the new recovery key first.")
+        return None
+
+    def _ask_to_unlock(self, folder: Path) -> None:
+        dialog = UnlockDialog(folder, try_keychain=False, allow_other=False)
+        dialog.accepted.connect(lambda: self._unlocked(dialog))
+        dialog.rejected.connect(self.quit_requested.emit)
+        self.unlock_dialog = dialog
+        dialog.show()
+
+    def _not_locked(self, message: str) -> None:
+        """Typed input has no draft to keep: say why the vault stays open, try again later."""
+        self.statusBar().showMessage(message, 30000)
+        self.idle.start(self.preferences.auto_lock_minutes)
+
+    def _unlocked(self, dialog: UnlockDialog) -> None:
+        self.unlock_dialog = None
+        dialog.deleteLater()
+        if dialog.vault is not None:
+            self.set_vault(dialog.vault, notice=dialog.notice)
+            self.show()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        for editor in NotesEditor.all_open():
+            if not editor.close():
+                event.ignore()
+                return
+        if self.vault is not None and not self.agreements_page.keep_typed_text():
+            self.show_page(self.agreements_page)  # the reason shows above the text
+            event.ignore()
+            return
+        self._save_geometry()
+        self._close_vault()
+        event.accept()
+
+    def _restore_geometry(self) -> None:
+        geometry = look.settings().value(GEOMETRY_KEY)
+        if not isinstance(geometry, QByteArray) or not self.restoreGeometry(geometry):
+            self.resize(QSize(1180, 760))
+
+    def _save_geometry(self) -> None:
+        if self.isVisible():
+            look.settings().setValue(GEOMETRY_KEY, self.saveGeometry())

@@ -1,0 +1,111 @@
+"""The coach's profile dialog over a real vault: checks as the coach types, saves, keeps a logo."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+
+from coachdesk.model import PaperSize
+from coachdesk.services.people import profile
+from coachdesk.ui.features.profile.profile_dialog import ProfileDialog
+from coachdesk.ui.kit.practice import PROFILE, Practice
+from coachdesk.vault import Vault
+
+WAIT_MS = 10_000
+
+
+@pytest.fixture
+def practice(open_vault: Vault) -> Iterator[Practice]:
+    p = Practice(open_vault)
+    yield p
+    p.finish()
+
+
+@pytest.fixture
+def dialog(qtbot, practice: Practice) -> ProfileDialog:
+    opened = ProfileDialog(practice)
+    qtbot.addWidget(opened)
+    opened.show()
+    qtbot.waitUntil(opened.form.isEnabled, timeout=WAIT_MS)
+    return opened
+
+
+def png_file(folder: Path) -> Path:
+    image = QImage(120, 40, QImage.Format.Format_RGB32)
+    image.fill(QColor("#2f7f86"))
+    path = folder / "logo.png"
+    assert image.save(str(path))
+    return path
+
+
+def test_bad_email_is_named_then_the_profile_saves(
+    qtbot, dialog: ProfileDialog, practice: Practice, open_vault: Vault, tmp_path: Path
+) -> None:
+    form = dialog.form
+    qtbot.keyClicks(form.inputs["name"], "Zoe Nowak")
+    qtbot.keyClicks(form.inputs["email"], "zoe@nowhere")
+    assert form.error_text("email") == "This is not a valid email address."
+    assert not dialog.save_button.isEnabled()
+    qtbot.keyClicks(form.fee, "12x")
+    assert form.error_text("default_fee") == "This is not an amount."
+
+    form.inputs["email"].clear()
+    qtbot.keyClicks(form.inputs["email"], "zoe@example.org")
+    form.fee.clear()
+    qtbot.keyClicks(form.fee, "180")
+    assert form.error_text("email") == ""
+    assert form.error_text("default_fee") == ""
+    form.time_zone.setCurrentText("Europe/Warsaw")
+    form.paper.setCurrentIndex(form.paper.findData(PaperSize.LETTER.value))
+    assert form.logo.load_file(png_file(tmp_path))
+    assert dialog.save_button.isEnabled()
+
+    with qtbot.waitSignal(practice.changed, timeout=WAIT_MS) as changed:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert changed.args == [PROFILE]
+    with open_vault.session() as db:
+        saved = profile.profile_fields(db)
+        logo, mime = profile.profile_logo(db)
+    assert saved.name == "Zoe Nowak"
+    assert saved.email == "zoe@example.org"
+    assert saved.default_fee == Decimal("180.00")
+    assert saved.time_zone == "Europe/Warsaw"
+    assert saved.paper_size is PaperSize.LETTER
+    assert mime == "image/png"
+    assert logo is not None
+    assert logo.startswith(b"\x89PNG")
+    assert str(practice.zone) == "Europe/Warsaw"  # views show times in the new zone
+
+
+def test_a_file_that_is_not_an_image_is_refused(
+    qtbot, dialog: ProfileDialog, tmp_path: Path
+) -> None:
+    fake = tmp_path / "logo.png"
+    fake.write_bytes(b"not a picture at all")
+    assert not dialog.form.logo.load_file(fake)
+    assert dialog.form.error_text("logo") == "This file is not a valid PNG image."
+    assert not dialog.form.logo.remove.isEnabled()  # nothing was taken
+
+
+def test_logo_can_be_removed(qtbot, practice: Practice, open_vault: Vault, tmp_path: Path) -> None:
+    with open_vault.session() as db, db.begin():
+        profile.update_profile(db, profile.ProfileFields(name="Sam Rivera"))
+        profile.set_logo(db, png_file(tmp_path).read_bytes(), "image/png")
+    dialog = ProfileDialog(practice)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.form.isEnabled, timeout=WAIT_MS)
+    assert dialog.form.inputs["name"].text() == "Sam Rivera"
+    assert dialog.form.logo.preview.pixmap() is not None
+    assert not dialog.form.logo.preview.pixmap().isNull()
+    qtbot.mouseClick(dialog.form.logo.remove, Qt.MouseButton.LeftButton)
+    assert dialog.form.logo.preview.text() == "No logo"
+    with qtbot.waitSignal(practice.changed, timeout=WAIT_MS):
+        dialog.submit()
+    with open_vault.session() as db:
+        assert profile.profile_logo(db) == (None, "")
+        assert profile.profile_fields(db).name == "Sam Rivera"
