@@ -187,13 +187,18 @@ _CLAUSES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 def clause_check(text: str, *, sponsored: bool = False) -> list[tuple[str, bool]]:
     """ICF-recommended sections -> whether a ``##`` heading in ``text`` covers each.
 
-    Headings are matched case-insensitively by keywords; block tags are ignored, so a raw template
-    and a rendered agreement both work. Sponsor reporting is listed only when ``sponsored``.
+    Headings are matched case-insensitively by keywords that must start a word (so "nature" is
+    not found in "Signatures"); block tags are ignored, so a raw template and a rendered agreement
+    both work. Sponsor reporting is listed only when ``sponsored``.
     """
     plain = _TAG.sub("", strip_comments(text))
     headings = [b.text.casefold() for b in parse(plain) if b.kind == "heading"]
     return [
-        (_(label), any(k in h for h in headings for k in keys))
+        (_(label), any(_starts_a_word(k, h) for h in headings for k in keys))
         for key, label, keys in _CLAUSES
         if sponsored or key != "sponsor"
     ]
+
+
+def _starts_a_word(keyword: str, heading: str) -> bool:
+    return re.search(r"\b" + re.escape(keyword), heading) is not None

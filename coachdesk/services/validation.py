@@ -68,7 +68,7 @@ class FieldErrors:
             return
         try:
             ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # "Europe" is a folder of the tree
             self.add(field, _("Unknown time zone (use a name such as Europe/Paris)."))
 
     def raise_if_any(self) -> None:

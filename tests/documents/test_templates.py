@@ -104,6 +104,17 @@ def test_clause_check_finds_a_removed_confidentiality_section() -> None:
     assert checks["Records"] is True
 
 
+@pytest.mark.parametrize("kind", ["coaching", "mentoring"])
+def test_each_clause_is_missing_exactly_when_its_heading_is_removed(kind: str) -> None:
+    text = default_template(kind)
+    headings = re.findall(r"^## .*$", text, flags=re.MULTILINE)
+    assert len(headings) == len(SECTIONS)
+    for heading, section in zip(headings, SECTIONS, strict=True):
+        without = text.replace(heading + "\n", "", 1)
+        checks = dict(templates.clause_check(without, sponsored=True))
+        assert [name for name, present in checks.items() if not present] == [section], heading
+
+
 def test_clause_check_lists_sponsor_reporting_only_when_sponsored() -> None:
     names = [name for name, _ in templates.clause_check(default_template(), sponsored=False)]
     assert "Reporting to the sponsor" not in names

@@ -104,7 +104,7 @@ class AgreementPanel(QWidget, AgreementSteps):
         ):
             button = QPushButton(text)
             button.setToolTip(tip)
-            button.clicked.connect(slot)
+            button.clicked.connect(lambda _checked=False, act=slot: act())  # not as ``then``
             self.buttons[key] = button
             bar.addWidget(button)
         bar.addStretch(1)

@@ -16,7 +16,7 @@ from pypdf.errors import PdfReadError
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy import select
 
 from coachdesk.errors import ValidationError
@@ -471,3 +471,17 @@ def test_the_wait_for_a_signature_reads_the_same_in_the_list_and_the_panel() -> 
     )  # fmt: skip
     assert state_text(view, date(2026, 3, 2)) == "Sent 1 March 2026. Awaiting signature for 1 day."
     assert state_text(view, date(2026, 3, 1)) == "Sent 1 March 2026. Awaiting signature."
+
+
+def test_the_save_draft_button_saves_without_an_error(
+    qtbot, page: AgreementsPage, amara: int, open_vault: Vault
+) -> None:
+    """Its clicked(bool) once reached save_draft as ``then=False``: "Something went wrong"."""
+    agreement_id = draft_one(qtbot, page, amara)
+    panel = page.panel
+    panel.editor.appendPlainText("Saved by the button.")
+    assert panel.has_unsaved_text()
+    qtbot.mouseClick(panel.buttons["save"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.has_unsaved_text(), timeout=WAIT_MS)
+    assert "Saved by the button." in stored_body(open_vault, agreement_id)
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]

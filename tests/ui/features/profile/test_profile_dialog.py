@@ -109,3 +109,18 @@ def test_logo_can_be_removed(qtbot, practice: Practice, open_vault: Vault, tmp_p
     with open_vault.session() as db:
         assert profile.profile_logo(db) == (None, "")
         assert profile.profile_fields(db).name == "Sam Rivera"
+
+
+def test_a_half_typed_time_zone_is_named_inline_and_the_typing_is_kept(
+    qtbot, dialog: ProfileDialog
+) -> None:
+    """ "Europe" is a folder of the zone database: it once raised from the checker."""
+    form = dialog.form
+    line = form.time_zone.lineEdit()
+    line.clear()
+    qtbot.keyClicks(line, "Europe")
+    assert form.error_text("time_zone").startswith("Unknown time zone")
+    assert form.time_zone.currentText() == "Europe"
+    qtbot.keyClicks(line, "/Warsaw")
+    assert form.error_text("time_zone") == ""
+    assert form.time_zone.currentText() == "Europe/Warsaw"
