@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         practice_commands,
         profile_commands,
         session_commands,
+        sponsor_commands,
         vault_commands,
     )
 
@@ -66,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     for module in (
         vault_commands,
         client_commands,
+        sponsor_commands,
         engagement_commands,
         session_commands,
         goal_commands,

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 
+from sqlalchemy.orm import Session
+
 from coachdesk.cli.context import confirm, echo, practice
 from coachdesk.cli.output import print_json, print_table, warn
 from coachdesk.cli.parsing import Handler, group, verb
 from coachdesk.errors import EXIT_OK
 from coachdesk.i18n import _
 from coachdesk.model import ClientStatus
-from coachdesk.services.people import clients
+from coachdesk.services.people import clients, sponsors
 from coachdesk.services.people.clients import ClientFields
 
 STATUSES = [s.value for s in ClientStatus]
@@ -64,6 +66,9 @@ def _field_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--time-zone", help=_("e.g. Europe/Paris"))
     parser.add_argument("--status", choices=STATUSES)
     parser.add_argument(
+        "--sponsor", metavar="SPONSOR", help=_('id or unique name of the sponsor ("" for none)')
+    )
+    parser.add_argument(
         "--tag", action="append", help=_("a tag (repeat for several; replaces the tags)")
     )
 
@@ -82,7 +87,7 @@ OPTION_FIELDS = {
 }
 
 
-def _apply_options(data: ClientFields, args: argparse.Namespace) -> ClientFields:
+def _apply_options(db: Session, data: ClientFields, args: argparse.Namespace) -> ClientFields:
     for option, field in OPTION_FIELDS.items():
         value = getattr(args, option)
         if value is not None:
@@ -93,12 +98,14 @@ def _apply_options(data: ClientFields, args: argparse.Namespace) -> ClientFields
         data.status = ClientStatus(args.status)
     if args.tag is not None:
         data.tags = tuple(args.tag)
+    if args.sponsor is not None:
+        data.sponsor_id = sponsors.resolve_sponsor(db, args.sponsor) if args.sponsor else None
     return data
 
 
 def cmd_add(args: argparse.Namespace) -> int:
     with practice(args, write=True) as p:
-        saved = clients.create_client(p.db, _apply_options(ClientFields(), args))
+        saved = clients.create_client(p.db, _apply_options(p.db, ClientFields(), args))
         row = clients.client_row(p.db, saved.id)
     warn(saved.warnings)
     if args.json:
@@ -153,7 +160,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_edit(args: argparse.Namespace) -> int:
     with practice(args, write=True) as p:
         client_id = clients.resolve_client(p.db, args.client)
-        data = _apply_options(clients.client_fields(p.db, client_id), args)
+        data = _apply_options(p.db, clients.client_fields(p.db, client_id), args)
         saved = clients.update_client(p.db, client_id, data)
     warn(saved.warnings)
     echo(_("Saved client {id}.").format(id=client_id))

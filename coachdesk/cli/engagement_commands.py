@@ -12,7 +12,7 @@ from coachdesk.formatting import format_money
 from coachdesk.i18n import _
 from coachdesk.model import Cadence, EngagementKind, FeeModel
 from coachdesk.services.engagements import engagements
-from coachdesk.services.people import clients
+from coachdesk.services.people import clients, sponsors
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -34,6 +34,11 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     new.add_argument("--fee", metavar="AMOUNT")
     new.add_argument("--currency", metavar="CODE", help=_("ISO 4217, e.g. EUR"))
     new.add_argument("--fee-model", choices=[f.value for f in FeeModel])
+    new.add_argument(
+        "--sponsor",
+        metavar="SPONSOR",
+        help=_('id or unique name of the paying sponsor (default: the client\'s; "" for none)'),
+    )
     new.add_argument("--json", action="store_true")
 
     listing = add("list", _("list engagements"), cmd_list)
@@ -66,6 +71,8 @@ def cmd_add(args: argparse.Namespace) -> int:
             data.fee_amount = parse_amount("fee", args.fee)
         if args.currency:
             data.currency = args.currency.upper()
+        if args.sponsor is not None:
+            data.sponsor_id = sponsors.resolve_sponsor(p.db, args.sponsor) if args.sponsor else None
         saved = engagements.create_engagement(p.db, data)
         row = next(
             r for r in engagements.list_engagements(p.db, data.client_id) if r.id == saved.id

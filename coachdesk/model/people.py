@@ -53,6 +53,8 @@ class Sponsor(Timestamped, Base):
     billing_email: Mapped[str] = mapped_column(String(254), default="")
     phone: Mapped[str] = mapped_column(String(50), default="")
     postal_address: Mapped[str] = mapped_column(Text, default="")
+    vat_number: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    purchase_order: Mapped[str] = mapped_column(String(100), default="", server_default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     archived: Mapped[bool] = mapped_column(default=False)
 

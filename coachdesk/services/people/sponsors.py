@@ -24,6 +24,8 @@ class SponsorFields:
     billing_email: str = ""
     phone: str = ""
     postal_address: str = ""
+    vat_number: str = ""
+    purchase_order: str = ""
     notes: str = ""
 
 
@@ -65,6 +67,21 @@ def get_sponsor(db: Session, sponsor_id: int) -> Sponsor:
     return sponsor
 
 
+def resolve_sponsor(db: Session, ref: str) -> int:
+    """A sponsor named by id or by unique (case-insensitive) name, as the CLI accepts."""
+    ref = ref.strip()
+    if ref.isdigit():
+        return get_sponsor(db, int(ref)).id
+    ids = db.scalars(select(Sponsor.id).where(func.lower(Sponsor.name) == ref.lower())).all()
+    if len(ids) == 1:
+        return ids[0]
+    if not ids:
+        raise ValidationError({"sponsor": _("No sponsor is called {name}.").format(name=ref)})
+    raise ValidationError(
+        {"sponsor": _("{n} sponsors are called {name}: use the id.").format(n=len(ids), name=ref)}
+    )
+
+
 def sponsor_fields(db: Session, sponsor_id: int) -> SponsorFields:
     sponsor = get_sponsor(db, sponsor_id)
     return SponsorFields(**{f.name: getattr(sponsor, f.name) for f in fields(SponsorFields)})
@@ -99,12 +116,27 @@ def _validate(data: SponsorFields) -> None:
     errors.email("contact_email", data.contact_email)
     errors.email("billing_email", data.billing_email)
     errors.max_length("phone", data.phone, 50)
+    errors.max_length("vat_number", data.vat_number.strip(), 40)
+    errors.vat_number("vat_number", data.vat_number)
+    errors.max_length("purchase_order", data.purchase_order.strip(), 100)
     errors.raise_if_any()
 
 
 def _apply(sponsor: Sponsor, data: SponsorFields) -> None:
     for f in fields(SponsorFields):
         setattr(sponsor, f.name, getattr(data, f.name).strip())
+    sponsor.vat_number = _vat_compact(sponsor.vat_number)
+
+
+def _vat_compact(number: str) -> str:
+    """``de 136 695 976`` is stored as ``DE136695976``, the form invoices print."""
+    from stdnum import exceptions as stdnum_exceptions
+    from stdnum import vatin
+
+    try:
+        return vatin.compact(number) if number else ""
+    except stdnum_exceptions.ValidationError:
+        return number
 
 
 def _duplicate_warnings(db: Session, data: SponsorFields, exclude: int) -> list[str]:

@@ -107,3 +107,39 @@ def test_sponsor_create_update_archive_and_list(db: Session) -> None:
     with pytest.raises(ValidationError) as info:
         sponsors.get_sponsor(db, 999)
     assert "sponsor" in info.value.fields
+
+
+def test_sponsor_vat_number_is_checked_by_its_country_and_stored_compact(db: Session) -> None:
+    with pytest.raises(ValidationError) as info:
+        sponsors.create_sponsor(db, SponsorFields(name="Acme", vat_number="DE136695977"))
+    assert set(info.value.fields) == {"vat_number"}
+    acme = sponsors.create_sponsor(
+        db, SponsorFields(name="Acme", vat_number="de 136 695 976", purchase_order="PO-1")
+    ).id
+    assert sponsors.sponsor_fields(db, acme).vat_number == "DE136695976"
+    assert sponsors.sponsor_fields(db, acme).purchase_order == "PO-1"
+    elsewhere = sponsors.create_sponsor(db, SponsorFields(name="Umbrella", vat_number="US-12"))
+    assert sponsors.sponsor_fields(db, elsewhere.id).vat_number == "US-12"
+
+
+def test_sponsors_resolve_by_id_or_unique_name(db: Session) -> None:
+    acme = sponsors.create_sponsor(db, SponsorFields(name="Acme GmbH")).id
+    assert sponsors.resolve_sponsor(db, "ACME gmbh") == acme
+    assert sponsors.resolve_sponsor(db, str(acme)) == acme
+    sponsors.create_sponsor(db, SponsorFields(name="acme gmbh"))
+    with pytest.raises(ValidationError, match="use the id"):
+        sponsors.resolve_sponsor(db, "Acme GmbH")
+
+
+def test_sponsor_overview_lists_its_clients_and_the_engagements_it_pays(db: Session) -> None:
+    from coachdesk.services.overviews.sponsor import sponsor_overview
+
+    acme = sponsors.create_sponsor(db, SponsorFields(name="Acme")).id
+    zoe = factories.client(db, "Zoë Łukasz", sponsor_id=acme)
+    paid = factories.engagement(db, zoe, sponsor_id=acme, title="Leadership")
+    factories.engagement(db, zoe, sponsor_id=None, title="Private")
+    other = factories.client(db, "Bo Chen")
+    also_paid = factories.engagement(db, other, sponsor_id=acme, title="Team")
+    seen = sponsor_overview(db, acme)
+    assert [c.name for c in seen.clients] == ["Zoë Łukasz"]
+    assert sorted(e.id for e in seen.engagements) == sorted([paid, also_paid])
