@@ -2,7 +2,7 @@
 private notes in a visibly different frame that says they never leave the vault.
 
 Every template's boxes are built once, in order, so Tab walks the visible ones without any tab
-order bookkeeping; switching template moves the text across (``templates.convert``), never
+order bookkeeping; switching template moves the text across (``note_format.convert``), never
 dropping a word.
 """
 
@@ -23,13 +23,9 @@ from PySide6.QtWidgets import (
 
 from coachdesk.i18n import _
 from coachdesk.model import NoteTemplate
+from coachdesk.services.sessions.note_format import convert, section_titles
 from coachdesk.ui.features.notes.actions_box import subheading
-from coachdesk.ui.features.notes.templates import (
-    convert,
-    section_hints,
-    section_titles,
-    template_label,
-)
+from coachdesk.ui.features.notes.templates import section_hints, template_label
 from coachdesk.ui.kit import look
 
 AMBER = QColor("#c48a00")  # the private frame's accent: readable on light and dark palettes
