@@ -233,7 +233,7 @@ def test_session_notes_records_and_prints(cli) -> None:
     code, out, _ = cli("session", "notes", "1")
     assert code == 0
     assert "Options explored" in out
-    assert "completed" in out
+    assert "Held" in out
 
 
 def test_profile_show_and_set(cli) -> None:

@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk import words
 from coachdesk.i18n import _
 from coachdesk.model import NoteTemplate
 from coachdesk.services.sessions.note_format import convert, section_titles
 from coachdesk.ui.features.notes.actions_box import subheading
-from coachdesk.ui.features.notes.templates import section_hints, template_label
+from coachdesk.ui.features.notes.templates import section_hints
 from coachdesk.ui.kit import look
 
 AMBER = QColor("#c48a00")  # the private frame's accent: readable on light and dark palettes
@@ -70,7 +71,7 @@ class SectionsBox(QWidget):
         self._template = NoteTemplate.GROW
         self.template_combo = QComboBox()
         for template in TEMPLATES:
-            self.template_combo.addItem(template_label(template), template.value)
+            self.template_combo.addItem(words.label(template), template.value)
         self.template_combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Alt+T reaches it
         self.template_combo.setToolTip(_("The layout of this session's shared notes"))
         self.template_combo.currentIndexChanged.connect(self._template_chosen)

@@ -1,5 +1,4 @@
-"""What each section box of the notes editor suggests while it is empty, and the words for
-templates and session statuses.
+"""What each section box of the notes editor suggests while it is empty.
 
 The sections themselves, their headings and how notes are stored are the stored format, in
 ``coachdesk.services.sessions.note_format``; these hints only guide typing, so they stay here.
@@ -10,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from coachdesk.i18n import _
-from coachdesk.model import NoteTemplate, SessionStatus
+from coachdesk.model import NoteTemplate
 
 _HINTS: dict[NoteTemplate, tuple[Callable[[], str], ...]] = {
     NoteTemplate.GROW: (
@@ -32,21 +31,3 @@ _HINTS: dict[NoteTemplate, tuple[Callable[[], str], ...]] = {
 
 def section_hints(template: NoteTemplate) -> list[str]:
     return [hint() for hint in _HINTS[template]]
-
-
-def template_label(template: NoteTemplate) -> str:
-    return {
-        NoteTemplate.GROW: _("GROW"),
-        NoteTemplate.OSCAR: _("OSCAR"),
-        NoteTemplate.FREE: _("Free notes"),
-    }[template]
-
-
-def status_label(status: SessionStatus) -> str:
-    return {
-        SessionStatus.SCHEDULED: _("Scheduled"),
-        SessionStatus.COMPLETED: _("Held"),
-        SessionStatus.CANCELLED: _("Cancelled"),
-        SessionStatus.LATE_CANCEL: _("Late cancellation"),
-        SessionStatus.NO_SHOW: _("No-show"),
-    }[status]

@@ -29,14 +29,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from coachdesk import words
 from coachdesk.formatting import format_date, format_day_month, format_time
 from coachdesk.i18n import _, ngettext
-from coachdesk.model import SessionMode
 from coachdesk.services.overviews import today
 from coachdesk.services.people import profile
 from coachdesk.services.progress import actions
 from coachdesk.services.sessions import sessions
-from coachdesk.ui.features.notes.templates import status_label
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit import practice as kinds
 from coachdesk.ui.kit.practice import Practice
@@ -105,13 +104,15 @@ def gather(db: Session, now: datetime, zone: ZoneInfo) -> TodayView:
         return f"{_weekday(local.date())} {format_time(local)}"
 
     def state(row: today.SessionRow) -> str:
-        return _("Notes written") if row.id in written else status_label(row.status)
+        return _("Notes written") if row.id in written else words.label(row.status)
 
     lines = {
         "today": [session(r, clock(r), state(r)) for r in data.sessions_today],
-        "week": [session(r, day_and_clock(r), _mode(r.mode)) for r in data.sessions_this_week],
+        "week": [
+            session(r, day_and_clock(r), words.label(r.mode)) for r in data.sessions_this_week
+        ],
         "notes_missing": [
-            session(r, day_and_clock(r), status_label(r.status)) for r in data.notes_missing
+            session(r, day_and_clock(r), words.label(r.status)) for r in data.notes_missing
         ],
         "overdue": [
             Line(a.id, a.client_id, (a.client_name, a.text, _overdue(a.days_overdue)))
@@ -136,10 +137,6 @@ def gather(db: Session, now: datetime, zone: ZoneInfo) -> TodayView:
 def _weekday(day: date) -> str:
     names = (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))
     return f"{names[day.weekday()]} {format_day_month(day)}"
-
-
-def _mode(mode: SessionMode) -> str:
-    return {SessionMode.VIDEO: _("Video"), SessionMode.PHONE: _("Phone")}.get(mode, _("In person"))
 
 
 def _days(n: int) -> str:
