@@ -87,13 +87,10 @@ def gather(db: Session, now: datetime, zone: ZoneInfo) -> TodayView:
     known = sessions.list_sessions(db, start=start, end=start + timedelta(days=8))
     if data.notes_missing:
         known += sessions.list_sessions(db, start=now - today.NOTES_LOOKBACK, end=now)
-    planned = {s.id: s.planned for s in known}
     written = {s.id for s in known if s.has_notes}
 
     def session(row: today.SessionRow, when: str, last: str) -> Line:
-        number = _("Session {n}").format(n=row.sequence) if row.sequence else ""
-        if row.sequence and planned.get(row.id):
-            number = _("Session {n} of {total}").format(n=row.sequence, total=planned[row.id])
+        number = today.session_number(row)
         return Line(row.id, row.client_id, (when, row.client_name, number, last), row.starts_at)
 
     def clock(row: today.SessionRow) -> str:
