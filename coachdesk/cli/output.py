@@ -12,6 +12,8 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from coachdesk import words
+
 
 def plain(value: Any) -> Any:
     """A JSON-ready copy: dataclasses as objects, enums as their words, instants in ISO 8601."""
@@ -38,7 +40,8 @@ def print_json(value: Any) -> None:
 
 
 def cell(value: Any, tz: ZoneInfo | None = None) -> str:
-    """How one value reads in a table: local time without seconds, words for enums."""
+    """How one value reads in a table: local time without seconds, the model's enums by their
+    labels (as the window shows them), other enums by their value."""
     if value is None:
         return ""
     if isinstance(value, datetime):
@@ -46,7 +49,7 @@ def cell(value: Any, tz: ZoneInfo | None = None) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, enum.Enum):
-        return str(value.value).replace("_", " ")
+        return words.label(value) if words.has_label(value) else str(value.value).replace("_", " ")
     if isinstance(value, list | tuple):
         return ", ".join(cell(v, tz) for v in value)
     return str(value)

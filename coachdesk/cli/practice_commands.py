@@ -8,6 +8,7 @@ from typing import Any
 
 from coachdesk.cli.context import echo, practice
 from coachdesk.cli.output import cell, print_json, print_table
+from coachdesk.cli.overview_text import sequence_text
 from coachdesk.errors import EXIT_OK
 from coachdesk.i18n import _
 from coachdesk.services.overviews.search import MATCH_END, MATCH_START, search
@@ -69,18 +70,27 @@ def _print_today(data: TodayData, p: Any) -> None:
     sections: list[tuple[str, list[str], list[tuple[Any, ...]]]] = [
         (
             _("Today's sessions"),
-            [_("id"), _("when"), _("client"), _("status")],
-            [(s.id, s.starts_at, s.client_name, s.status) for s in data.sessions_today],
+            [_("id"), _("when"), _("client"), _("status"), _("session")],
+            [
+                (s.id, s.starts_at, s.client_name, s.status, sequence_text(s.sequence, s.planned))
+                for s in data.sessions_today
+            ],
         ),
         (
             _("Later this week"),
-            [_("id"), _("when"), _("client")],
-            [(s.id, s.starts_at, s.client_name) for s in data.sessions_this_week],
+            [_("id"), _("when"), _("client"), _("session")],
+            [
+                (s.id, s.starts_at, s.client_name, sequence_text(s.sequence, s.planned))
+                for s in data.sessions_this_week
+            ],
         ),
         (
             _("Sessions without notes"),
-            [_("id"), _("when"), _("client")],
-            [(s.id, s.starts_at, s.client_name) for s in data.notes_missing],
+            [_("id"), _("when"), _("client"), _("session")],
+            [
+                (s.id, s.starts_at, s.client_name, sequence_text(s.sequence, s.planned))
+                for s in data.notes_missing
+            ],
         ),
         (
             _("Overdue action items"),

@@ -6,9 +6,11 @@ editor's checks) does not load ReportLab; only laying the PDF out does.
 
 from __future__ import annotations
 
+from coachdesk import words
 from coachdesk.documents.data import AgreementData
 from coachdesk.formatting import format_date, format_money
 from coachdesk.i18n import _
+from coachdesk.model.enums import EngagementKind, FeeModel
 from coachdesk.paths import RESOURCES_DIR
 
 
@@ -16,15 +18,6 @@ def default_template(kind: str = "coaching") -> str:
     """The shipped template text for ``"coaching"`` or ``"mentoring"``."""
     name = "mentoring_default.txt" if kind == "mentoring" else "coaching_default.txt"
     return (RESOURCES_DIR / "agreements" / name).read_text(encoding="utf-8")
-
-
-def _fee_model_label(model: str) -> str:
-    return {
-        "per_session": _("per session"),
-        "package": _("for the whole engagement"),
-        "monthly_retainer": _("per month"),
-        "pro_bono": _("pro bono"),
-    }.get(model, model.replace("_", " "))
 
 
 def _literal(text: str) -> str:
@@ -59,7 +52,7 @@ def agreement_values(data: AgreementData) -> dict[str, str]:
         "coach_address": lh.postal_address,
         "sponsor_name": data.sponsor_name or "",
         "sponsor_contact": data.sponsor_contact if data.sponsor_name else "",
-        "engagement_kind": _("mentoring") if data.engagement_kind == "mentoring" else _("coaching"),
+        "engagement_kind": words.in_sentence(EngagementKind(data.engagement_kind)),
         "engagement_title": data.title,
         "start_date": format_date(data.start_date),
         "end_date": format_date(data.end_date),
@@ -68,7 +61,7 @@ def agreement_values(data: AgreementData) -> dict[str, str]:
         "planned_sessions": str(data.planned_sessions) if data.planned_sessions else "",
         "session_mode": data.mode,
         "session_location": data.location,
-        "fee_model": _fee_model_label(data.fee_model),
+        "fee_model": words.in_sentence(FeeModel(data.fee_model)),
         "fee": fee,
         "currency": data.currency,
         "payment_terms": data.payment_terms,

@@ -3,7 +3,7 @@
 No ORM objects, no database, no Qt: a PDF is tested without a vault, and a document cannot leak
 what it is never given. There is deliberately no field for private notes anywhere here.
 Enumerated values (engagement kind, fee model, session status...) are the ``StrEnum`` values of
-``coachdesk.model.enums`` passed as plain strings, so this layer never imports SQLAlchemy.
+``coachdesk.model.enums`` passed as plain strings; a document words them with ``coachdesk.words``.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from coachdesk import words
 from coachdesk.documents.charts import goal_chart
 from coachdesk.documents.data import GoalProgress, ProgressReportData
 from coachdesk.documents.pages import build_pdf, page_size
@@ -27,18 +28,9 @@ from coachdesk.documents.style import (
 from coachdesk.errors import ValidationError
 from coachdesk.formatting import format_date, format_date_range, format_short_date
 from coachdesk.i18n import _, ngettext
+from coachdesk.model.enums import SessionStatus
 
 EXCERPT_CHARS = 280
-
-
-def status_label(status: str) -> str:
-    return {
-        "completed": _("Held"),
-        "scheduled": _("Scheduled"),
-        "cancelled": _("Cancelled"),
-        "late_cancel": _("Late cancellation"),
-        "no_show": _("No-show"),
-    }.get(status, status)
 
 
 def _tiles(data: ProgressReportData, width: float) -> Flowable:
@@ -161,7 +153,10 @@ def _sessions(data: ProgressReportData, width: float, client: bool) -> list[Flow
     for s in data.sessions:
         # Plain strings (drawn in the table's embedded font) where no wrapping is needed: a
         # hundred sessions would otherwise cost two hundred Paragraph layouts.
-        row: list[Flowable | str] = [format_short_date(s.held_on), status_label(s.status)]
+        row: list[Flowable | str] = [
+            format_short_date(s.held_on),
+            words.label(SessionStatus(s.status)),
+        ]
         if client:
             excerpt = s.excerpt.strip()
             if len(excerpt) > EXCERPT_CHARS:

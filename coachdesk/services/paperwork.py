@@ -11,22 +11,13 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from coachdesk import words
 from coachdesk.documents.data import Letterhead
 from coachdesk.formatting import format_date, format_time
 from coachdesk.i18n import _
-from coachdesk.model import Cadence, CoachProfile, SessionMode, SponsorSharing
+from coachdesk.model import Cadence, CoachProfile, SponsorSharing
 from coachdesk.services.people import profile
 
-CADENCE_WORDS = {
-    Cadence.WEEKLY: lambda: _("every week"),
-    Cadence.FORTNIGHTLY: lambda: _("every two weeks"),
-    Cadence.MONTHLY: lambda: _("every month"),
-}
-MODE_WORDS = {
-    SessionMode.VIDEO: lambda: _("video call"),
-    SessionMode.PHONE: lambda: _("phone call"),
-    SessionMode.IN_PERSON: lambda: _("in person"),
-}
 SHARING_WORDS = {
     SponsorSharing.NOTHING: lambda: "",
     SponsorSharing.ATTENDANCE: lambda: _(
@@ -58,11 +49,7 @@ def letterhead(db: Session) -> Letterhead:
 def cadence_words(cadence: Cadence, every_days: int | None) -> str:
     if cadence is Cadence.CUSTOM:
         return _("every {n} days").format(n=every_days) if every_days else ""
-    return CADENCE_WORDS[cadence]()
-
-
-def mode_words(mode: SessionMode) -> str:
-    return MODE_WORDS[mode]()
+    return words.in_sentence(cadence)
 
 
 def sharing_words(sharing: SponsorSharing) -> str:

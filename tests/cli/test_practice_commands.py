@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from coachdesk import vault
@@ -212,7 +213,7 @@ def test_session_notes_records_and_prints(cli) -> None:
     code, out, _ = cli("session", "notes", "1")
     assert code == 0
     assert "Options explored" in out
-    assert "completed" in out
+    assert "Held" in out
 
 
 def test_profile_show_and_set(cli) -> None:
@@ -274,6 +275,34 @@ def test_demo_then_search_and_today(cli) -> None:
     assert json_of(cli("search", '"unbalanced (quote', "--json")) == []
     day = json_of(cli("today", "--json"))
     assert set(day) >= {"today", "sessions_today", "overdue_actions", "follow_ups_due"}
+
+
+def test_today_says_where_each_session_stands_in_its_programme(cli) -> None:
+    cli("client", "add", "--name", "Aoife Byrne", "--status", "active")
+    start = (datetime.now() - timedelta(days=20)).date().isoformat()
+    args = ("--client", "Aoife Byrne", "--title", "Leadership", "--start", start, "--json")
+    engagement = json_of(cli("engagement", "add", *args, "--sessions", "8"))
+    for days_ago in (4, 3):
+        when = (datetime.now() - timedelta(days=days_ago)).strftime("%Y-%m-%dT09:30")
+        cli(
+            "session",
+            "add",
+            "--client",
+            "1",
+            "--start",
+            when,
+            "--engagement",
+            str(engagement["id"]),
+        )
+    code, out, _ = cli("today")
+    assert code == 0
+    lines = out[out.index("Sessions without notes") :].splitlines()
+    assert lines[1].split() == ["id", "when", "client", "session"]
+    assert lines[2].endswith("Aoife Byrne  2 of 8")
+    assert lines[3].endswith("Aoife Byrne  1 of 8")
+    missing = json_of(cli("today", "--json"))["notes_missing"]
+    assert [(s["sequence"], s["planned"]) for s in missing] == [(2, 8), (1, 8)]
+    assert {"id", "client_name", "starts_at", "status", "mode"} <= set(missing[0])
 
 
 def test_documents_are_written_only_where_asked(cli, tmp_path: Path) -> None:

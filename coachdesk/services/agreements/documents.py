@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, undefer
 
+from coachdesk import words
 from coachdesk.documents.agreement_text import agreement_values, default_template
 from coachdesk.documents.data import AgreementData, AgreementGoal
 from coachdesk.documents.templates import render
@@ -27,7 +28,7 @@ from coachdesk.model import (
 )
 from coachdesk.services.agreements import agreements
 from coachdesk.services.engagements import engagements
-from coachdesk.services.paperwork import cadence_words, letterhead, mode_words, sharing_words
+from coachdesk.services.paperwork import cadence_words, letterhead, sharing_words
 from coachdesk.services.people import profile
 from coachdesk.services.people.clients import Saved
 
@@ -62,7 +63,7 @@ def agreement_data(db: Session, engagement_id: int, on: date) -> AgreementData:
         cadence=cadence_words(e.cadence, e.cadence_days),
         session_minutes=e.session_minutes,
         planned_sessions=e.planned_sessions,
-        mode=mode_words(e.mode),
+        mode=words.in_sentence(e.mode),
         location=e.location,
         fee_model=e.fee_model.value,
         fee_amount=e.fee_amount,

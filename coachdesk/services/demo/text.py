@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from coachdesk.model import NoteTemplate
 from coachdesk.paths import RESOURCES_DIR
+from coachdesk.services.sessions.note_format import compose
 
 DEMO_DIR = RESOURCES_DIR / "demo"
 
@@ -55,25 +57,19 @@ def lower_first(text: str) -> str:
 
 
 def grow_notes(rng: random.Random, *, name: str, topic: str, org: str, action: str) -> str:
-    """Shared notes in GROW shape: Goal, Reality, Options, Will, each under its own heading."""
+    """Shared notes in GROW shape, stored as the notes editor stores them."""
     grow = content()["grow"]
     values = {"name": name, "topic": topic, "org": org or "work", "action": lower_first(action)}
     reality = rng.sample(grow["reality"], 2)
     options = rng.sample(grow["options"], rng.randint(2, 4))
-    return "\n".join(
+    return compose(
+        NoteTemplate.GROW,
         [
-            "Goal",
             fill(rng.choice(grow["goal"]), **values),
-            "",
-            "Reality",
             " ".join(fill(line, **values) for line in reality),
-            "",
-            "Options",
-            *(f"- {option}" for option in options),
-            "",
-            "Will",
+            "\n".join(f"- {option}" for option in options),
             fill(rng.choice(grow["will"]), **values),
-        ]
+        ],
     )
 
 

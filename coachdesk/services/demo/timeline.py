@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from coachdesk import words
 from coachdesk.documents import templates
 from coachdesk.documents.agreement_text import agreement_values, default_template
 from coachdesk.documents.data import AgreementData, Letterhead
@@ -43,7 +44,7 @@ from coachdesk.model import (
 )
 from coachdesk.services.demo.sessions import add_goal, add_sessions
 from coachdesk.services.demo.text import content, fill
-from coachdesk.services.paperwork import cadence_words, mode_words, sharing_words
+from coachdesk.services.paperwork import cadence_words, sharing_words
 
 # Insert order: every table after the tables it refers to.
 TABLES = (
@@ -289,7 +290,7 @@ class Timeline:
             cadence=cadence_words(plan.cadence, None),
             session_minutes=engagement["session_minutes"],
             planned_sessions=plan.planned,
-            mode=mode_words(engagement["mode"]),
+            mode=words.in_sentence(engagement["mode"]),
             location=engagement["location"],
             fee_model=engagement["fee_model"].value,
             fee_amount=engagement["fee_amount"],

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from coachdesk import words
 from coachdesk.i18n import _, ngettext
-from coachdesk.model import EngagementStatus
+from coachdesk.model import EngagementStatus, SessionStatus
 from coachdesk.services.engagements.engagements import EngagementUsage
 
 ENDING_SOON_DAYS = 14
@@ -26,7 +27,12 @@ def usage_words(use: EngagementUsage) -> str:
         parts.append(_("{n} booked").format(n=use.scheduled))
     missed = use.late_cancelled + use.no_shows
     if missed:
-        parts.append(_("{n} late cancelled or missed").format(n=missed))
+        late, no_show = SessionStatus.LATE_CANCEL, SessionStatus.NO_SHOW
+        parts.append(
+            _("{n} {late_cancelled} or {missed}").format(
+                n=missed, late_cancelled=words.in_sentence(late), missed=words.in_sentence(no_show)
+            )
+        )
     return " · ".join(parts)
 
 

@@ -22,7 +22,7 @@ from icalendar import Calendar, Event
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coachdesk import __version__
+from coachdesk import __version__, words
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.model import (
@@ -165,12 +165,7 @@ def _event(row: _CalendarRow, tz: ZoneInfo, domain: str) -> Event:
 
 
 def _mode_words(mode: SessionMode, minutes: int) -> str:
-    words = {
-        SessionMode.VIDEO: _("Video call"),
-        SessionMode.PHONE: _("Phone call"),
-        SessionMode.IN_PERSON: _("In person"),
-    }[mode]
-    return _("{mode}, {minutes} minutes").format(mode=words, minutes=minutes)
+    return _("{mode}, {minutes} minutes").format(mode=words.label(mode), minutes=minutes)
 
 
 def _rows(

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, and_, func, not_, or_, select
 from sqlalchemy.orm import Session
 
+from coachdesk.i18n import _
 from coachdesk.model import (
     ActionItem,
     ActionStatus,
@@ -45,6 +46,7 @@ class SessionRow:
     mode: SessionMode
     status: SessionStatus
     sequence: int | None
+    planned: int | None  # the engagement's planned sessions, if it fixes a number
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,22 +136,37 @@ def today(db: Session, now: datetime, tz: ZoneInfo, *, limit: int = LIMIT) -> To
     )
 
 
+def session_number(row: SessionRow) -> str:
+    """ "Session 5 of 8" (or "Session 5" when the plan fixes no number; "" outside an
+    engagement): where a session stands in its programme, as the Today screen says it."""
+    if not row.sequence:
+        return ""
+    if row.planned:
+        return _("Session {n} of {total}").format(n=row.sequence, total=row.planned)
+    return _("Session {n}").format(n=row.sequence)
+
+
 def _midnight(day: date, tz: ZoneInfo) -> datetime:
     return datetime.combine(day, time(), tzinfo=tz)
 
 
 def _session_query() -> Select[Any]:
     s = CoachingSession
-    return select(
-        s.id,
-        s.client_id,
-        Client.display_name,
-        s.starts_at,
-        s.duration_minutes,
-        s.mode,
-        s.status,
-        s.sequence,
-    ).join(Client, Client.id == s.client_id)
+    return (
+        select(
+            s.id,
+            s.client_id,
+            Client.display_name,
+            s.starts_at,
+            s.duration_minutes,
+            s.mode,
+            s.status,
+            s.sequence,
+            Engagement.planned_sessions,
+        )
+        .join(Client, Client.id == s.client_id)
+        .outerjoin(Engagement, Engagement.id == s.engagement_id)
+    )
 
 
 def _sessions(db: Session, start: datetime, end: datetime, limit: int) -> list[SessionRow]:

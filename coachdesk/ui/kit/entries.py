@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk import words
 from coachdesk.formatting import format_date, format_date_range, format_short_date, format_time
 from coachdesk.i18n import _
-from coachdesk.model import EngagementStatus, GoalStatus, SessionStatus
+from coachdesk.model import EngagementStatus
 from coachdesk.services.overviews.overview import EngagementSummary
 from coachdesk.services.progress.actions import ActionRow, FollowUpRow
 from coachdesk.services.progress.goals import GoalRow
@@ -35,34 +36,6 @@ from coachdesk.ui.kit.progress_chart import ProgressChart
 MAX_VISIBLE_ROWS = 8  # taller lists scroll inside the page rather than push everything down
 SEP = " · "
 ITEM_SPACING = 3
-
-
-def engagement_status_label(status: EngagementStatus) -> str:
-    return {
-        EngagementStatus.DRAFT: _("Draft"),
-        EngagementStatus.PROPOSED: _("Proposed"),
-        EngagementStatus.ACTIVE: _("Active"),
-        EngagementStatus.COMPLETED: _("Completed"),
-        EngagementStatus.ENDED_EARLY: _("Ended early"),
-    }[status]
-
-
-def session_status_label(status: SessionStatus) -> str:
-    return {
-        SessionStatus.SCHEDULED: _("Scheduled"),
-        SessionStatus.COMPLETED: _("Held"),
-        SessionStatus.CANCELLED: _("Cancelled"),
-        SessionStatus.LATE_CANCEL: _("Cancelled late"),
-        SessionStatus.NO_SHOW: _("No-show"),
-    }[status]
-
-
-def goal_status_label(status: GoalStatus) -> str:
-    return {
-        GoalStatus.ACTIVE: _("Active"),
-        GoalStatus.ACHIEVED: _("Achieved"),
-        GoalStatus.DROPPED: _("Dropped"),
-    }[status]
 
 
 def when_text(moment: datetime | None, zone: ZoneInfo, *, with_time: bool) -> str:
@@ -96,7 +69,7 @@ def usage_text(summary: EngagementSummary) -> str:
 def engagement_details(summary: EngagementSummary) -> str:
     row = summary.engagement
     parts = [
-        engagement_status_label(row.status),
+        words.label(row.status),
         format_date_range(row.start_date, row.end_date),
         usage_text(summary),
     ]
@@ -105,7 +78,7 @@ def engagement_details(summary: EngagementSummary) -> str:
 
 def session_text(row: SessionRow, zone: ZoneInfo) -> str:
     """ "3 Mar 2026, 14:30 · Held · Leadership programme, session 5 of 8 · notes"."""
-    parts = [when_text(row.starts_at, zone, with_time=True), session_status_label(row.status)]
+    parts = [when_text(row.starts_at, zone, with_time=True), words.label(row.status)]
     programme = row.engagement_title
     if row.sequence is not None:
         number = (
@@ -153,7 +126,7 @@ def goal_details(goal: GoalRow) -> str:
         scores.append(_("now {n}").format(n=goal.latest_score))
     if goal.target is not None:
         scores.append(_("target {n}").format(n=goal.target))
-    parts = [goal_status_label(goal.status), " → ".join(scores)]
+    parts = [words.label(goal.status), " → ".join(scores)]
     if goal.target_date is not None:
         parts.append(_("by {date}").format(date=format_date(goal.target_date)))
     if goal.milestones_total:

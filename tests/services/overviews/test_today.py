@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy.orm import Session
 
 from coachdesk.model import (
     ActionItem,
@@ -19,8 +20,9 @@ from coachdesk.model import (
     FollowUp,
     SessionStatus,
 )
-from coachdesk.services.overviews.today import today
+from coachdesk.services.overviews.today import session_number, today
 from coachdesk.vault import Vault
+from tests.services import factories as make
 
 LA = ZoneInfo("America/Los_Angeles")
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=LA)  # a Wednesday; 18:00 UTC
@@ -205,3 +207,19 @@ def test_the_week_ends_on_sunday(open_vault: Vault) -> None:
 def test_naive_now_is_refused(open_vault: Vault) -> None:
     with open_vault.session() as db, pytest.raises(ValueError, match="aware"):
         today(db, datetime(2026, 11, 25, 10, 0), LA)
+
+
+def test_sessions_say_where_they_stand_in_their_programme(db: Session) -> None:
+    """ "Session 2 of 8" in a planned programme, "Session 1" in an open-ended one, nothing for a
+    session outside any engagement: worded by the service, for the window and the command."""
+    amara = make.client(db)
+    planned = make.engagement(db, amara)  # 8 planned sessions
+    open_ended = make.engagement(db, amara, title="Open-ended", planned_sessions=None)
+    make.session(db, amara, make.at(3, 9), engagement_id=planned)
+    make.session(db, amara, make.at(10, 9), engagement_id=planned)
+    make.session(db, amara, make.at(10, 11), engagement_id=open_ended)
+    make.session(db, amara, make.at(10, 13))
+    data = today(db, make.at(10, 7), ZoneInfo("UTC"))
+    rows = data.sessions_today
+    assert [(r.sequence, r.planned) for r in rows] == [(2, 8), (1, None), (None, None)]
+    assert [session_number(r) for r in rows] == ["Session 2 of 8", "Session 1", ""]

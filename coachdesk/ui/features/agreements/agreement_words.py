@@ -5,24 +5,16 @@ from __future__ import annotations
 
 from datetime import date
 
+from coachdesk import words
 from coachdesk.errors import ValidationError
 from coachdesk.formatting import format_date
 from coachdesk.i18n import _, ngettext
-from coachdesk.model import AgreementStatus, SigningMethod
+from coachdesk.model import AgreementStatus
 from coachdesk.services.agreements.listing import AgreementView
 from coachdesk.ui.kit.errors import user_message
 
 A = AgreementStatus
 SEP = " · "
-
-
-def method_words(method: SigningMethod | None) -> str:
-    return {
-        SigningMethod.PAPER: _("signed on paper, in person"),
-        SigningMethod.SCAN: _("signed and scanned"),
-        SigningMethod.TYPED: _("signed with typed names"),
-        None: "",
-    }[method]
 
 
 def waiting_words(days: int) -> str:
@@ -50,7 +42,8 @@ def state_text(view: AgreementView, today: date) -> str:
     ]
     if view.sponsor_signed_on is not None:
         signed.append(_("sponsor signed {date}").format(date=format_date(view.sponsor_signed_on)))
-    parts = [", ".join(signed), method_words(view.signing_method)]
+    method = view.signing_method
+    parts = [", ".join(signed), words.in_sentence(method) if method is not None else ""]
     parts.append(
         _("scan: {name}").format(name=view.scan_name or _("attached"))
         if view.has_scan

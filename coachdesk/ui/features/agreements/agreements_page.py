@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from coachdesk import words
 from coachdesk.i18n import _, ngettext
 from coachdesk.model import AgreementStatus
 from coachdesk.services.agreements import listing as agreement_list
@@ -40,7 +41,6 @@ from coachdesk.ui.features.agreements.table_model import (
     FILTER_ALL,
     FILTER_OPEN,
     AgreementsTableModel,
-    status_label,
 )
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit import practice as kinds
@@ -77,7 +77,7 @@ class AgreementsPage(QWidget):
         self.which.addItem(_("Drafts and awaiting signature"), FILTER_OPEN)
         self.which.addItem(_("All agreements"), FILTER_ALL)
         for status in AgreementStatus:
-            self.which.addItem(status_label(status), status.value)
+            self.which.addItem(words.label(status), status.value)
         self.new_button = QPushButton(_("New agreement…"))
         self.new_button.setToolTip(_("Draft an agreement for an engagement from a template"))
         self.new_button.clicked.connect(self.new_agreement)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from coachdesk import words
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.model import SigningMethod
@@ -38,14 +39,6 @@ from coachdesk.ui.kit import practice as kinds
 from coachdesk.ui.kit.errors import show_error
 from coachdesk.ui.kit.fields import FieldBox
 from coachdesk.ui.kit.practice import Practice
-
-
-def method_labels() -> dict[SigningMethod, str]:
-    return {
-        SigningMethod.PAPER: _("On paper, in person"),
-        SigningMethod.SCAN: _("Signed and scanned"),
-        SigningMethod.TYPED: _("Typed names (by email)"),
-    }
 
 
 def _date_edit(day: date) -> QDateEdit:
@@ -76,7 +69,7 @@ class SigningDialog(QDialog):
         self.coach_date = _date_edit(today)
         self.sponsor_date = _date_edit(today)
         self.method = QComboBox()
-        for method, label in method_labels().items():
+        for method, label in words.labels(SigningMethod).items():
             self.method.addItem(label, method.value)
         self.method.setCurrentIndex(self.method.findData(SigningMethod.SCAN.value))
         self.scan_label = look.note(_("No file chosen"))

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from coachdesk import words
 from coachdesk.formatting import format_date
 from coachdesk.i18n import _
 from coachdesk.model import AgreementStatus
@@ -24,15 +25,6 @@ OPEN = (A.DRAFT, A.SENT)
 WAITING_TOO_LONG = 14  # days a sent agreement may wait before it reads as a reminder
 LATE_COLOUR = QColor("#b86e00")  # the amber of warnings elsewhere; reads on light and dark
 FILTER_OPEN, FILTER_ALL = "open", "all"
-
-
-def status_label(status: AgreementStatus) -> str:
-    return {
-        A.DRAFT: _("Draft"),
-        A.SENT: _("Sent"),
-        A.SIGNED: _("Signed"),
-        A.SUPERSEDED: _("Superseded"),
-    }[status]
 
 
 def todo_text(row: AgreementListRow) -> str:
@@ -143,5 +135,5 @@ class AgreementsTableModel(QAbstractTableModel):
         if column == AGREEMENT:
             return _("{title} (version {n})").format(title=row.title, n=row.version)
         if column == STATUS:
-            return status_label(row.status)
+            return words.label(row.status)
         return todo_text(row)

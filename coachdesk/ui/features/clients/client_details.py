@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk import words
 from coachdesk.formatting import format_date
 from coachdesk.i18n import _
 from coachdesk.services.overviews.overview import ClientOverview
 from coachdesk.services.people import clients
-from coachdesk.ui.features.clients.table_model import STATUS_ORDER, status_label
+from coachdesk.ui.features.clients.table_model import STATUS_ORDER
 from coachdesk.ui.kit import entries as parts
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit.entries import when_text
@@ -200,11 +201,11 @@ class ClientDetails(QWidget):
             summary.append(_("{n} overdue").format(n=n.overdue_actions))
         summary.append(_("{n} active goals").format(n=n.active_goals))
         self.summary.setText(parts.SEP.join(summary))
-        self.status_button.setText(_("Status: {status}").format(status=status_label(c.status)))
+        self.status_button.setText(_("Status: {status}").format(status=words.label(c.status)))
         self.status_menu.clear()
         for status in sorted(clients.allowed_transitions(c.status), key=STATUS_ORDER.get):
             action = self.status_menu.addAction(
-                _("Change to {status}").format(status=status_label(status))
+                _("Change to {status}").format(status=words.label(status))
             )
             action.setData(status.value)
 

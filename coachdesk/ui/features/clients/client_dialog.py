@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
+from coachdesk import words
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.model import ClientStatus
@@ -21,7 +22,6 @@ from coachdesk.services.people.clients import ClientFields, Saved
 from coachdesk.services.people.sponsors import SponsorRow
 from coachdesk.services.validation import FieldErrors
 from coachdesk.ui.features.clients.client_form import ClientForm
-from coachdesk.ui.features.clients.table_model import status_label
 from coachdesk.ui.kit import practice as kinds
 from coachdesk.ui.kit.errors import show_error
 from coachdesk.ui.kit.form_dialog import FormDialog
@@ -95,13 +95,13 @@ class ClientDialog(FormDialog):
             [(row.id, row.name) for row in sponsor_rows if not row.archived or row.id == current]
         )
         if fields is None:
-            self.form.set_statuses([(s, status_label(s)) for s in NEW_STATUSES])
+            self.form.set_statuses([(s, words.label(s)) for s in NEW_STATUSES])
             self.form.show_fields(ClientFields())
         else:
             allowed = sorted(
                 clients.allowed_transitions(fields.status), key=list(ClientStatus).index
             )
-            self.form.set_statuses([(s, status_label(s)) for s in (fields.status, *allowed)])
+            self.form.set_statuses([(s, words.label(s)) for s in (fields.status, *allowed)])
             self.form.show_fields(fields)
         self._dirty = False
         self._set_busy(False)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk import words
 from coachdesk.formatting import format_number
 from coachdesk.i18n import _, ngettext
 from coachdesk.model import ClientStatus
@@ -29,7 +30,6 @@ from coachdesk.ui.features.clients.table_model import (
     ALL_STATUSES,
     NOT_ARCHIVED,
     ClientsTableModel,
-    status_label,
 )
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit import practice as kinds
@@ -91,7 +91,7 @@ class ClientsPage(QWidget):
         self.status_filter.addItem(_("All but archived"), NOT_ARCHIVED)
         self.status_filter.addItem(_("All statuses"), ALL_STATUSES)
         for status in ClientStatus:
-            self.status_filter.addItem(status_label(status), status.value)
+            self.status_filter.addItem(words.label(status), status.value)
         self.status_filter.currentIndexChanged.connect(self._status_changed)
         self.tag_filter = QComboBox()
         self.tag_filter.setAccessibleName(_("Tag"))

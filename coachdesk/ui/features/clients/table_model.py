@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
+from coachdesk import words
 from coachdesk.i18n import _
 from coachdesk.model import ClientStatus
 from coachdesk.services.people.clients import ClientRow
@@ -32,20 +33,6 @@ NOT_ARCHIVED = "not-archived"
 ALL_STATUSES = "all"
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def status_label(status: ClientStatus) -> str:
-    """A client status as the coach reads it."""
-    labels = {
-        ClientStatus.LEAD: _("Lead"),
-        ClientStatus.CONSULTATION: _("Consultation"),
-        ClientStatus.ACTIVE: _("Active"),
-        ClientStatus.PAUSED: _("Paused"),
-        ClientStatus.COMPLETED: _("Completed"),
-        ClientStatus.ALUMNI: _("Alumni"),
-        ClientStatus.ARCHIVED: _("Archived"),
-    }
-    return labels[status]
 
 
 def column_titles() -> tuple[str, ...]:
@@ -206,7 +193,7 @@ class ClientsTableModel(QAbstractTableModel):
         if column == NAME:
             return row.name
         if column == STATUS:
-            return status_label(row.status)
+            return words.label(row.status)
         if column == NEXT:
             return when_text(row.next_session, self.zone, with_time=True)
         if column == LAST:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk import words
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.model import (
@@ -37,17 +38,11 @@ from coachdesk.model import (
 from coachdesk.services.engagements.engagements import EngagementFields
 from coachdesk.services.validation import parse_money
 from coachdesk.ui.features.engagements.form_parts import (
-    cadence_labels,
     combo,
     date_edit,
-    fee_model_labels,
-    kind_labels,
     location_hint,
-    mode_labels,
     money_text,
-    sharing_labels,
     spin,
-    status_labels,
     text_box,
     to_qdate,
 )
@@ -70,7 +65,7 @@ class EngagementForm(QWidget):
         self.title = QLineEdit()
         self.title.setObjectName("title")
         self.title.setPlaceholderText(_("e.g. Leadership programme 2026"))
-        self.kind = combo("kind", kind_labels())
+        self.kind = combo("kind", words.labels(EngagementKind))
         self.status = QComboBox()
         self.status.setObjectName("status")
         self.start_date = date_edit("start_date")
@@ -80,13 +75,13 @@ class EngagementForm(QWidget):
         self.end_date.setEnabled(False)
         self.planned = spin("planned_sessions", 0, 500)
         self.planned.setSpecialValueText(_("Not fixed"))
-        self.cadence = combo("cadence", cadence_labels())
+        self.cadence = combo("cadence", words.labels(Cadence))
         self.cadence_days = spin("cadence_days", 1, 365, _(" days"))
         self.session_minutes = spin("session_minutes", 15, 480, _(" min"), 15)
-        self.mode = combo("mode", mode_labels())
+        self.mode = combo("mode", words.labels(SessionMode))
         self.location = QLineEdit()
         self.location.setObjectName("location")
-        self.fee_model = combo("fee_model", fee_model_labels())
+        self.fee_model = combo("fee_model", words.labels(FeeModel))
         self.fee_amount = QLineEdit()
         self.fee_amount.setObjectName("fee_amount")
         self.fee_amount.setPlaceholderText(_("e.g. 1500 or 1,500.00"))
@@ -101,7 +96,7 @@ class EngagementForm(QWidget):
         )
         self.sponsor = QComboBox()
         self.sponsor.setObjectName("sponsor")
-        self.sharing = combo("sponsor_sharing", sharing_labels())
+        self.sharing = combo("sponsor_sharing", words.labels(SponsorSharing))
         self.communication = text_box(
             "communication", _("e.g. Short emails between sessions, answered within two days")
         )
@@ -230,7 +225,7 @@ class EngagementForm(QWidget):
     def set_statuses(self, statuses: list[EngagementStatus]) -> None:
         self.status.clear()
         for status in statuses:
-            self.status.addItem(status_labels()[status], status.value)
+            self.status.addItem(words.label(status), status.value)
 
     def show_fields(self, data: EngagementFields, today: date) -> None:
         self.title.setText(data.title)

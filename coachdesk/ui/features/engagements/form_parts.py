@@ -1,5 +1,6 @@
-"""The words and small widgets of the engagement form: each choice's label, dates, numbers
-and text boxes set up alike, and an amount shown back as it would be typed.
+"""The small widgets of the engagement form: the location hint for each session mode, dates,
+numbers and text boxes set up alike, and an amount shown back as it would be typed (the choices'
+labels come from ``coachdesk.words``).
 """
 
 from __future__ import annotations
@@ -15,66 +16,11 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QPlainTextEdit, QSpinBox
 
 from coachdesk.formatting import MINOR_UNITS
 from coachdesk.i18n import _
-from coachdesk.model import (
-    Cadence,
-    EngagementKind,
-    EngagementStatus,
-    FeeModel,
-    SessionMode,
-    SponsorSharing,
-)
+from coachdesk.model import SessionMode
 
 DATE_FORMAT = "d MMM yyyy"
 TEXT_LINES = 3
 E = TypeVar("E", bound=StrEnum)
-
-
-def status_labels() -> dict[EngagementStatus, str]:
-    return {
-        EngagementStatus.DRAFT: _("Draft"),
-        EngagementStatus.PROPOSED: _("Proposed"),
-        EngagementStatus.ACTIVE: _("Active"),
-        EngagementStatus.COMPLETED: _("Completed"),
-        EngagementStatus.ENDED_EARLY: _("Ended early"),
-    }
-
-
-def kind_labels() -> dict[EngagementKind, str]:
-    return {EngagementKind.COACHING: _("Coaching"), EngagementKind.MENTORING: _("Mentoring")}
-
-
-def cadence_labels() -> dict[Cadence, str]:
-    return {
-        Cadence.WEEKLY: _("Every week"),
-        Cadence.FORTNIGHTLY: _("Every two weeks"),
-        Cadence.MONTHLY: _("Every month"),
-        Cadence.CUSTOM: _("Every … days"),
-    }
-
-
-def mode_labels() -> dict[SessionMode, str]:
-    return {
-        SessionMode.VIDEO: _("Video call"),
-        SessionMode.PHONE: _("Phone"),
-        SessionMode.IN_PERSON: _("In person"),
-    }
-
-
-def fee_model_labels() -> dict[FeeModel, str]:
-    return {
-        FeeModel.PER_SESSION: _("Per session"),
-        FeeModel.PACKAGE: _("Package (whole engagement)"),
-        FeeModel.MONTHLY_RETAINER: _("Monthly retainer"),
-        FeeModel.PRO_BONO: _("Pro bono"),
-    }
-
-
-def sharing_labels() -> dict[SponsorSharing, str]:
-    return {
-        SponsorSharing.NOTHING: _("Nothing"),
-        SponsorSharing.ATTENDANCE: _("Attendance only"),
-        SponsorSharing.PROGRESS: _("Attendance and progress on goals"),
-    }
 
 
 def location_hint(mode: SessionMode) -> str:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from coachdesk import words
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.model import GoalStatus
@@ -33,7 +34,6 @@ from coachdesk.ui.features.goals.milestone_rows import MilestoneRows
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit import practice as kinds
 from coachdesk.ui.kit.dates import OptionalDateEdit, ScoreSpin, error_label, show_message
-from coachdesk.ui.kit.entries import goal_status_label
 from coachdesk.ui.kit.errors import show_error
 from coachdesk.ui.kit.form_dialog import FormDialog
 from coachdesk.ui.kit.practice import Practice
@@ -72,7 +72,7 @@ class GoalDialog(FormDialog):
         self.buttons.rejected.connect(self.reject)
         self._build_layout()
         if goal_id is None:
-            self.status.addItem(goal_status_label(GoalStatus.ACTIVE), GoalStatus.ACTIVE.value)
+            self.status.addItem(words.label(GoalStatus.ACTIVE), GoalStatus.ACTIVE.value)
             self._check()
             self.title.setFocus()
         else:
@@ -152,7 +152,7 @@ class GoalDialog(FormDialog):
         self.status.clear()
         allowed = sorted(goals.allowed_statuses(data.status), key=list(GoalStatus).index)
         for status in (data.status, *allowed):
-            self.status.addItem(goal_status_label(status), status.value)
+            self.status.addItem(words.label(status), status.value)
         self.milestones.set_rows(detail.milestones)
         self._dirty = False
         self._set_busy(False)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from coachdesk import words
 from coachdesk.formatting import format_date
 from coachdesk.i18n import _
 from coachdesk.model import ActionStatus
@@ -282,7 +283,7 @@ class GoalPage(QWidget):
         data = detail.fields
         today = datetime.now(self.practice.zone).date()
         self.title.setText(data.title)
-        about = [detail.client_name, parts.goal_status_label(data.status)]
+        about = [detail.client_name, words.label(data.status)]
         if data.target_date is not None:
             about.append(_("target date {date}").format(date=format_date(data.target_date)))
         self.subtitle.setText(parts.SEP.join(about))

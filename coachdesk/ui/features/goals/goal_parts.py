@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk import words
 from coachdesk.formatting import format_short_date
 from coachdesk.i18n import _
 from coachdesk.model import ActionStatus
@@ -44,9 +45,11 @@ def milestone_text(row: MilestoneRow) -> str:
 def linked_action_text(row: ActionRow, today: date) -> str:
     if row.status is ActionStatus.DONE:
         when = _("done {date}").format(date=format_short_date(row.done_on)) if row.done_on else ""
-        return parts.SEP.join(p for p in (row.text, when or _("done")) if p)
+        return parts.SEP.join(
+            p for p in (row.text, when or words.in_sentence(ActionStatus.DONE)) if p
+        )
     if row.status is ActionStatus.DROPPED:
-        return parts.SEP.join((row.text, _("dropped")))
+        return parts.SEP.join((row.text, words.in_sentence(ActionStatus.DROPPED)))
     return parts.SEP.join(p for p in (row.text, parts.due_text(row.due_on, today)) if p)
 
 

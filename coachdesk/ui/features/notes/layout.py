@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk import words
 from coachdesk.formatting import format_date, format_minutes, format_time
 from coachdesk.i18n import _
 from coachdesk.services.sessions.sessions import SessionDetail
@@ -29,7 +30,6 @@ from coachdesk.ui.features.notes.actions_box import ActionsBox
 from coachdesk.ui.features.notes.ratings_box import RatingsBox
 from coachdesk.ui.features.notes.sections_box import SectionsBox
 from coachdesk.ui.features.notes.state import Loaded, NotesState
-from coachdesk.ui.features.notes.templates import status_label
 from coachdesk.ui.kit import look
 
 RIGHT_WIDTH = 390
@@ -119,7 +119,7 @@ class Body(QWidget):
             parts.append(detail.engagement_title)
         parts.append(_("{date} at {time}").format(date=format_date(start), time=format_time(start)))
         parts.append(format_minutes(detail.duration_minutes))
-        parts.append(status_label(detail.status))
+        parts.append(words.label(detail.status))
         self.heading.setText(detail.client_name)
         self.facts.setText(" · ".join(parts))
 

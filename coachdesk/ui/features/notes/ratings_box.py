@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk import words
 from coachdesk.i18n import _
 from coachdesk.model import SessionStatus
 from coachdesk.services.progress.goals import GoalRow
 from coachdesk.ui.features.notes.actions_box import subheading
-from coachdesk.ui.features.notes.templates import status_label
 from coachdesk.ui.kit import look
 
 
@@ -161,7 +161,7 @@ class RatingsBox(QWidget):
         self.status.blockSignals(True)
         self.status.clear()
         for status in choices:
-            self.status.addItem(status_label(status), status.value)
+            self.status.addItem(words.label(status), status.value)
         self.status.blockSignals(False)
         self.set_status(current)
 

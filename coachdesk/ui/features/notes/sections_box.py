@@ -2,7 +2,7 @@
 private notes in a visibly different frame that says they never leave the vault.
 
 Every template's boxes are built once, in order, so Tab walks the visible ones without any tab
-order bookkeeping; switching template moves the text across (``templates.convert``), never
+order bookkeeping; switching template moves the text across (``note_format.convert``), never
 dropping a word.
 """
 
@@ -21,15 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk import words
 from coachdesk.i18n import _
 from coachdesk.model import NoteTemplate
+from coachdesk.services.sessions.note_format import convert, section_titles
 from coachdesk.ui.features.notes.actions_box import subheading
-from coachdesk.ui.features.notes.templates import (
-    convert,
-    section_hints,
-    section_titles,
-    template_label,
-)
+from coachdesk.ui.features.notes.templates import section_hints
 from coachdesk.ui.kit import look
 
 AMBER = QColor("#c48a00")  # the private frame's accent: readable on light and dark palettes
@@ -74,7 +71,7 @@ class SectionsBox(QWidget):
         self._template = NoteTemplate.GROW
         self.template_combo = QComboBox()
         for template in TEMPLATES:
-            self.template_combo.addItem(template_label(template), template.value)
+            self.template_combo.addItem(words.label(template), template.value)
         self.template_combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Alt+T reaches it
         self.template_combo.setToolTip(_("The layout of this session's shared notes"))
         self.template_combo.currentIndexChanged.connect(self._template_chosen)

@@ -18,9 +18,9 @@ from coachdesk.services.people import profile
 from coachdesk.services.progress import actions
 from coachdesk.services.progress.actions import ActionRow
 from coachdesk.services.sessions import notes, sessions
+from coachdesk.services.sessions.note_format import compose, parse, section_titles
 from coachdesk.services.sessions.notes import CarryForward, Draft, NewAction, NotesInput
 from coachdesk.services.sessions.sessions import SessionDetail
-from coachdesk.ui.features.notes.templates import compose, parse, section_titles
 
 DRAFT_VERSION = 1
 

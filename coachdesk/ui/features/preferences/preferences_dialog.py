@@ -25,13 +25,12 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from coachdesk import words
 from coachdesk.i18n import _
 from coachdesk.model import NoteTemplate, PaperSize
 from coachdesk.services.people import profile
-from coachdesk.ui.features.notes.templates import template_label
 from coachdesk.ui.features.preferences.backup_settings import BackupSettings
 from coachdesk.ui.features.preferences.preferences import THEMES, Preferences
-from coachdesk.ui.features.profile.profile_form import PAPER_LABELS
 from coachdesk.ui.features.vault.passphrase_change import ChangePassphraseDialog
 from coachdesk.ui.features.vault.recovery_sheet_dialog import NewRecoveryKeyDialog
 from coachdesk.ui.kit import look
@@ -121,9 +120,9 @@ class PreferencesDialog(QDialog):
         box = QGroupBox(_("This practice"))
         self.note_template = QComboBox()
         for template in NoteTemplate:
-            self.note_template.addItem(template_label(template), template.value)
+            self.note_template.addItem(words.label(template), template.value)
         self.paper = QComboBox()
-        for size, label in PAPER_LABELS.items():
+        for size, label in words.labels(PaperSize).items():
             self.paper.addItem(label, size.value)
         form = _form(box)
         form.addRow(_("Session notes start as"), self.note_template)

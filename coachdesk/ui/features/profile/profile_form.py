@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk import words
 from coachdesk.errors import ValidationError
 from coachdesk.formatting import MINOR_UNITS
 from coachdesk.i18n import _
@@ -39,7 +40,6 @@ CURRENCIES = (
     "EUR", "USD", "GBP", "CHF", "CAD", "AUD", "NZD", "SEK", "NOK", "DKK", "PLN", "CZK", "JPY",
     "INR", "SGD", "HKD", "ZAR", "BRL", "MXN", "ILS",
 )  # fmt: skip
-PAPER_LABELS = {PaperSize.A4: "A4 (210 × 297 mm)", PaperSize.LETTER: "US Letter (8.5 × 11 in)"}
 
 
 class ProfileForm(QWidget):
@@ -78,7 +78,7 @@ class ProfileForm(QWidget):
         self.fee.setToolTip(_("What one session usually costs; leave empty if it varies."))
         self.paper = QComboBox()
         self.paper.setObjectName("paper_size")
-        for size, label in PAPER_LABELS.items():
+        for size, label in words.labels(PaperSize).items():
             self.paper.addItem(label, size.value)
         self.paper.activated.connect(self._changed)
         self.time_zone = self._combo("time_zone", zone_names())

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk import words
 from coachdesk.errors import ValidationError
 from coachdesk.formatting import format_date_range
 from coachdesk.i18n import _
@@ -33,7 +34,6 @@ from coachdesk.services.people import clients, profile
 from coachdesk.services.people.clients import Saved
 from coachdesk.services.sessions import sessions
 from coachdesk.services.sessions.sessions import SessionFields
-from coachdesk.ui.features.sessions.session_list_model import mode_label
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit.errors import show_error
 from coachdesk.ui.kit.fields import (
@@ -88,7 +88,7 @@ class ScheduleDialog(QDialog):
         self.duration.setSuffix(_(" minutes"))
         self.mode = QComboBox()
         for mode in SessionMode:
-            self.mode.addItem(mode_label(mode), mode)
+            self.mode.addItem(words.label(mode), mode)
         self.location = QLineEdit()
         self.location.setPlaceholderText(_("Room, address or video link"))
         self.boxes = {

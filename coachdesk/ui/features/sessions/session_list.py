@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk import words
 from coachdesk.formatting import format_number
 from coachdesk.i18n import _
 from coachdesk.model import SessionStatus
@@ -30,7 +31,6 @@ from coachdesk.services.sessions.sessions import SessionRow
 from coachdesk.ui.features.sessions.session_list_model import (
     ROW_ROLE,
     SessionListModel,
-    status_label,
 )
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit.fields import ClientCombo, client_labels
@@ -60,7 +60,7 @@ class SessionList(QWidget):
         self.status = QComboBox()
         self.status.addItem(_("Any status"), None)
         for status in SessionStatus:
-            self.status.addItem(status_label(status), status)
+            self.status.addItem(words.label(status), status)
         self.start = self._date_edit()
         self.end = self._date_edit()
         self.reset_dates()

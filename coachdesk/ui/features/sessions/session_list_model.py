@@ -20,9 +20,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication
 
+from coachdesk import words
 from coachdesk.formatting import format_short_date, format_time
 from coachdesk.i18n import _
-from coachdesk.model import SessionMode, SessionStatus
+from coachdesk.model import SessionStatus
 from coachdesk.services.sessions.sessions import SessionRow
 from coachdesk.ui.kit.roles import ROW_ROLE
 
@@ -36,24 +37,6 @@ STATUS_COLOURS = {
     SessionStatus.NO_SHOW: "#d04437",
 }
 _chips: dict[SessionStatus, QIcon] = {}
-
-
-def status_label(status: SessionStatus) -> str:
-    return {
-        SessionStatus.SCHEDULED: _("Scheduled"),
-        SessionStatus.COMPLETED: _("Held"),
-        SessionStatus.CANCELLED: _("Cancelled"),
-        SessionStatus.LATE_CANCEL: _("Late cancel"),
-        SessionStatus.NO_SHOW: _("No-show"),
-    }[status]
-
-
-def mode_label(mode: SessionMode) -> str:
-    return {
-        SessionMode.VIDEO: _("Video"),
-        SessionMode.PHONE: _("Phone"),
-        SessionMode.IN_PERSON: _("In person"),
-    }[mode]
 
 
 def status_chip(status: SessionStatus) -> QIcon:
@@ -186,7 +169,7 @@ class SessionListModel(QAbstractTableModel):
         if column == self.ENGAGEMENT:
             return row.engagement_title
         if column == self.STATUS:
-            return status_label(row.status)
+            return words.label(row.status)
         return _("Written") if row.has_notes else ""
 
     def _sort_key(self, row: SessionRow, column: int) -> object:
@@ -199,5 +182,5 @@ class SessionListModel(QAbstractTableModel):
         if column == self.ENGAGEMENT:
             return row.engagement_title.casefold()
         if column == self.STATUS:
-            return status_label(row.status)
+            return words.label(row.status)
         return int(row.has_notes)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk import words
 from coachdesk.formatting import format_date, format_time
 from coachdesk.i18n import _
 from coachdesk.model import SessionStatus
@@ -34,7 +35,6 @@ from coachdesk.services.sessions.sessions import SessionRow
 from coachdesk.ui.features.sessions.reschedule_dialog import RescheduleDialog
 from coachdesk.ui.features.sessions.schedule_dialog import ScheduleDialog
 from coachdesk.ui.features.sessions.session_list import SessionList
-from coachdesk.ui.features.sessions.session_list_model import status_label
 from coachdesk.ui.features.sessions.week_agenda import WeekAgenda, week_start
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit import practice as practice_module
@@ -111,10 +111,11 @@ class SessionsPage(QWidget):
             _("Mark cancelled"), lambda: self.set_status(SessionStatus.CANCELLED)
         )
         self.late_cancel_action = self._action(
-            _("Late cancel"), lambda: self.set_status(SessionStatus.LATE_CANCEL)
+            words.label(SessionStatus.LATE_CANCEL),
+            lambda: self.set_status(SessionStatus.LATE_CANCEL),
         )
         self.no_show_action = self._action(
-            _("No-show"), lambda: self.set_status(SessionStatus.NO_SHOW)
+            words.label(SessionStatus.NO_SHOW), lambda: self.set_status(SessionStatus.NO_SHOW)
         )
         self.session_actions = [
             self.notes_action,
@@ -248,7 +249,7 @@ class SessionsPage(QWidget):
             lambda db: sessions.set_status(db, session_id, status),
             lambda _result: self._say(
                 _("{client}, {when}: marked {status}.").format(
-                    client=row.client_name, when=self._when(row), status=status_label(status)
+                    client=row.client_name, when=self._when(row), status=words.label(status)
                 )
             ),
             changes=practice_module.SESSIONS,

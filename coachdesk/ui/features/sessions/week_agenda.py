@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk import words
 from coachdesk.formatting import format_date, format_date_range
 from coachdesk.i18n import _
 from coachdesk.model import SessionStatus
@@ -30,7 +31,6 @@ from coachdesk.ui.features.sessions.session_list_model import (
     ROW_ROLE,
     sequence_label,
     status_chip,
-    status_label,
     time_range,
 )
 from coachdesk.ui.kit import look
@@ -202,7 +202,7 @@ class WeekAgenda(QWidget):
             "    " + time_range(row, self.practice.zone),
             row.client_name,
             sequence_label(row),
-            status_label(row.status),
+            words.label(row.status),
             row.engagement_title,
         ]
         items = [QStandardItem(text) for text in cells]

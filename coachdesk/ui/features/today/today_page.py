@@ -29,14 +29,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from coachdesk import words
 from coachdesk.formatting import format_date, format_day_month, format_time
 from coachdesk.i18n import _, ngettext
-from coachdesk.model import SessionMode
 from coachdesk.services.overviews import today
 from coachdesk.services.people import profile
 from coachdesk.services.progress import actions
 from coachdesk.services.sessions import sessions
-from coachdesk.ui.features.notes.templates import status_label
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit import practice as kinds
 from coachdesk.ui.kit.practice import Practice
@@ -88,13 +87,10 @@ def gather(db: Session, now: datetime, zone: ZoneInfo) -> TodayView:
     known = sessions.list_sessions(db, start=start, end=start + timedelta(days=8))
     if data.notes_missing:
         known += sessions.list_sessions(db, start=now - today.NOTES_LOOKBACK, end=now)
-    planned = {s.id: s.planned for s in known}
     written = {s.id for s in known if s.has_notes}
 
     def session(row: today.SessionRow, when: str, last: str) -> Line:
-        number = _("Session {n}").format(n=row.sequence) if row.sequence else ""
-        if row.sequence and planned.get(row.id):
-            number = _("Session {n} of {total}").format(n=row.sequence, total=planned[row.id])
+        number = today.session_number(row)
         return Line(row.id, row.client_id, (when, row.client_name, number, last), row.starts_at)
 
     def clock(row: today.SessionRow) -> str:
@@ -105,13 +101,15 @@ def gather(db: Session, now: datetime, zone: ZoneInfo) -> TodayView:
         return f"{_weekday(local.date())} {format_time(local)}"
 
     def state(row: today.SessionRow) -> str:
-        return _("Notes written") if row.id in written else status_label(row.status)
+        return _("Notes written") if row.id in written else words.label(row.status)
 
     lines = {
         "today": [session(r, clock(r), state(r)) for r in data.sessions_today],
-        "week": [session(r, day_and_clock(r), _mode(r.mode)) for r in data.sessions_this_week],
+        "week": [
+            session(r, day_and_clock(r), words.label(r.mode)) for r in data.sessions_this_week
+        ],
         "notes_missing": [
-            session(r, day_and_clock(r), status_label(r.status)) for r in data.notes_missing
+            session(r, day_and_clock(r), words.label(r.status)) for r in data.notes_missing
         ],
         "overdue": [
             Line(a.id, a.client_id, (a.client_name, a.text, _overdue(a.days_overdue)))
@@ -136,10 +134,6 @@ def gather(db: Session, now: datetime, zone: ZoneInfo) -> TodayView:
 def _weekday(day: date) -> str:
     names = (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))
     return f"{names[day.weekday()]} {format_day_month(day)}"
-
-
-def _mode(mode: SessionMode) -> str:
-    return {SessionMode.VIDEO: _("Video"), SessionMode.PHONE: _("Phone")}.get(mode, _("In person"))
 
 
 def _days(n: int) -> str:

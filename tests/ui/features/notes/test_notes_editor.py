@@ -9,13 +9,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QMessageBox
 
 from coachdesk import vault
-from coachdesk.model import NoteTemplate, SessionStatus
+from coachdesk.model import SessionStatus
 from coachdesk.services.progress import actions, goals
 from coachdesk.services.progress.actions import ActionFields
 from coachdesk.services.progress.goals import GoalFields
@@ -23,7 +21,6 @@ from coachdesk.services.sessions import notes, sessions
 from coachdesk.ui.features.clients.client_page import ClientPage
 from coachdesk.ui.features.notes import NotesEditor
 from coachdesk.ui.features.notes.state import NotesState
-from coachdesk.ui.features.notes.templates import compose, convert, parse
 from coachdesk.ui.features.search.search_page import SearchPage
 from coachdesk.ui.kit.practice import Practice
 from coachdesk.vault import Vault
@@ -359,55 +356,6 @@ def test_switching_template_keeps_every_word(qtbot, practice, data) -> None:
 def test_one_editor_per_session(qtbot, practice, data) -> None:
     editor = open_editor(qtbot, practice, data.current)
     assert NotesEditor.open_for(practice, data.current) is editor
-
-
-# -- shared notes as text: compose and parse (pure) ------------------------------------------
-section_text = st.text(alphabet=st.sampled_from(list("abc Goal Will\n")), max_size=40).map(
-    lambda t: t.strip()
-)
-
-
-def lines_of(text: str) -> list[str]:
-    return [line.rstrip() for line in text.splitlines() if line.strip()]
-
-
-def test_sections_round_trip() -> None:
-    sections = ["I want x", "Now y\n\nmore", "", "Will do z"]
-    text = compose(NoteTemplate.GROW, sections)
-    assert text == "Goal\nI want x\n\nReality\nNow y\n\nmore\n\nWill\nWill do z"
-    assert parse(NoteTemplate.GROW, text) == sections
-    assert parse(NoteTemplate.OSCAR, "Outcome\nfoo\n\nActions\nbar") == ["foo", "", "", "bar", ""]
-    assert parse(NoteTemplate.GROW, "") == ["", "", "", ""]
-
-
-def test_text_that_does_not_parse_goes_whole_into_the_first_box() -> None:
-    text = "Written before templates\nGoal\nnot a heading here"
-    assert parse(NoteTemplate.GROW, text) == [text, "", "", ""]
-    assert parse(NoteTemplate.FREE, text) == [text]
-
-
-@given(st.lists(section_text, min_size=4, max_size=4))
-def test_parse_gives_back_what_compose_stored(sections: list[str]) -> None:
-    text = compose(NoteTemplate.GROW, sections)
-    assert compose(NoteTemplate.GROW, parse(NoteTemplate.GROW, text)) == text
-
-
-@given(st.text(alphabet=st.sampled_from(list("ab Goal\nRealityWill:")), max_size=80))
-def test_no_word_is_ever_lost(text: str) -> None:
-    """Every line of any stored text comes back, in order, when the notes are saved again."""
-    for template in NoteTemplate:
-        again = iter(lines_of(compose(template, parse(template, text))))
-        assert all(any(line == other for other in again) for line in lines_of(text))
-
-
-@given(
-    st.lists(section_text, min_size=4, max_size=4),
-    st.sampled_from([NoteTemplate.OSCAR, NoteTemplate.FREE]),
-)
-def test_switching_template_and_back_keeps_the_text(sections: list[str], other) -> None:
-    there = convert(NoteTemplate.GROW, other, sections)
-    back = convert(other, NoteTemplate.GROW, there)
-    assert compose(NoteTemplate.GROW, back) == compose(NoteTemplate.GROW, sections)
 
 
 def test_summary_pdf_saves_first_then_previews(qtbot, practice, opened, data) -> None:

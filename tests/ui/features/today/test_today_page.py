@@ -91,7 +91,7 @@ def test_shows_the_day(page: TodayPage, day: Day) -> None:
         ("09:00", "Amara Okafor", "Session 1 of 8", "Scheduled"),
         ("15:00", "Amara Okafor", "Session 2 of 8", "Scheduled"),
     ]
-    assert cells(page, "week") == [("Thu 5 Mar 10:00", "Ben Carter", "", "Video")]
+    assert cells(page, "week") == [("Thu 5 Mar 10:00", "Ben Carter", "", "Video call")]
     # held this morning without notes; yesterday's session has notes, so it is not listed
     assert cells(page, "notes_missing") == [
         ("Tue 3 Mar 09:00", "Amara Okafor", "Session 1 of 8", "Scheduled")

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk import words
 from coachdesk.i18n import _
 from coachdesk.model import EngagementKind
 from coachdesk.services.agreements.templates import TemplateText, unknown_tags
 from coachdesk.ui.features.agreements.templates.highlighter import TemplateHighlighter
-from coachdesk.ui.features.agreements.templates.listing import kind_label
 from coachdesk.ui.features.agreements.templates.placeholders import PlaceholderList
 from coachdesk.ui.kit import look
 
@@ -41,7 +41,7 @@ class TemplateForm(QWidget):
         self.name.textEdited.connect(self._edited)
         self.kind = QComboBox()
         for kind in EngagementKind:
-            self.kind.addItem(kind_label(kind), kind.value)
+            self.kind.addItem(words.label(kind), kind.value)
         self.kind.activated.connect(self._edited)
         self.version = look.note("")
         self.version.setWordWrap(False)

@@ -5,18 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from coachdesk import words
 from coachdesk.i18n import _
-from coachdesk.model import EngagementKind
 from coachdesk.services.agreements.agreements import TemplateRow
 from coachdesk.ui.kit.roles import ID_ROLE
 
 
-def kind_label(kind: EngagementKind) -> str:
-    return _("Mentoring") if kind is EngagementKind.MENTORING else _("Coaching")
-
-
 def row_text(row: TemplateRow, default_id: int | None) -> str:
-    marks = [kind_label(row.kind)]
+    marks = [words.label(row.kind)]
     if row.builtin:
         marks.append(_("came with CoachDesk"))
     if row.id == default_id:
