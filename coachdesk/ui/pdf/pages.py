@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from coachdesk.i18n import _
 from coachdesk.ui.kit.errors import show_error
+from coachdesk.ui.kit.latest import Latest
 from coachdesk.ui.kit.tasks import Tasks
 from coachdesk.ui.pdf.render import POINTS_PER_INCH, render_page
 
@@ -36,7 +37,8 @@ class PdfPages(QScrollArea):
         self._sizes: list[tuple[float, float]] = []
         self._pages: list[QLabel] = []
         self._rendered: dict[int, int] = {}  # page index -> pixel width of its pixmap
-        self._generation = 0  # bumped by set_pages: late pages of an old PDF are dropped
+        self._latest = Latest(self)  # each set_pages: late pages of an old PDF are dropped
+        self._shown = self._latest.start()  # the PDF whose pages are asked for now
         self._rendering = False
         self._zoom = 1.0
         self._fit = True
@@ -70,7 +72,7 @@ class PdfPages(QScrollArea):
 
     def set_pages(self, pdf_bytes: bytes, sizes: list[tuple[float, float]]) -> None:
         """Show a PDF whose page sizes (points) are known; images follow on a worker."""
-        self._generation += 1
+        self._shown = self._latest.start()
         self._pdf, self._sizes = pdf_bytes, sizes
         self._rendered.clear()
         for label in self._pages:
@@ -183,19 +185,19 @@ class PdfPages(QScrollArea):
         ratio = self.devicePixelRatioF()
         pixels = round(self._pages[index].contentsRect().width() * ratio)
         dpi = pixels * POINTS_PER_INCH / self._sizes[index][0]
-        pdf, generation = self._pdf, self._generation
+        pdf, shown = self._pdf, self._shown
         self._rendering = True
         self.tasks.run(
             lambda: render_page(pdf, index, dpi),
-            lambda image: self._rendered_page(generation, index, pixels, ratio, image),
+            lambda image: self._rendered_page(shown, index, pixels, ratio, image),
             self._render_failed,
         )
 
     def _rendered_page(
-        self, generation: int, index: int, pixels: int, ratio: float, image: QImage
+        self, shown: int, index: int, pixels: int, ratio: float, image: QImage
     ) -> None:
         self._rendering = False
-        if generation == self._generation:
+        if self._latest.holds(shown):
             pixmap = QPixmap.fromImage(image)
             pixmap.setDevicePixelRatio(ratio)
             self._pages[index].setPixmap(pixmap)

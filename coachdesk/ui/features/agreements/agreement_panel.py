@@ -36,6 +36,7 @@ from coachdesk.ui.features.agreements.templates.highlighter import TemplateHighl
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit import practice as kinds
 from coachdesk.ui.kit.errors import show_error
+from coachdesk.ui.kit.latest import Latest
 from coachdesk.ui.kit.practice import Practice
 from coachdesk.ui.pdf.preview import PdfPreview
 
@@ -54,7 +55,7 @@ class AgreementPanel(QWidget, AgreementSteps):
         self.current: Opened | None = None
         self.dialog: SigningDialog | None = None
         self.question: QMessageBox | None = None
-        self._token = 0
+        self._latest = Latest(self)
         self._dirty = False
         self._refusal = ""  # why the typed text could not be saved, until it is
         self.heading = look.heading("", scale=1.25)
@@ -123,17 +124,16 @@ class AgreementPanel(QWidget, AgreementSteps):
 
     # -- loading --------------------------------------------------------------------------
     def show_agreement(self, agreement_id: int) -> None:
-        self._token += 1
-        token = self._token
+        request = self._latest.start()
         self.practice.read(
             lambda db: open_agreement(db, agreement_id),
-            lambda opened: self._loaded(token, opened),
-            lambda exc: self._failed(token, exc),
+            lambda opened: self._loaded(request, opened),
+            lambda exc: self._failed(request, exc),
             parent=self,
         )
 
-    def _loaded(self, token: int, opened: Opened) -> None:
-        if token != self._token or not isValid(self):
+    def _loaded(self, request: int, opened: Opened) -> None:
+        if not self._latest.holds(request):
             return
         view = opened.view
         # Reloaded after a change elsewhere while the coach is typing: keep what they typed.
@@ -173,14 +173,14 @@ class AgreementPanel(QWidget, AgreementSteps):
             self.tabs.setCurrentIndex(PREVIEW_TAB)
         self._update_actions()
 
-    def _failed(self, token: int, exc: BaseException) -> None:
-        if token == self._token and isValid(self):
+    def _failed(self, request: int, exc: BaseException) -> None:
+        if self._latest.holds(request):
             self.clear()
             show_error(self, exc)
 
     def clear(self) -> None:
         """Drop every word of the agreement shown (the app locks, or nothing is selected)."""
-        self._token += 1
+        self._latest.drop()
         self.current = None
         self._dirty, self._refusal = False, ""
         if self.dialog is not None:

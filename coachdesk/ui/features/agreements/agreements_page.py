@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from coachdesk import words
 from coachdesk.i18n import _, ngettext
@@ -44,7 +42,7 @@ from coachdesk.ui.features.agreements.table_model import (
 )
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit import practice as kinds
-from coachdesk.ui.kit.errors import show_error
+from coachdesk.ui.kit.page import Page
 from coachdesk.ui.kit.practice import Practice
 
 REFRESH_ON = {kinds.AGREEMENTS, kinds.ENGAGEMENTS, kinds.CLIENTS, kinds.EVERYTHING}
@@ -55,18 +53,15 @@ def load_rows(db: Any) -> list[AgreementListRow]:
     return agreement_list.list_all_agreements(db, profile.coach_today(db))
 
 
-class AgreementsPage(QWidget):
+class AgreementsPage(Page):
     """The page for the main window's "Agreements" entry (page contract: refresh, clear,
     mark_stale, keep_typed_text); ``new_agreement()`` and ``show_agreement(id)`` for menus and
     other views."""
 
     def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.practice = practice
+        super().__init__(practice, parent)
         self.model = AgreementsTableModel(self)
         self.dialog: NewAgreementDialog | None = None
-        self._stale = True
-        self._token = 0
         self._wanted: int | None = None
         self.count = look.note("")
         self.search = QLineEdit()
@@ -146,20 +141,12 @@ class AgreementsPage(QWidget):
         layout.addWidget(split, 1)
 
     # -- page contract --------------------------------------------------------------------
-    def refresh(self) -> None:
-        self._stale = False
-        self._token += 1
-        token = self._token
-        self.practice.read(
-            load_rows,
-            lambda rows: self._loaded(token, rows),
-            lambda exc: self._failed(token, exc),
-            parent=self,
-        )
+    def _load(self) -> None:
+        self._read(load_rows, self._loaded)
 
     def clear(self) -> None:
         """Drop every client detail shown (the app is locking)."""
-        self._token += 1
+        self._forget()
         if self.dialog is not None:
             self.dialog.reject()
         self.model.clear()
@@ -167,44 +154,24 @@ class AgreementsPage(QWidget):
         self.panel.clear()
         self.stack.setCurrentWidget(self.empty)
         self.count.clear()
-        self._stale = True
 
     def keep_typed_text(self) -> bool:
         """Save an edited draft now, before the app locks; False (the reason shown above the
         text) if it could not be kept, so the caller must not drop it."""
         return self.panel.save_now()
 
-    def mark_stale(self) -> None:
-        """Reload when next shown (the main window loads only the view in sight)."""
-        self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
     def _data_changed(self, kind: str) -> None:
-        if kind not in REFRESH_ON:
-            return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
+        if kind in REFRESH_ON:
+            self.mark_stale()
 
     # -- loading --------------------------------------------------------------------------
-    def _loaded(self, token: int, rows: list[AgreementListRow]) -> None:
-        if token != self._token or not isValid(self):
-            return
+    def _loaded(self, rows: list[AgreementListRow]) -> None:
         keep = self._wanted if self._wanted is not None else self.selected_id()
         self.model.set_rows(rows)
         if keep is not None and self.model.row_of(keep) is None and self.model.holds(keep):
             self.which.setCurrentIndex(self.which.findData(FILTER_ALL))  # refilters
         self._update_count()
         self._select(keep if keep is not None else self._edited_id())
-
-    def _failed(self, token: int, exc: BaseException) -> None:
-        if token == self._token and isValid(self):
-            show_error(self, exc)
 
     def _refilter(self, *_args: object) -> None:
         keep = self.selected_id()

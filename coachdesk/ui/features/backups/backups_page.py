@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QShowEvent
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -32,6 +32,7 @@ from coachdesk.ui.features.backups.restore_dialog import RestoreDialog
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit.errors import show_error
 from coachdesk.ui.kit.long_work import LongWork
+from coachdesk.ui.kit.page import Page
 from coachdesk.ui.kit.practice import Practice
 from coachdesk.vault.backup_sets import (
     BackupEntry,
@@ -54,7 +55,7 @@ def header_width(table: QTableWidget, column: int) -> int:
     return table.horizontalHeader().sectionSizeFromContents(column).width()
 
 
-class BackupsPage(QWidget):
+class BackupsPage(Page):
     """Page contract: ``refresh``, ``clear``, ``mark_stale``."""
 
     restore_requested = Signal(object)  # RestoreRequest, for the main window's restore flow
@@ -62,10 +63,8 @@ class BackupsPage(QWidget):
     choice_changed = Signal()  # the backup folder or frequency changed (in Preferences)
 
     def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.practice = practice
+        super().__init__(practice, parent)
         self.entries: list[BackupEntry] = []
-        self._stale = True
         self._job: LongWork | None = None
         self._restore_dialog: RestoreDialog | None = None
         self._build()
@@ -150,9 +149,8 @@ class BackupsPage(QWidget):
         outer.addStretch(1)
 
     # -- page contract ----------------------------------------------------------------------
-    def refresh(self) -> None:
+    def _load(self) -> None:
         """Show the backup choice, then list the backups (read off the GUI thread)."""
-        self._stale = False
         choice = current_choice()
         self.choice.show_choice(choice)
         vault = self.practice.vault
@@ -160,15 +158,17 @@ class BackupsPage(QWidget):
             return
         folders = backup_folders(vault, choice)
         vault_id = vault.vault_id
+        request = self._latest.start()
         self.practice.tasks.run(
             lambda: backup_entries(folders, vault_id),
-            self._show_entries,
-            lambda exc: show_error(self, exc),
+            self._answer(request, self._show_entries),
+            self._refusal(request),
         )
 
     def clear(self) -> None:
         """On lock: stop a running backup (no partial file stays), close the restore
         confirmation (it may hold a typed passphrase), drop the list."""
+        self._forget()
         if self._job is not None:
             self._job.abandon()
             self._job_ended()
@@ -178,17 +178,6 @@ class BackupsPage(QWidget):
         self.entries = []
         self.table.setRowCount(0)
         self.status.clear()
-        self._stale = True
-
-    def mark_stale(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     # -- showing ----------------------------------------------------------------------------
     def _show_entries(self, entries: list[BackupEntry]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -33,6 +33,7 @@ from coachdesk.ui.features.engagements import EngagementDialog
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit import practice as kinds
 from coachdesk.ui.kit.errors import show_error
+from coachdesk.ui.kit.page import Page
 from coachdesk.ui.kit.practice import Practice
 
 REFRESH_KINDS = {
@@ -53,19 +54,16 @@ def load(db: Any, client_id: int) -> tuple[ClientOverview, Series]:
     return view, {goal.id: goals.progress_series(db, goal.id) for goal in view.goals}
 
 
-class ClientPage(QWidget):
+class ClientPage(Page):
     """``show_client(id)`` fills it; ``back_requested`` asks the window for the list again."""
 
     back_requested = Signal()
 
     def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.practice = practice
+        super().__init__(practice, parent)
         self.client_id: int | None = None
         self.view: ClientOverview | None = None
         self.dialog: ClientDialog | None = None
-        self._token = 0
-        self._stale = False
         self.details = ClientDetails()
         self.details.status_chosen.connect(self._status_chosen)
         self.details.session_opened.connect(self.practice.open_session_notes.emit)
@@ -136,22 +134,14 @@ class ClientPage(QWidget):
         self.client_id = client_id
         self.refresh()
 
-    def refresh(self) -> None:
-        if self.client_id is None:
-            return
-        self._token += 1
-        self._stale = False
-        token, client_id = self._token, self.client_id
-        self.practice.read(
-            lambda db: load(db, client_id),
-            lambda result: self._loaded(token, result),
-            lambda exc: self._failed(token, exc),
-            parent=self,
-        )
+    def _load(self) -> None:
+        client_id = self.client_id
+        if client_id is not None:
+            self._read(lambda db: load(db, client_id), self._loaded, self._failed)
 
     def clear(self) -> None:
         """Forget the client: every label, list and chart is emptied (the app locks)."""
-        self._token += 1
+        self._forget()
         self.client_id, self.view = None, None
         if self.dialog is not None:
             self.dialog.discard()  # finished: _dialog_finished deletes it
@@ -255,26 +245,14 @@ class ClientPage(QWidget):
     # -- showing --------------------------------------------------------------------------
     def _changed(self, kind: str) -> None:
         """Reload now if shown; when hidden, on the next ``show_client`` or show."""
-        if kind not in REFRESH_KINDS or self.client_id is None:
-            return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
+        if kind in REFRESH_KINDS and self.client_id is not None:
+            self.mark_stale()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+    def _failed(self, exc: BaseException) -> None:
+        self.clear()
+        show_error(self, exc)
 
-    def _failed(self, token: int, exc: BaseException) -> None:
-        if token == self._token and isValid(self):
-            self.clear()
-            show_error(self, exc)
-
-    def _loaded(self, token: int, result: tuple[ClientOverview, Series]) -> None:
-        if token != self._token or not isValid(self):
-            return  # another client was asked for meanwhile, or the page was cleared
+    def _loaded(self, result: tuple[ClientOverview, Series]) -> None:
         view, series = result
         self.view = view
         self.details.fill(view, series, self.practice.zone)

@@ -7,7 +7,7 @@ the status and tag filters and sorting never wait for the database, even at 10,0
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -34,6 +34,7 @@ from coachdesk.ui.features.clients.table_model import (
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit import practice as kinds
 from coachdesk.ui.kit.errors import show_error
+from coachdesk.ui.kit.page import Page
 from coachdesk.ui.kit.practice import Practice
 
 REFRESH_KINDS = {kinds.CLIENTS, kinds.SESSIONS, kinds.ACTIONS, kinds.PROFILE, kinds.EVERYTHING}
@@ -53,20 +54,15 @@ class FilterBox(QLineEdit):
             super().keyPressEvent(event)
 
 
-class ClientsPage(QWidget):
+class ClientsPage(Page):
     """The client list. ``new_client()`` (Ctrl+N) and ``focus_filter()`` (Ctrl+F) are for the
     main window's menu; opening a client goes out through ``practice.open_client``."""
 
     def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.practice = practice
+        super().__init__(practice, parent)
         self.model = ClientsTableModel(practice.zone, self)
         self.dialog: ClientDialog | None = None
-        self._loading = False
-        self._again = False
         self._select_after_load: int | None = None
-        self._stale = False
-        self._generation = 0
         self._build()
         practice.changed.connect(self._changed)
 
@@ -140,31 +136,15 @@ class ClientsPage(QWidget):
         return empty
 
     # -- page contract --------------------------------------------------------------------
-    def mark_stale(self) -> None:
-        """Reload when next shown (the main window loads only the view in sight)."""
-        self._stale = True
-
-    def refresh(self) -> None:
-        """Reload every client on a worker; a refresh asked for meanwhile runs after it."""
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
-        self._stale = False
-        generation = self._generation
-        self.practice.read(
-            lambda db: list_clients(db, include_archived=True),
-            lambda rows: self._loaded(generation, rows),
-            lambda exc: self._load_failed(generation, exc),
-            parent=self,
+    def _load(self) -> None:
+        """Reload every client on a worker."""
+        self._read(
+            lambda db: list_clients(db, include_archived=True), self._loaded, self._load_failed
         )
 
     def clear(self) -> None:
         """Drop every client row, the typed filter and the tag list (the app locks)."""
-        self._generation += 1  # a load still running is ignored when it returns
-        self._loading = False
-        self._again = False
-        self._stale = False
+        self._forget()  # a load still running is ignored when it returns
         self._select_after_load = None
         with QSignalBlocker(self.filter):
             self.filter.clear()
@@ -204,26 +184,10 @@ class ClientsPage(QWidget):
     def _changed(self, kind: str) -> None:
         """Reload now if shown; a hidden list reloads when it is shown again (note drafts save
         every few seconds, and reloading 10,000 rows each time would be wasted work)."""
-        if kind not in REFRESH_KINDS:
-            return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
+        if kind in REFRESH_KINDS:
+            self.mark_stale()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
-    def _loaded(self, generation: int, rows: list[ClientRow]) -> None:
-        if generation != self._generation:
-            return
-        self._loading = False
-        if self._again:
-            self._again = False
-            self.refresh()
-            return
+    def _loaded(self, rows: list[ClientRow]) -> None:
         keep = self._select_after_load or self.selected_client()
         self._select_after_load = None
         self.model.zone = self.practice.zone
@@ -233,11 +197,7 @@ class ClientsPage(QWidget):
         if keep is not None:
             self._select(keep)
 
-    def _load_failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
-            return
-        self._loading = False
-        self._again = False
+    def _load_failed(self, exc: BaseException) -> None:
         self.count.setText("")
         show_error(self, exc)
 

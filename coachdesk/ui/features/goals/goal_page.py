@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -43,6 +42,7 @@ from coachdesk.ui.kit import entries as parts
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit import practice as kinds
 from coachdesk.ui.kit.errors import show_error
+from coachdesk.ui.kit.page import Page
 from coachdesk.ui.kit.practice import Practice
 from coachdesk.ui.kit.progress_chart import ProgressChart
 
@@ -50,19 +50,16 @@ REFRESH_KINDS = {kinds.GOALS, kinds.ACTIONS, kinds.SESSIONS, kinds.EVERYTHING}
 CONTENT_WIDTH = 980
 
 
-class GoalPage(QWidget):
+class GoalPage(Page):
     """``show_goal(id)`` fills it; ``back_requested`` when the coach asks to go back."""
 
     back_requested = Signal()
 
     def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.practice = practice
+        super().__init__(practice, parent)
         self.goal_id: int | None = None
         self.detail: GoalDetail | None = None
         self.dialog: GoalDialog | None = None
-        self._token = 0
-        self._stale = False
         self._build()
         self._enable(False)
         practice.changed.connect(self._changed)
@@ -158,25 +155,14 @@ class GoalPage(QWidget):
         self.goal_id = goal_id
         self.refresh()
 
-    def refresh(self) -> None:
-        if self.goal_id is None:
-            return
-        self._token += 1
-        self._stale = False
-        token, goal_id = self._token, self.goal_id
-        self.practice.read(
-            lambda db: goal_forms.goal_detail(db, goal_id),
-            lambda detail: self._loaded(token, detail),
-            lambda exc: self._failed(token, exc),
-            parent=self,
-        )
-
-    def mark_stale(self) -> None:
-        self._stale = True
+    def _load(self) -> None:
+        goal_id = self.goal_id
+        if goal_id is not None:
+            self._read(lambda db: goal_forms.goal_detail(db, goal_id), self._loaded, self._failed)
 
     def clear(self) -> None:
         """Forget the goal: every label, list and the chart are emptied (the app locks)."""
-        self._token += 1
+        self._forget()
         self.goal_id, self.detail = None, None
         if self.dialog is not None:
             self.dialog.discard()
@@ -259,26 +245,14 @@ class GoalPage(QWidget):
 
     # -- showing --------------------------------------------------------------------------
     def _changed(self, kind: str) -> None:
-        if kind not in REFRESH_KINDS or self.goal_id is None:
-            return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
+        if kind in REFRESH_KINDS and self.goal_id is not None:
+            self.mark_stale()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+    def _failed(self, exc: BaseException) -> None:
+        self.clear()
+        show_error(self, exc)
 
-    def _failed(self, token: int, exc: BaseException) -> None:
-        if token == self._token and isValid(self):
-            self.clear()
-            show_error(self, exc)
-
-    def _loaded(self, token: int, detail: GoalDetail) -> None:
-        if token != self._token or not isValid(self):
-            return
+    def _loaded(self, detail: GoalDetail) -> None:
         self.detail = detail
         data = detail.fields
         today = datetime.now(self.practice.zone).date()

@@ -26,7 +26,6 @@ from PySide6.QtGui import (
     QKeyEvent,
     QPainter,
     QPalette,
-    QShowEvent,
     QStandardItem,
     QStandardItemModel,
     QTextDocument,
@@ -47,6 +46,7 @@ from coachdesk.i18n import _
 from coachdesk.services.overviews import search
 from coachdesk.services.overviews.search import SearchHit, snippet_spans
 from coachdesk.ui.kit import look
+from coachdesk.ui.kit.page import Page
 from coachdesk.ui.kit.practice import (
     ACTIONS,
     CLIENTS,
@@ -170,14 +170,11 @@ def first_hit(model: QAbstractItemModel) -> QModelIndex:
     return next((index for index in rows if index.data(ROW_ROLE) is not None), QModelIndex())
 
 
-class SearchPage(QWidget):
+class SearchPage(Page):
     """Search everything; Enter opens a session's notes, or the client of any other hit."""
 
     def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.practice = practice
-        self._ticket = 0
-        self._stale = False
+        super().__init__(practice, parent)
         self._when_shown: Callable[[], None] | None = None
         self.shown_query = ""
 
@@ -219,30 +216,23 @@ class SearchPage(QWidget):
 
     # -- page contract ------------------------------------------------------------------------
 
-    def mark_stale(self) -> None:
-        """Reload when next shown (the main window loads only the view in sight)."""
-        self._stale = True
-
-    def refresh(self) -> None:
+    def _load(self) -> None:
         """Search for what the box holds now; answers to older queries are dropped on arrival."""
         self._timer.stop()
-        self._stale = False
-        self._ticket += 1
-        ticket = self._ticket
         text = self.box.text()
+
+        def show(hits: list[SearchHit]) -> None:
+            self._show(text, hits)
+
         if not search.fts_query(text):
-            self._show(ticket, text, [])
+            self._answer(self._latest.start(), show)([])
             return
         zone = self.practice.zone
-        self.practice.read(
-            lambda db: search.search(db, text, MAX_HITS, tz=zone),
-            lambda hits: self._show(ticket, text, hits),
-            parent=self,
-        )
+        self._read(lambda db: search.search(db, text, MAX_HITS, tz=zone), show)
 
     def clear(self) -> None:
         """Forget the query and its hits (the app is locking)."""
-        self._ticket += 1
+        self._forget()
         self._when_shown = None
         self._timer.stop()
         self.box.blockSignals(True)
@@ -272,23 +262,13 @@ class SearchPage(QWidget):
         rows = (self.model.item(r) for r in range(self.model.rowCount()))
         return [item.text() for item in rows if item.data(ROW_ROLE) is None]
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
     # -- results ------------------------------------------------------------------------------
 
     def _data_changed(self, kind: str) -> None:
         if kind in REFRESH_ON and self.box.text().strip():
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._stale = True
+            self.mark_stale()
 
-    def _show(self, ticket: int, text: str, hits: list[SearchHit]) -> None:
-        if ticket != self._ticket:
-            return  # an older query answered late
+    def _show(self, text: str, hits: list[SearchHit]) -> None:
         current = self.view.currentIndex().data(ROW_ROLE)
         self.model.clear()
         self.shown_query = text

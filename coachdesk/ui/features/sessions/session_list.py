@@ -34,6 +34,7 @@ from coachdesk.ui.features.sessions.session_list_model import (
 )
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit.fields import ClientCombo, client_labels
+from coachdesk.ui.kit.latest import Latest
 from coachdesk.ui.kit.practice import Practice
 
 DAYS_BACK = 90
@@ -52,8 +53,8 @@ class SessionList(QWidget):
     def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.practice = practice
-        self._ticket = 0
-        self._clients_ticket = 0
+        self._latest = Latest(self)
+        self._latest_clients = Latest(self)
         self._clients_loaded = False
 
         self.client = ClientCombo(_("All clients"))
@@ -149,43 +150,45 @@ class SessionList(QWidget):
         if self.filters() != self._filter_key:
             self._timer.start()
 
-    def refresh(self, *, clients_too: bool = False) -> None:
-        """Read the sessions the filters select (and the client choices, once or when asked)."""
+    def refresh(self) -> None:
+        """Read the sessions the filters select (and the client choices, once or when stale)."""
         self._timer.stop()
-        if clients_too or not self._clients_loaded:
+        if not self._clients_loaded:
             self._load_clients()
         self._filter_key = self.filters()
         client_id, status, first, last = self._filter_key
         zone = self.practice.zone
         start = datetime.combine(first, time(), zone)
         end = datetime.combine(last + timedelta(days=1), time(), zone)
-        self._ticket += 1
-        ticket = self._ticket
+        request = self._latest.start()
         self.practice.read(
             lambda db: sessions.list_sessions(
                 db, client_id, start, end, status, newest_first=True, limit=LIMIT
             ),
-            lambda rows: self._show(ticket, rows),
+            lambda rows: self._show(request, rows),
             parent=self,
         )
 
+    def mark_clients_stale(self) -> None:
+        """The client choices are read again with the next sessions."""
+        self._clients_loaded = False
+
     def _load_clients(self) -> None:
-        self._clients_ticket += 1
-        ticket = self._clients_ticket
+        request = self._latest_clients.start()
         self._clients_loaded = True
         self.practice.read(
             lambda db: client_labels(clients.list_clients(db, include_archived=True)),
-            lambda labels: self._set_clients(ticket, labels),
+            lambda labels: self._set_clients(request, labels),
             parent=self,
         )
 
-    def _set_clients(self, ticket: int, labels: list[tuple[int, str]]) -> None:
-        if ticket == self._clients_ticket:
+    def _set_clients(self, request: int, labels: list[tuple[int, str]]) -> None:
+        if self._latest_clients.holds(request):
             self.client.set_clients(labels)
 
     def clear(self) -> None:
-        self._ticket += 1
-        self._clients_ticket += 1
+        self._latest.drop()
+        self._latest_clients.drop()
         self._clients_loaded = False
         self._timer.stop()
         self.model.clear()
@@ -195,8 +198,8 @@ class SessionList(QWidget):
         self._filter_key = self.filters()
         self.count.clear()
 
-    def _show(self, ticket: int, rows: list[SessionRow]) -> None:
-        if ticket != self._ticket:
+    def _show(self, request: int, rows: list[SessionRow]) -> None:
+        if not self._latest.holds(request):
             return
         previous = self.selected_row()
         self.model.zone = self.practice.zone

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -39,6 +39,7 @@ from coachdesk.ui.features.sessions.week_agenda import WeekAgenda, week_start
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit import practice as practice_module
 from coachdesk.ui.kit.fields import WARNING_STYLE
+from coachdesk.ui.kit.page import Page
 from coachdesk.ui.kit.practice import Practice
 
 REFRESH_ON = frozenset(
@@ -53,15 +54,14 @@ REFRESH_ON = frozenset(
 WEEK, LIST = 0, 1
 
 
-class SessionsPage(QWidget):
+class SessionsPage(Page):
     """Week agenda and session list with the actions on the selected session."""
 
     def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.practice = practice
+        super().__init__(practice, parent)
         self.dialog: QDialog | None = None
-        self._stale = True
         self._select_after_load: int | None = None
+        self._awaited: tuple[int, set[QWidget]] | None = None  # a refresh, the modes still out
 
         self.agenda = WeekAgenda(practice)
         self.list = SessionList(practice)
@@ -95,7 +95,7 @@ class SessionsPage(QWidget):
         for source in (self.agenda, self.list):
             source.session_activated.connect(self.practice.open_session_notes.emit)
             source.selection_changed.connect(self._update_actions)
-            source.loaded.connect(self._after_load)
+            source.loaded.connect(lambda mode=source: self._after_load(mode))
         practice.changed.connect(self._data_changed)
 
         self.message = QLabel()
@@ -171,40 +171,31 @@ class SessionsPage(QWidget):
 
     # -- page contract ------------------------------------------------------------------------
 
-    def mark_stale(self) -> None:
-        """Reload when next shown (the main window loads only the view in sight)."""
-        self._stale = True
-
-    def refresh(self) -> None:
-        """Read both modes' sessions (a week, and the filtered range) and the client choices."""
-        self._stale = False
+    def _load(self) -> None:
+        """Read both modes' sessions (a week, and the filtered range); ``refreshed`` once both
+        are shown."""
+        self._awaited = (self._latest.start(), {self.agenda, self.list})
         self.agenda.refresh()
-        self.list.refresh(clients_too=True)
+        self.list.refresh()
 
     def clear(self) -> None:
         """Drop every client detail shown (the app is locking)."""
+        self._forget()
+        self._awaited = None
         if self.dialog is not None:
             self.dialog.reject()
             self.dialog = None
         self.agenda.clear()
         self.list.clear()
         self.message.clear()
-        self._stale = True
         self._update_actions()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def _data_changed(self, kind: str) -> None:
         if kind not in REFRESH_ON:
             return
-        if self.isVisible():
-            self.agenda.refresh()
-            self.list.refresh(clients_too=kind != practice_module.SESSIONS)
-        else:
-            self._stale = True
+        if kind != practice_module.SESSIONS:
+            self.list.mark_clients_stale()
+        self.mark_stale()
 
     # -- modes and selection ------------------------------------------------------------------
 
@@ -226,12 +217,17 @@ class SessionsPage(QWidget):
         self.late_cancel_action.setEnabled(SessionStatus.LATE_CANCEL in allowed)
         self.no_show_action.setEnabled(SessionStatus.NO_SHOW in allowed)
 
-    def _after_load(self) -> None:
+    def _after_load(self, mode: QWidget) -> None:
         if self._select_after_load is not None and self.agenda.select_session(
             self._select_after_load
         ):
             self._select_after_load = None
         self._update_actions()
+        if self._awaited is not None and self._latest.holds(self._awaited[0]):
+            self._awaited[1].discard(mode)
+            if not self._awaited[1]:
+                self._awaited = None
+                self.refreshed.emit()
 
     # -- actions --------------------------------------------------------------------------------
 

@@ -34,6 +34,7 @@ from coachdesk.ui.features.sessions.session_list_model import (
     time_range,
 )
 from coachdesk.ui.kit import look
+from coachdesk.ui.kit.latest import Latest
 from coachdesk.ui.kit.practice import Practice
 
 
@@ -54,7 +55,7 @@ class WeekAgenda(QWidget):
         super().__init__(parent)
         self.practice = practice
         self.first_day = week_start(self._today())
-        self._ticket = 0
+        self._latest = Latest(self)
         self._rows: list[SessionRow] = []
 
         self.previous_button = QPushButton(_("‹ Previous"))
@@ -117,16 +118,15 @@ class WeekAgenda(QWidget):
         end = datetime.combine(self.first_day + _WEEK, time(), zone)
         self.title.setText(format_date_range(self.first_day, self.first_day + _WEEK - _DAY))
         self.this_week_button.setEnabled(self.first_day != week_start(self._today()))
-        self._ticket += 1
-        ticket = self._ticket
+        request = self._latest.start()
         self.practice.read(
             lambda db: sessions.list_sessions(db, start=start, end=end),
-            lambda rows: self._show(ticket, rows),
+            lambda rows: self._show(request, rows),
             parent=self,
         )
 
     def clear(self) -> None:
-        self._ticket += 1  # results still on their way are dropped
+        self._latest.drop()  # results still on their way are dropped
         self._rows = []
         self.model.removeRows(0, self.model.rowCount())
         self.summary.clear()
@@ -148,8 +148,8 @@ class WeekAgenda(QWidget):
                     return True
         return False
 
-    def _show(self, ticket: int, rows: list[SessionRow]) -> None:
-        if ticket != self._ticket:
+    def _show(self, request: int, rows: list[SessionRow]) -> None:
+        if not self._latest.holds(request):
             return
         previous = self.selected_row()
         self._rows = rows

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -38,6 +38,7 @@ from coachdesk.services.progress import actions
 from coachdesk.services.sessions import sessions
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit import practice as kinds
+from coachdesk.ui.kit.page import Page
 from coachdesk.ui.kit.practice import Practice
 
 REFRESH_MS = 5 * 60 * 1000
@@ -253,7 +254,7 @@ class Section(QWidget):
         return self.model.lines[index.row()] if index.isValid() else None
 
 
-class TodayPage(QWidget):
+class TodayPage(Page):
     """The first screen. Enter on a row opens it; Ctrl+D marks an action or follow-up done."""
 
     def __init__(
@@ -263,11 +264,9 @@ class TodayPage(QWidget):
         *,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
-        super().__init__(parent)
-        self.practice, self.clock = practice, clock
+        super().__init__(practice, parent)
+        self.clock = clock
         self.view_data: TodayView | None = None
-        self._generation = 0
-        self._stale = True
         self._last_session_section: Section | None = None
         self._done_in: tuple[Section, int] | None = None  # where the last Ctrl+D was
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -292,7 +291,7 @@ class TodayPage(QWidget):
         practice.changed.connect(self._changed)
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self._tick)
+        self._timer.timeout.connect(self.mark_stale)
         self._timer.start()
 
     def _section(self, title: str, empty: str, *, notes: bool = False) -> Section:
@@ -329,22 +328,12 @@ class TodayPage(QWidget):
         outer.addWidget(scroll)
 
     # -- data -------------------------------------------------------------------------------
-    def mark_stale(self) -> None:
-        """Reload when next shown (the main window loads only the view in sight)."""
-        self._stale = True
-
-    def refresh(self) -> None:
+    def _load(self) -> None:
         """Reload on a worker; a result older than the latest request (or a clear) is dropped."""
-        self._generation += 1
-        generation, now, zone = self._generation, self.clock(), self.practice.zone
-        self._stale = False
-        self.practice.read(
-            lambda db: gather(db, now, zone), lambda view: self._show(generation, view), parent=self
-        )
+        now, zone = self.clock(), self.practice.zone
+        self._read(lambda db: gather(db, now, zone), self._show)
 
-    def _show(self, generation: int, view: TodayView) -> None:
-        if generation != self._generation:
-            return
+    def _show(self, view: TodayView) -> None:
         self.view_data = view
         hour = view.now.astimezone(self.practice.zone).hour
         greeting = _("Good morning") if hour < 12 else _("Good afternoon")
@@ -359,8 +348,7 @@ class TodayPage(QWidget):
 
     def clear(self) -> None:
         """Drop every client detail shown (the app is locking); late results are dropped too."""
-        self._generation += 1
-        self._stale = True
+        self._forget()
         self.view_data = None
         self._last_session_section = None
         self.greeting.setText(_("Today"))
@@ -370,22 +358,7 @@ class TodayPage(QWidget):
 
     def _changed(self, kind: str) -> None:
         if kind in SHOWN_KINDS:
-            self._stale = True
-            if self.isVisible():
-                QTimer.singleShot(0, self._refresh_if_stale)  # one reload for a burst
-
-    def _refresh_if_stale(self) -> None:
-        if self._stale:
-            self.refresh()
-
-    def _tick(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        self._refresh_if_stale()
+            self.mark_stale()  # one reload for a burst
 
     # -- acting on rows ---------------------------------------------------------------------
     def _activate(self, section: Section, index: QModelIndex) -> None:

@@ -61,7 +61,8 @@ def page(qtbot, practice: Practice) -> AgreementsPage:
     page = AgreementsPage(practice)
     qtbot.addWidget(page)
     page.resize(1200, 860)
-    page.show()
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):  # nothing left loading behind a test
+        page.show()
     return page
 
 
@@ -73,7 +74,10 @@ def status_of(page: AgreementsPage) -> A | None:
 def draft_one(qtbot, page: AgreementsPage, engagement_id: int) -> int:
     dialog = page.new_agreement(engagement_id)
     qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=WAIT_MS)
-    with qtbot.waitSignal(dialog.created, timeout=WAIT_MS) as created:
+    with (
+        qtbot.waitSignal(page.refreshed, timeout=WAIT_MS),
+        qtbot.waitSignal(dialog.created, timeout=WAIT_MS) as created,
+    ):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     agreement_id = created.args[0]
     qtbot.waitUntil(
@@ -110,7 +114,8 @@ def pdf_text(pdf: bytes | Path) -> str:
 
 
 def send(qtbot, page: AgreementsPage) -> None:
-    qtbot.mouseClick(page.panel.buttons["send"], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):  # the list, after the change
+        qtbot.mouseClick(page.panel.buttons["send"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: status_of(page) is A.SENT, timeout=WAIT_MS)
 
 
@@ -118,7 +123,10 @@ def sign_with_scan(qtbot, page: AgreementsPage, scan: Path) -> None:
     dialog = page.panel.sign()
     assert dialog is not None
     assert dialog.set_scan_file(scan)
-    with qtbot.waitSignal(dialog.signed, timeout=WAIT_MS):
+    with (
+        qtbot.waitSignal(page.refreshed, timeout=WAIT_MS),
+        qtbot.waitSignal(dialog.signed, timeout=WAIT_MS),
+    ):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: status_of(page) is A.SIGNED, timeout=WAIT_MS)
 
@@ -157,7 +165,6 @@ def test_sending_then_signing_with_a_scan_freezes_it(
     panel = page.panel
     send(qtbot, page)
     assert panel.editor.isReadOnly()
-    qtbot.waitUntil(lambda: page.model.row_of(first) is not None, timeout=WAIT_MS)
     row = page.model.row_of(first)
     assert page.model.index(row, TODO).data() == "Sent today, awaiting signature"
 
@@ -210,7 +217,8 @@ def test_scan_saves_out_and_a_new_version_supersedes_once_signed(
     assert saved_copy.read_bytes() == PNG
     assert saved_copy.stat().st_mode & 0o777 == 0o600
 
-    qtbot.mouseClick(panel.buttons["version"], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
+        qtbot.mouseClick(panel.buttons["version"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
         lambda: panel.current is not None and panel.current.view.version == 2, timeout=WAIT_MS
     )
@@ -221,11 +229,15 @@ def test_scan_saves_out_and_a_new_version_supersedes_once_signed(
     dialog = panel.sign()
     assert dialog is not None
     dialog.method.setCurrentIndex(dialog.method.findData("typed"))
-    with qtbot.waitSignal(dialog.signed, timeout=WAIT_MS):
+    # The list shown before this signing already holds both versions (Signed, Draft): only its
+    # refresh after the signing can tell, so wait for that, not for the rows to be there.
+    with (
+        qtbot.waitSignal(page.refreshed, timeout=WAIT_MS),
+        qtbot.waitSignal(dialog.signed, timeout=WAIT_MS),
+    ):
         dialog.submit()
     qtbot.waitUntil(lambda: status_of(page) is A.SIGNED, timeout=WAIT_MS)
     page.which.setCurrentIndex(page.which.findData("all"))
-    qtbot.waitUntil(lambda: page.model.row_of(first) is not None, timeout=WAIT_MS)
     statuses = {
         agreement_id: page.model.index(page.model.row_of(agreement_id), STATUS).data()
         for agreement_id in (first, second)
@@ -263,12 +275,13 @@ def test_a_sent_agreement_replaced_by_a_new_version_shows_superseded(
         agreements.mark_sent(db, first, date.today())
     page.panel.show_agreement(first)
     qtbot.waitUntil(lambda: status_of(page) is A.SENT, timeout=WAIT_MS)
-    qtbot.mouseClick(page.panel.buttons["version"], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
+        qtbot.mouseClick(page.panel.buttons["version"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
         lambda: page.panel.current is not None and page.panel.current.view.version == 2,
         timeout=WAIT_MS,
     )
-    qtbot.waitUntil(lambda: page.model.total() == 2, timeout=WAIT_MS)
+    assert page.model.total() == 2
     assert page.model.row_of(first) is None  # the open list holds only what needs doing
     page.which.setCurrentIndex(page.which.findData("all"))
     assert page.model.index(page.model.row_of(first), STATUS).data() == "Superseded"
@@ -292,9 +305,10 @@ def two_drafts(qtbot, page: AgreementsPage, amara: int, open_vault: Vault) -> tu
         ids = tuple(
             agreement_documents.draft_agreement(db, e, date(2026, 3, 1)).id for e in (amara, bo)
         )
-    page.show_agreement(ids[0])
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
+        page.show_agreement(ids[0])
+    assert page.model.row_of(ids[1]) is not None
     qtbot.waitUntil(lambda: page.panel.shown_id() == ids[0], timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: page.model.row_of(ids[1]) is not None, timeout=WAIT_MS)
     return ids[0], ids[1]
 
 
@@ -339,8 +353,9 @@ def test_a_draft_hidden_by_the_find_box_keeps_its_typed_text(
     with open_vault.session() as db, db.begin():  # a change elsewhere reloads the list
         chen = engagement(db, client(db, "Chen Wei"))
         agreement_documents.draft_agreement(db, chen, date(2026, 3, 1))
-    practice.changed.emit("agreements")
-    qtbot.waitUntil(lambda: page.model.total() == 3, timeout=WAIT_MS)
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
+        practice.changed.emit("agreements")
+    assert page.model.total() == 3
     assert page.panel.has_unsaved_text()
     assert "library on Fridays" in page.panel.editor.toPlainText()
 

@@ -37,8 +37,9 @@ def editor(qtbot: QtBot, practice: Practice) -> TemplateEditor:
     widget = TemplateEditor(practice)
     qtbot.addWidget(widget)
     widget.resize(1300, 800)
-    widget.show()
-    qtbot.waitUntil(lambda: widget.current is not None, timeout=WAIT_MS)
+    with qtbot.waitSignal(widget.refreshed, timeout=WAIT_MS):  # stored, listed, text shown
+        widget.show()
+    assert widget.current is not None
     return widget
 
 
@@ -95,7 +96,7 @@ def test_unknown_placeholder_is_named_and_save_refused_then_valid_edit_saves(
     qtbot.mouseClick(editor.form.show_problem, Qt.MouseButton.LeftButton)
     assert editor.body.textCursor().selectedText() == "{{ feez }}"
     editor.save()  # Ctrl+S while refused does nothing
-    qtbot.wait(200)
+    qtbot.waitUntil(lambda: not editor.practice.tasks.busy, timeout=WAIT_MS)  # had it written
     assert stored(open_vault, t) == before
 
     editor.body.undo()  # takes the typed text away again

@@ -48,7 +48,8 @@ def page(qtbot: QtBot, practice: Practice) -> BackupsPage:
     widget = BackupsPage(practice)
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
-    widget.show()
+    with qtbot.waitSignal(widget.refreshed, timeout=WAIT_MS):
+        widget.show()
     return widget
 
 
@@ -67,9 +68,9 @@ def test_lists_backups_with_sizes(qtbot: QtBot, open_vault: Vault, practice: Pra
 
     page = BackupsPage(practice)
     qtbot.addWidget(page)
-    page.show()
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
+        page.show()
 
-    qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=WAIT_MS)
     rows = shown_rows(page)
     assert [row[1] for row in rows] == ["Made by you", "Automatic"]
     assert [row[2] for row in rows] == [
@@ -80,8 +81,8 @@ def test_lists_backups_with_sizes(qtbot: QtBot, open_vault: Vault, practice: Pra
     assert not page.empty.isVisible()
 
 
-def test_no_backups_says_so(qtbot: QtBot, page: BackupsPage) -> None:
-    qtbot.waitUntil(page.empty.isVisible, timeout=WAIT_MS)
+def test_no_backups_says_so(page: BackupsPage) -> None:
+    assert page.empty.isVisible()
     assert not page.restore_button.isEnabled()
 
 
@@ -91,16 +92,20 @@ def test_back_up_now_goes_into_the_chosen_folder(
     usb = tmp_path / "usb"
     usb.mkdir()
     save_choice(BackupChoice(usb, 1))
-    page.refresh()
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
+        page.refresh()
     assert page.choice.folder.text() == str(usb)
 
-    with qtbot.waitSignal(page.backed_up, timeout=WAIT_MS) as written:
+    with (
+        qtbot.waitSignal(page.refreshed, timeout=WAIT_MS),
+        qtbot.waitSignal(page.backed_up, timeout=WAIT_MS) as written,
+    ):
         qtbot.mouseClick(page.backup_button, Qt.MouseButton.LeftButton)
 
     path = written.args[0]
     assert path.parent == usb
     assert [p.name for p in usb.iterdir()] == [path.name]
-    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=WAIT_MS)
+    assert page.table.rowCount() == 1
     assert shown_rows(page)[0][3] == usb.name
     assert str(path) in page.status.text()
     assert page.backup_button.isEnabled()
@@ -146,8 +151,9 @@ def test_restore_asks_for_the_passphrase_then_requests_the_restore(
     qtbot: QtBot, open_vault: Vault, page: BackupsPage
 ) -> None:
     backup = open_vault.backup(manual_backup_path(open_vault.backup_folder(), open_vault.vault_id))
-    page.refresh()
-    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=WAIT_MS)
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
+        page.refresh()
+    assert page.table.rowCount() == 1
     page.table.selectRow(0)
     assert page.restore_button.isEnabled()
 
@@ -172,8 +178,9 @@ def test_a_lock_closes_the_restore_confirmation_and_its_passphrase(
     qtbot: QtBot, open_vault: Vault, page: BackupsPage
 ) -> None:
     open_vault.backup(manual_backup_path(open_vault.backup_folder(), open_vault.vault_id))
-    page.refresh()
-    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=WAIT_MS)
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
+        page.refresh()
+    assert page.table.rowCount() == 1
     page.table.selectRow(0)
     qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
     dialog = page.findChild(RestoreDialog)
@@ -199,8 +206,9 @@ def test_another_vaults_backup_in_the_shared_folder_is_not_this_ones(
     other.close()
 
     assert gather_facts(open_vault, counts=False).last_backup is None
-    page.refresh()
-    qtbot.waitUntil(page.empty.isVisible, timeout=WAIT_MS)
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):  # the empty list shown before
+        page.refresh()  # says nothing about the shared folder: wait for its listing
+    assert page.empty.isVisible()
     mine = open_vault.rolling_backup(date.today(), folder=shared)
     assert mine is not None, "the other vault's backup today does not make this one's"
     assert gather_facts(open_vault, counts=False).last_backup is not None

@@ -86,8 +86,8 @@ def open_client(qtbot, practice: Practice, client_id: int) -> ClientPage:
     qtbot.addWidget(page)
     page.resize(900, 900)
     page.show()
-    page.show_client(client_id)
-    qtbot.waitUntil(lambda: page.view is not None, timeout=WAIT_MS)
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
+        page.show_client(client_id)
     return page
 
 
@@ -145,9 +145,8 @@ def test_marking_an_action_done_updates_the_counts(qtbot, practice: Practice, am
     page = open_client(qtbot, practice, amara.id)
     listing = ClientsPage(practice)
     qtbot.addWidget(listing)
-    listing.show()
-    listing.refresh()
-    qtbot.waitUntil(lambda: listing.model.rowCount() == 1, timeout=WAIT_MS)
+    with qtbot.waitSignal(listing.refreshed, timeout=WAIT_MS):
+        listing.show()
     assert listing.model.index(0, ACTIONS).data() == "2"
     assert page.details.headings["actions"].text() == "Open action items (2)"
 
@@ -210,6 +209,6 @@ def test_clear_leaves_no_client_text(qtbot, practice: Practice, amara: Amara) ->
     # a result arriving after clear() is dropped
     page.show_client(amara.id)
     page.clear()
-    qtbot.wait(300)
+    qtbot.waitUntil(lambda: not practice.tasks.busy, timeout=WAIT_MS)  # the answer came back
     assert page.view is None
     assert d.name.text() == ""

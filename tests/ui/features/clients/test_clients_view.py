@@ -51,9 +51,8 @@ def open_page(qtbot, practice: Practice) -> ClientsPage:
     page = ClientsPage(practice)
     qtbot.addWidget(page)
     page.resize(1000, 600)
-    page.show()
-    page.refresh()
-    qtbot.waitUntil(lambda: page.count.text() != "Loading…", timeout=WAIT_MS)
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
+        page.show()
     return page
 
 
@@ -252,10 +251,11 @@ def test_clear_forgets_every_client(qtbot, practice: Practice, demo: Vault) -> N
     # a load running at clear() is dropped, and the next refresh still works
     page.refresh()
     page.clear()
-    qtbot.wait(300)
+    qtbot.waitUntil(lambda: not practice.tasks.busy, timeout=WAIT_MS)  # the answer came back
     assert page.model.total == 0
-    page.refresh()
-    qtbot.waitUntil(lambda: page.model.total == 40, timeout=WAIT_MS)
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
+        page.refresh()
+    assert page.model.total == 40
 
 
 def fake_rows(count: int) -> list[ClientRow]:
@@ -283,7 +283,8 @@ def fake_rows(count: int) -> list[ClientRow]:
 def test_ten_thousand_clients_filter_as_typed(qtbot, practice: Practice) -> None:
     page = ClientsPage(practice)
     qtbot.addWidget(page)
-    page.show()
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):  # its own load, of an empty vault
+        page.show()
     rows = fake_rows(10_000)
     page.model.set_rows(rows)
     page.status_filter.setCurrentIndex(page.status_filter.findData(ALL_STATUSES))
@@ -329,10 +330,13 @@ def test_escape_asks_before_losing_what_was_typed(qtbot, practice: Practice) -> 
 def test_hidden_list_reloads_when_shown(qtbot, practice: Practice) -> None:
     page = open_page(qtbot, practice)
     page.hide()
-    practice.write(
-        lambda db: client(db, "Noor Haddad"), lambda _id: None, changes="clients", parent=page
-    )
-    qtbot.wait(300)
-    assert names(page) == []  # no reload while nobody looks
-    page.show()
-    qtbot.waitUntil(lambda: names(page) == ["Noor Haddad"], timeout=WAIT_MS)
+    with qtbot.waitSignal(practice.changed, timeout=WAIT_MS):
+        practice.write(
+            lambda db: client(db, "Noor Haddad"), lambda _id: None, changes="clients", parent=page
+        )
+    QApplication.processEvents()  # where a shown list would start reloading
+    assert not practice.tasks.busy  # no reload while nobody looks
+    assert names(page) == []
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
+        page.show()
+    assert names(page) == ["Noor Haddad"]

@@ -82,8 +82,8 @@ def test_three_months_after_the_engagement_ends_then_due_on_today(
 
     page = TodayPage(practice, clock=lambda: on_the_day.astimezone(UTC))
     qtbot.addWidget(page)
-    page.show()
-    qtbot.waitUntil(lambda: page.view_data is not None, timeout=WAIT_MS)
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
+        page.show()
     shown = page.follow_ups.model
     assert [(line.id, line.client_id) for line in shown.lines] == [(row.id, client_id)]
     texts = [shown.index(0, c).data() for c in range(shown.columnCount())]

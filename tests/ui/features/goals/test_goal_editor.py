@@ -55,8 +55,8 @@ def open_page(qtbot, practice: Practice, goal_id: int) -> GoalPage:
     qtbot.addWidget(page)
     page.resize(900, 900)
     page.show()
-    page.show_goal(goal_id)
-    qtbot.waitUntil(lambda: page.detail is not None, timeout=WAIT_MS)
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
+        page.show_goal(goal_id)
     return page
 
 

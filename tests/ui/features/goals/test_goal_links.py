@@ -38,8 +38,8 @@ def page(qtbot, practice: Practice, open_vault: Vault) -> ClientPage:
     qtbot.addWidget(shown)
     shown.resize(900, 900)
     shown.show()
-    shown.show_client(amara)
-    qtbot.waitUntil(lambda: shown.view is not None, timeout=WAIT_MS)
+    with qtbot.waitSignal(shown.refreshed, timeout=WAIT_MS):
+        shown.show_client(amara)
     return shown
 
 

@@ -62,7 +62,8 @@ def page(qtbot, practice: Practice) -> SearchPage:
     widget = SearchPage(practice)
     qtbot.addWidget(widget)
     widget.resize(800, 600)
-    widget.show()
+    with qtbot.waitSignal(widget.refreshed, timeout=WAIT_MS):  # the empty box, shown at once
+        widget.show()
     return widget
 
 

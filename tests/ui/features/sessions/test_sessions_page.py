@@ -45,7 +45,14 @@ def page(qtbot, practice: Practice) -> SessionsPage:
 
 
 def settle(qtbot, practice: Practice) -> None:
+    """For the dialog, whose reads start as it opens or as a client is typed."""
     qtbot.waitUntil(lambda: not practice.tasks.busy, timeout=WAIT_MS)
+
+
+def show(qtbot, page: SessionsPage) -> None:
+    """Show the page and wait for its first refresh (both modes filled)."""
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
+        page.show()
 
 
 def this_week(practice: Practice, day: int, hour: int) -> datetime:
@@ -144,8 +151,7 @@ def test_week_agenda_shows_this_week_and_enter_opens_notes(qtbot, open_vault, pr
         ]
 
     tuesday, thursday, last_week, next_week = build(open_vault, data)
-    page.show()
-    settle(qtbot, practice)
+    show(qtbot, page)
     agenda = page.agenda
     shown = [r.id for r in agenda._rows]
     assert shown == [tuesday, thursday]
@@ -161,21 +167,20 @@ def test_week_agenda_shows_this_week_and_enter_opens_notes(qtbot, open_vault, pr
 
     page.activateWindow()
     qtbot.waitUntil(agenda.view.hasFocus, timeout=WAIT_MS)
-    QTest.keyClick(agenda.view, Qt.Key.Key_PageDown)  # next week
-    settle(qtbot, practice)
+    with qtbot.waitSignal(agenda.loaded, timeout=WAIT_MS):
+        QTest.keyClick(agenda.view, Qt.Key.Key_PageDown)  # next week
     assert [r.id for r in agenda._rows] == [next_week]
     assert agenda.selected_row().id == next_week
-    agenda.this_week_button.click()
-    agenda.previous_button.click()
-    settle(qtbot, practice)
+    with qtbot.waitSignal(agenda.loaded, timeout=WAIT_MS):  # the answer to the last click
+        agenda.this_week_button.click()
+        agenda.previous_button.click()
     assert [r.id for r in agenda._rows] == [last_week]
 
 
 def test_reschedule_moves_the_session(qtbot, open_vault, practice, page) -> None:
     start = this_week(practice, 2, 10)
     session_id = build(open_vault, lambda db: factories.session(db, factories.client(db), start))
-    page.show()
-    settle(qtbot, practice)
+    show(qtbot, page)
     assert page.agenda.select_session(session_id)
     page.reschedule_action.trigger()
     dialog = page.dialog
@@ -183,10 +188,10 @@ def test_reschedule_moves_the_session(qtbot, open_vault, practice, page) -> None
     assert from_qdatetime(dialog.starts.dateTime(), practice.zone) == start
     moved = start + timedelta(days=1, hours=2)
     dialog.starts.setDateTime(to_qdatetime(moved, practice.zone))
-    dialog.submit()
-    qtbot.waitUntil(lambda: dialog.saved is not None, timeout=WAIT_MS)
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):  # the change notice's reload
+        dialog.submit()
+    assert dialog.saved is not None
     assert stored(open_vault, session_id).starts_at == moved
-    settle(qtbot, practice)
     assert page.agenda.selected_row().starts_at == moved
 
 
@@ -199,8 +204,7 @@ def test_status_actions_follow_allowed_transitions(qtbot, open_vault, practice, 
         return booked, held
 
     booked, held = build(open_vault, data)
-    page.show()
-    settle(qtbot, practice)
+    show(qtbot, page)
     page.agenda.select_session(held)
     assert page.notes_action.isEnabled()
     for action in (
@@ -252,9 +256,8 @@ def test_list_filters_by_client_status_and_dates(qtbot, open_vault, practice, pa
         }
 
     ids = build(open_vault, data)
-    page.show()
+    show(qtbot, page)
     page.set_mode(LIST)
-    settle(qtbot, practice)
     listing = page.list
 
     def shown() -> set[int]:
@@ -299,17 +302,16 @@ def test_schedule_from_the_page_and_clear(qtbot, open_vault, practice, page) -> 
         return client, engagement
 
     client, engagement = build(open_vault, data)
-    page.show()
-    settle(qtbot, practice)
+    show(qtbot, page)
     page.schedule_session(client)
     dialog = page.dialog
     assert isinstance(dialog, ScheduleDialog)
     qtbot.waitUntil(lambda: dialog.defaults is not None, timeout=WAIT_MS)
     assert dialog.engagement.currentData() == engagement
     dialog.starts.setDateTime(to_qdatetime(this_week(practice, 6, 20), practice.zone))
-    dialog.submit()
-    qtbot.waitUntil(lambda: page.dialog is None, timeout=WAIT_MS)
-    settle(qtbot, practice)
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):  # the change notice's reload
+        dialog.submit()
+    assert page.dialog is None
     assert dialog.saved is not None
     assert page.agenda.selected_row().id == dialog.saved.id
     assert page.message.text()

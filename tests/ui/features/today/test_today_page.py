@@ -75,8 +75,8 @@ def practice(opened: Vault) -> Iterator[Practice]:
 def page(qtbot, practice: Practice, day: Day) -> TodayPage:
     shown = TodayPage(practice, clock=lambda: NOW)
     qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitUntil(lambda: shown.view_data is not None, timeout=WAIT_MS)
+    with qtbot.waitSignal(shown.refreshed, timeout=WAIT_MS):
+        shown.show()
     return shown
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QMessageBox,
@@ -37,22 +37,23 @@ from coachdesk.ui.features.agreements.templates.preview import TemplatePreview
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit import practice as kinds
 from coachdesk.ui.kit.errors import show_error
+from coachdesk.ui.kit.latest import Latest
+from coachdesk.ui.kit.page import Page
 from coachdesk.ui.kit.practice import Practice
 
 
-class TemplateEditor(QWidget):
+class TemplateEditor(Page):
     """Templates on the left, the text with its placeholders in the middle, the preview right."""
 
     def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.practice = practice
+        super().__init__(practice, parent)
         self.current: TemplateText | None = None
         self.default_id: int | None = None
         self.question: QMessageBox | None = None
         self._confirm: QAbstractButton | None = None
         self._then: Callable[[], None] | None = None
-        self.stale = True
         self._want: int | None = None  # the template to show after the next listing
+        self._latest_text = Latest(self)  # the template whose text was asked for last
         self.templates = TemplateList()
         self.templates.picked.connect(self._picked)
         self.form = TemplateForm()
@@ -109,38 +110,24 @@ class TemplateEditor(QWidget):
         layout.addWidget(splitter)
 
     # -- page contract ----------------------------------------------------------------------
-    def refresh(self) -> None:
+    def _load(self) -> None:
         """Reload the list; the text being edited stays as typed."""
-        self.stale = False
-        self.practice.read(service.list_for_editor, self._listed, parent=self)
+        self._read(service.list_for_editor, self._listed)
         self.preview.load_sources()
         if self.current is not None:
             self._check()  # the letterhead or an example engagement may have changed
 
-    def mark_stale(self) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self.stale = True
-
     def clear(self) -> None:
         """On lock: the preview and its list of clients go; template text is the coach's own."""
+        self._forget()
         self.preview.clear()
-        self.stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self.stale:
-            self.refresh()
 
     # -- loading ----------------------------------------------------------------------------
     def _listed(self, listing: Listing) -> None:
-        if not isValid(self):
-            return
-        if self._needs_builtins(listing):
+        if self._needs_builtins(listing):  # a step of this refresh: ``refreshed`` waits for it
             self.practice.write(
                 service.ensure_builtin_templates,
-                lambda _ids: self.refresh(),
+                self._answer(self._latest.start(), lambda _ids: self.refresh()),
                 changes=kinds.AGREEMENTS,
                 parent=self,
             )
@@ -151,7 +138,7 @@ class TemplateEditor(QWidget):
         keep = next((c for c in choices if c in ids), listing.rows[0].id)
         self.templates.show_rows(listing.rows, listing.default_id, keep)
         if self._want is not None or self.current is None or self.current.id != keep:
-            self._load(keep)
+            self._open(keep, refreshing=True)
         self._want = None
         self._enable()
 
@@ -159,14 +146,18 @@ class TemplateEditor(QWidget):
     def _needs_builtins(listing: Listing) -> bool:
         return {row.kind for row in listing.rows if row.builtin} != set(EngagementKind)
 
-    def _load(self, template_id: int) -> None:
+    def _open(self, template_id: int, *, refreshing: bool = False) -> None:
+        """Read a template's text; only the one asked for last is shown. When it is a step of
+        a refresh, ``refreshed`` waits for it."""
+        request = self._latest_text.start()
+        show = self._answer(self._latest.start(), self._show) if refreshing else self._show
         self.practice.read(
-            lambda db: service.template_text(db, template_id), self._show, parent=self
+            lambda db: service.template_text(db, template_id),
+            lambda template: show(template) if self._latest_text.holds(request) else None,
+            parent=self,
         )
 
     def _show(self, template: TemplateText) -> None:
-        if not isValid(self):
-            return
         self.current = template
         self.form.show_template(template)
         self.templates.select_id(template.id)
@@ -177,14 +168,14 @@ class TemplateEditor(QWidget):
         if self.current is not None and template_id == self.current.id:
             return
         if not self.is_dirty():
-            self._load(template_id)
+            self._open(template_id)
             return
         self.templates.select_id(self.current.id if self.current else None)
         self.ask(
             _("Discard changes?"),
             _("The changes to “{name}” are not saved yet.").format(name=self.name.text()),
             _("Discard changes"),
-            lambda: self._load(template_id),
+            lambda: self._open(template_id),
         )
 
     # -- editing ----------------------------------------------------------------------------
