@@ -12,7 +12,7 @@ from types import TracebackType
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from coachdesk.errors import InvalidInput, VaultExists, WrongPassphrase
+from coachdesk.errors import InvalidInput, VaultCorrupt, VaultExists, WrongPassphrase
 from coachdesk.i18n import _
 from coachdesk.vault import backup_sets, backups, keychain, migrate
 from coachdesk.vault.engine import make_engine
@@ -34,14 +34,15 @@ from coachdesk.vault.keyslots import (
     with_new_passphrase,
     with_new_recovery_key,
 )
-from coachdesk.vault.layout import VaultLayout
+from coachdesk.vault.layout import BACKUP_SUFFIX, VaultLayout
 from coachdesk.vault.lock import VaultLock
 from coachdesk.vault.opening import (
     check_database_file,
-    check_schema,
     existing_layout,
+    inspect_schema,
     integrity_problems,
 )
+from coachdesk.vault.stale_copies import sweep_stale_copies
 
 log = logging.getLogger(__name__)
 MIN_PASSPHRASE = 8
@@ -279,9 +280,10 @@ def _open_unlocked(
     try:
         if not new:
             check_database_file(layout.db)
+        revision = inspect_schema(layout, data_key)
+        sweep_stale_copies(layout, lock.acquired_at)
         engine = make_engine(layout.db, data_key)
         try:
-            revision = check_schema(engine)
             if revision != migrate.head_revision():
                 _migrate(engine, layout, key_file, revision)
         except BaseException:
@@ -298,15 +300,27 @@ def _open_unlocked(
 
 
 def _migrate(engine: Engine, layout: VaultLayout, key_file: KeyFile, revision: str | None) -> None:
-    """Bring the schema to head, after a backup when there is data to protect."""
+    """Bring the schema to head, after a backup when there is data to protect. A failed upgrade
+    is rolled back whole, so its backup, identical to the database, is removed again."""
+    backup = None
     if revision is not None:
         make_private_dir(layout.backups)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        dest = layout.backups / f"pre-migration-{revision}-{stamp}{backups.BACKUP_SUFFIX}"
+        name = f"{backup_sets.MIGRATION_PREFIX}{revision}-{stamp}{BACKUP_SUFFIX}"
         with engine.connect() as conn:
-            backups.write_backup(conn, key_file, revision, dest)
-    with engine.begin() as conn:
-        migrate.upgrade(conn)
+            backup = backups.write_backup(conn, key_file, revision, layout.backups / name)
+    try:
+        migrate.upgrade_atomically(engine)
+    except migrate.MigrationFailed as exc:
+        log.error("vault %s: migration from %s failed (%s)", key_file.vault_id, revision, exc)
+        if backup is not None:
+            backup.unlink(missing_ok=True)
+        raise VaultCorrupt(
+            _(
+                "This vault's data could not be updated for this version of CoachDesk. The "
+                "update was undone and nothing was changed; the details are in the log file."
+            )
+        ) from None
     log.info(
         "vault %s migrated from %s to %s", key_file.vault_id, revision, migrate.head_revision()
     )
