@@ -10,6 +10,7 @@ from pathlib import Path
 from types import TracebackType
 
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from coachdesk.errors import InvalidInput, VaultCorrupt, VaultExists, WrongPassphrase
@@ -143,9 +144,17 @@ class Vault:
     def backup(self, dest: Path, progress: backups.Progress | None = None) -> Path:
         """Write an encrypted backup that the same passphrase and recovery key open;
         ``progress`` may stop it by raising ``Cancelled`` (no partial file is left)."""
-        with self.engine.connect() as conn:
-            revision = migrate.current_revision(conn)
-            path = backups.write_backup(conn, self.key_file, revision, dest, progress)
+        try:
+            with self.engine.connect() as conn:
+                revision = migrate.current_revision(conn)
+                path = backups.write_backup(conn, self.key_file, revision, dest, progress)
+        except DatabaseError:
+            raise VaultCorrupt(
+                _(
+                    "The vault's database is damaged, so no backup could be made. Run "
+                    "'coachdesk check', then restore the newest sound backup."
+                )
+            ) from None
         log.info("backup written for vault %s", self.vault_id)
         return path
 
@@ -162,8 +171,9 @@ class Vault:
     ) -> Path | None:
         """The automatic backup, if one is due (none of this vault's in the last ``every_days``
         days; 0 means never), into ``folder`` when reachable; then prune this vault's
-        automatic backups there by the retention rule."""
+        automatic backups there by the retention rule (and the safety copies at home)."""
         day = today or datetime.now().date()
+        backup_sets.prune_safety_backups(self.layout.backups, day)
         if every_days <= 0:
             return None
         target = self.backup_folder(folder)
@@ -184,19 +194,29 @@ class Vault:
         return integrity_problems(self.engine, quick=quick)
 
     def table_counts(self) -> dict[str, int]:
-        """Rows per table, for ``coachdesk check``: counts only, never content."""
+        """Rows per table, for ``coachdesk check``: counts only, never content. A table on a
+        damaged page is left out (the integrity check reports the damage)."""
+        counts: dict[str, int] = {}
         with self.engine.connect() as conn:
-            names = conn.execute(
-                text(
-                    "SELECT name FROM sqlite_master WHERE type = 'table' "
-                    "AND name NOT LIKE 'sqlite_%' AND name != :version ORDER BY name"
-                ),
-                {"version": migrate.VERSION_TABLE},
-            ).scalars()
-            return {
-                name: int(conn.exec_driver_sql(f'SELECT count(*) FROM "{name}"').scalar() or 0)
-                for name in list(names)
-            }
+            try:
+                names = list(
+                    conn.execute(
+                        text(
+                            "SELECT name FROM sqlite_master WHERE type = 'table' "
+                            "AND name NOT LIKE 'sqlite_%' AND name != :version ORDER BY name"
+                        ),
+                        {"version": migrate.VERSION_TABLE},
+                    ).scalars()
+                )
+            except DatabaseError:
+                return counts
+            for name in names:
+                try:
+                    count = conn.exec_driver_sql(f'SELECT count(*) FROM "{name}"').scalar()
+                except DatabaseError:
+                    continue
+                counts[name] = int(count or 0)
+        return counts
 
 
 @dataclass(frozen=True)
