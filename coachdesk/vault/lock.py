@@ -29,6 +29,7 @@ from coachdesk.vault.layout import VaultLayout
 log = logging.getLogger(__name__)
 _BUSY = (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES)
 _READ_ONLY = (errno.EACCES, errno.EPERM, errno.EROFS)
+_EFFECTIVE = os.access in os.supports_effective_ids
 
 
 class VaultLock:
@@ -47,7 +48,7 @@ class VaultLock:
         return self._lock.is_locked
 
     def acquire(self) -> None:
-        if not os.access(self._layout.folder, os.W_OK | os.X_OK):
+        if not os.access(self._layout.folder, os.W_OK | os.X_OK, effective_ids=_EFFECTIVE):
             raise read_only(self._layout)
         self._lock_folder()
         try:
