@@ -18,6 +18,7 @@ from coachdesk.errors import VaultCorrupt
 from coachdesk.vault import migrate
 from coachdesk.vault.engine import connect_raw
 from coachdesk.vault.keyslots import KeyFile, unlock_with_passphrase
+from tests.conftest import PASSPHRASE
 from tests.fixtures.vaults.make_fixture import PASSPHRASE as FIXTURE_PASSPHRASE
 from tests.fixtures.vaults.make_fixture import SETTINGS
 from tests.support import fingerprint, python
@@ -149,3 +150,16 @@ def test_tables_added_lists_what_each_revision_creates(revision: str, tmp_path: 
         before = {"alembic_version"}
     _revision, after = schema_state(shutil.copytree(FIXTURES / revision, tmp_path / "b"))
     assert after - before == migrate.TABLES_ADDED[revision]
+
+
+def test_opening_a_vault_at_head_does_not_load_alembic(vault_dir: Path) -> None:
+    code = (
+        "import sys\n"
+        "from coachdesk import vault\n"
+        f"vault.open({str(vault_dir)!r}, passphrase={PASSPHRASE!r}).close()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))\n"
+    )
+    proc = python(code, stdout=subprocess.PIPE, text=True)
+    out, _err = proc.communicate(timeout=60)
+    assert proc.returncode == 0
+    assert out.strip() == "[]"
