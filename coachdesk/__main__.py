@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from coachdesk import cli
+from coachdesk import cli, hardening
+from coachdesk.cli import secrets
 
 
 def main() -> None:
+    hardening.harden_process()
+    secrets.take_from_environment()
     args = cli.parse()
     if args.handler is None:
         from coachdesk.app import run

@@ -50,6 +50,10 @@ class VaultExists(InvalidInput):
     """Refuses to create a vault over an existing one: a vault is never silently replaced."""
 
 
+class VaultReadOnly(InvalidInput):
+    """The vault folder cannot be written (permissions, a read-only disk): nothing is changed."""
+
+
 class KeychainUnavailable(InvalidInput):
     """This computer has no secure keychain, or it refused the request."""
 

@@ -176,13 +176,15 @@ def cmd_archive(args: argparse.Namespace) -> int:
 
 
 def cmd_erase(args: argparse.Namespace) -> int:
-    with practice(args) as p:
+    with practice(args, rolling_backup=False) as p:
         client_id = clients.resolve_client(p.db, args.client)
         name = clients.get_client(p.db, client_id).display_name
         p.db.rollback()
         question = _(
             "Erase {name} and every record about them? This cannot be undone. Backups made "
-            "before today still hold them until they are rotated out (within about a month)."
+            "before now still hold them: automatic ones and the copies taken before a restore "
+            "or an update are rotated out within about a month; backups you made yourself "
+            "keep them until you delete them."
         )
         if not confirm(question.format(name=name), args.yes):
             echo(_("Nothing was erased."))

@@ -25,12 +25,15 @@ class Practice:
 
 
 @contextmanager
-def practice(args: argparse.Namespace, write: bool = False) -> Iterator[Practice]:
-    """The open practice; with ``write`` the block is one transaction, committed at its end."""
+def practice(
+    args: argparse.Namespace, write: bool = False, *, rolling_backup: bool = True
+) -> Iterator[Practice]:
+    """The open practice; with ``write`` the block is one transaction, committed at its end;
+    ``rolling_backup`` False skips the day's automatic backup (see ``open_for_command``)."""
     from coachdesk.cli.vault_commands import open_for_command
     from coachdesk.services.people import profile
 
-    with open_for_command(args.vault) as v, v.session() as db:
+    with open_for_command(args.vault, rolling_backup=rolling_backup) as v, v.session() as db:
         if write:
             with db.begin():
                 yield Practice(v, db, profile.coach_zone(db))

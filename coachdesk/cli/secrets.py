@@ -2,7 +2,9 @@
 
 Scripts set ``COACHDESK_PASSPHRASE`` (and ``COACHDESK_NEW_PASSPHRASE`` for ``passwd``,
 ``COACHDESK_RECOVERY_KEY`` for recovery, ``COACHDESK_EXPORT_PASSPHRASE`` for an encrypted
-export); a person at a terminal is asked and nothing is echoed.
+export); a person at a terminal is asked and nothing is echoed. The process entry takes them
+out of the environment at once (``take_from_environment``), so no child process (keyring's
+backend probes, a PDF viewer) inherits them.
 """
 
 from __future__ import annotations
@@ -18,6 +20,21 @@ PASSPHRASE_ENV = "COACHDESK_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "COACHDESK_NEW_PASSPHRASE"
 RECOVERY_KEY_ENV = "COACHDESK_RECOVERY_KEY"
 EXPORT_PASSPHRASE_ENV = "COACHDESK_EXPORT_PASSPHRASE"
+SECRET_ENVS = (PASSPHRASE_ENV, NEW_PASSPHRASE_ENV, RECOVERY_KEY_ENV, EXPORT_PASSPHRASE_ENV)
+_taken: dict[str, str] = {}
+
+
+def take_from_environment() -> None:
+    """Move the secret variables out of ``os.environ`` into this process's memory only."""
+    for env in SECRET_ENVS:
+        value = os.environ.pop(env, None)
+        if value is not None:
+            _taken[env] = value
+
+
+def _secret_from_env(env: str) -> str | None:
+    value = os.environ.get(env)
+    return value if value is not None else _taken.get(env)
 
 
 def has_terminal() -> bool:
@@ -26,7 +43,7 @@ def has_terminal() -> bool:
 
 def from_env_or_prompt(env: str, prompt: str) -> str:
     """The secret from ``env`` if set, else from a prompt on a terminal, else a clear error."""
-    value = os.environ.get(env)
+    value = _secret_from_env(env)
     if value is not None:
         return value
     if has_terminal():
@@ -38,7 +55,7 @@ def from_env_or_prompt(env: str, prompt: str) -> str:
 
 def new_secret(env: str, prompt: str) -> str:
     """A new passphrase: from ``env``, or typed twice at a terminal."""
-    if os.environ.get(env) is not None or not has_terminal():
+    if _secret_from_env(env) is not None or not has_terminal():
         return from_env_or_prompt(env, prompt)
     first = getpass.getpass(prompt)
     if getpass.getpass(_("Type it again: ")) != first:
@@ -51,7 +68,7 @@ def passphrase() -> str:
 
 
 def passphrase_given() -> bool:
-    return os.environ.get(PASSPHRASE_ENV) is not None
+    return _secret_from_env(PASSPHRASE_ENV) is not None
 
 
 def recovery_key() -> str:

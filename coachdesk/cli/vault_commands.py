@@ -57,9 +57,10 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     chain.add_argument("action", choices=["remember", "forget"])
 
 
-def open_for_command(folder: Path) -> Vault:
+def open_for_command(folder: Path, *, rolling_backup: bool = True) -> Vault:
     """Open with the passphrase when one is given, else the keychain's key, else ask; then take
-    the day's automatic backup if this is the vault's first opening today.
+    the day's automatic backup if this is the vault's first opening today (not for ``erase``:
+    that backup would keep the erased client). A failed backup closes the vault again.
     """
     opened = None
     if not secrets.passphrase_given() and _remembered(folder):
@@ -69,8 +70,18 @@ def open_for_command(folder: Path) -> Vault:
             opened = None
     if opened is None:
         opened = vault.open(folder, passphrase=secrets.passphrase())
-    opened.rolling_backup()
+    if rolling_backup:
+        take_rolling_backup(opened)
     return opened
+
+
+def take_rolling_backup(opened: Vault) -> None:
+    """The day's automatic backup, if due; a failure (a damaged database) closes the vault."""
+    try:
+        opened.rolling_backup()
+    except BaseException:
+        opened.close()
+        raise
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -97,8 +108,10 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with open_for_command(args.vault) as v:
+    with open_for_command(args.vault, rolling_backup=False) as v:
         problems = v.integrity_problems(quick=False)
+        if not problems:  # a damaged database is never backed up: pruning would drop sound ones
+            take_rolling_backup(v)
         counts = v.table_counts()
         last = v.last_backup_time()
         report = {

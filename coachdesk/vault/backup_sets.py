@@ -27,6 +27,10 @@ TAG_LENGTH = 8
 _HEX = frozenset("0123456789abcdef")
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
+# Safety copies (before a restore, before an update) are kept as long as the oldest automatic
+# backup can be, so the erase warning's "within about a month" holds for them too.
+KEEP_SAFETY_DAYS = KEEP_WEEKLY * 7
+_STAMP = "%Y%m%dT%H%M%SZ"
 
 
 def vault_tag(vault_id: str) -> str:
@@ -130,6 +134,35 @@ def prune_auto_backups(folder: Path, vault_id: str, home: Path) -> list[Path]:
     ]
     for path in removed:
         path.unlink(missing_ok=True)
+    return removed
+
+
+def _safety_time(name: str) -> datetime | None:
+    """When a safety copy was taken, from the stamp that ends its name."""
+    stamp = name[: -len(BACKUP_SUFFIX)][-len("20260101T000000Z") :]
+    try:
+        return datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def prune_safety_backups(home: Path, today: date) -> list[Path]:
+    """Delete the copies taken before a restore or an update in the vault's own backups folder
+    (only ever written there) once older than ``KEEP_SAFETY_DAYS``, always keeping the newest
+    of each kind; returns them. Manual backups are the coach's and never deleted."""
+    removed: list[Path] = []
+    oldest_kept = today - timedelta(days=KEEP_SAFETY_DAYS)
+    for prefix in (SAFETY_PREFIX, MIGRATION_PREFIX):
+        taken = {
+            path: when
+            for path in home.glob(f"{prefix}*{BACKUP_SUFFIX}")
+            if (when := _safety_time(path.name)) is not None
+        }
+        newest = max(taken, key=lambda p: taken[p], default=None)
+        for path, when in taken.items():
+            if path != newest and when.date() < oldest_kept:
+                path.unlink(missing_ok=True)
+                removed.append(path)
     return removed
 
 

@@ -27,10 +27,10 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from coachdesk.errors import NotAVault, VaultCorrupt, WrongPassphrase
 from coachdesk.i18n import _
+from coachdesk.vault import key_file_format
 from coachdesk.vault.files import write_atomic
+from coachdesk.vault.key_file_format import FORMAT, FORMAT_VERSION
 
-FORMAT = "coachdesk-vault-key"
-FORMAT_VERSION = 1
 KEY_BYTES = 32
 PASSPHRASE_SLOT = "passphrase"
 RECOVERY_SLOT = "recovery"
@@ -60,13 +60,14 @@ class KeyFile:
     slots: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def to_bytes(self) -> bytes:
-        doc = {
+        doc: dict[str, Any] = {
             "format": FORMAT,
             "version": FORMAT_VERSION,
             "vault_id": self.vault_id,
             "key_check": self.key_check,
             "slots": self.slots,
         }
+        doc[key_file_format.CHECKSUM] = key_file_format.checksum(doc)
         return json.dumps(doc, indent=2, sort_keys=True).encode()
 
     def save(self, path: Path) -> None:
@@ -75,26 +76,19 @@ class KeyFile:
     @classmethod
     def load(cls, path: Path) -> KeyFile:
         try:
-            raw = path.read_bytes()
+            with open(path, "rb") as handle:  # a key file is small: never read a huge one whole
+                raw = handle.read(key_file_format.SIZE_LIMIT + 1)
         except FileNotFoundError:
             raise NotAVault(_("This folder has no vault key file.")) from None
+        except OSError:
+            raise key_file_format.damaged() from None
         return cls.from_bytes(raw)
 
     @classmethod
     def from_bytes(cls, raw: bytes) -> KeyFile:
-        """Parse a key file, telling a foreign file from a damaged one."""
-        try:
-            doc = json.loads(raw)
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            raise VaultCorrupt(_("The vault's key file is damaged and cannot be read.")) from None
-        if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-            raise NotAVault(_("The key file in this folder does not belong to CoachDesk."))
-        if doc.get("version") != FORMAT_VERSION:
-            raise VaultCorrupt(_("The vault's key file has a format this version does not know."))
-        try:
-            return cls(str(doc["vault_id"]), str(doc["key_check"]), dict(doc["slots"]))
-        except (KeyError, TypeError, ValueError):
-            raise VaultCorrupt(_("The vault's key file is incomplete.")) from None
+        """Parse a key file, telling a foreign file from a damaged one (``key_file_format``)."""
+        doc = key_file_format.parse(raw)
+        return cls(doc["vault_id"], doc["key_check"], dict(doc["slots"]))
 
 
 def new_data_key() -> bytes:
@@ -214,7 +208,7 @@ def _recovery_slot(vault_id: str, data_key: bytes, recovery_key: str) -> dict[st
 def _argon2_params(slot: dict[str, Any]) -> Argon2Params:
     if slot.get("kdf") != "argon2id":
         raise VaultCorrupt(_("The vault's key file uses a key derivation this version lacks."))
-    return Argon2Params(int(slot["iterations"]), int(slot["lanes"]), int(slot["memory_kib"]))
+    return Argon2Params(slot["iterations"], slot["lanes"], slot["memory_kib"])
 
 
 def _argon2(secret: bytes, salt: bytes, kdf: Argon2Params) -> bytes:
@@ -258,7 +252,4 @@ def _b64e(data: bytes) -> str:
 
 
 def _b64d(text: str) -> bytes:
-    try:
-        return base64.b64decode(text, validate=True)
-    except (ValueError, TypeError):
-        raise VaultCorrupt(_("The vault's key file is damaged and cannot be read.")) from None
+    return key_file_format.decode(text)

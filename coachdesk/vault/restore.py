@@ -55,6 +55,7 @@ def restore(
         try:
             _verify(candidate, data_key)
             safety = _save_current(layout, key_file, data_key) if replacing else None
+            _remove_stale_wal(layout)
             replace_durably(candidate, layout.db)
         finally:
             candidate.unlink(missing_ok=True)
@@ -64,6 +65,14 @@ def restore(
         lock.release()
     log.info("vault %s restored from a backup made %s", info.vault_id, info.created.isoformat())
     return safety
+
+
+def _remove_stale_wal(layout: VaultLayout) -> None:
+    """Remove a WAL and its index left beside the database about to be replaced: their pages
+    are the old database's (already saved by ``_save_current``) or no database's, and the next
+    open would apply them to the restored copy and damage it."""
+    for path in (layout.wal, layout.shm):
+        path.unlink(missing_ok=True)
 
 
 def _verify(candidate: Path, data_key: bytes) -> None:

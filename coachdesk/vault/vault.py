@@ -10,9 +10,10 @@ from pathlib import Path
 from types import TracebackType
 
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from coachdesk.errors import InvalidInput, VaultExists, WrongPassphrase
+from coachdesk.errors import InvalidInput, VaultCorrupt, VaultExists, WrongPassphrase
 from coachdesk.i18n import _
 from coachdesk.vault import backup_sets, backups, keychain, migrate
 from coachdesk.vault.engine import make_engine
@@ -34,14 +35,15 @@ from coachdesk.vault.keyslots import (
     with_new_passphrase,
     with_new_recovery_key,
 )
-from coachdesk.vault.layout import VaultLayout
+from coachdesk.vault.layout import BACKUP_SUFFIX, VaultLayout
 from coachdesk.vault.lock import VaultLock
 from coachdesk.vault.opening import (
     check_database_file,
-    check_schema,
     existing_layout,
+    inspect_schema,
     integrity_problems,
 )
+from coachdesk.vault.stale_copies import sweep_stale_copies
 
 log = logging.getLogger(__name__)
 MIN_PASSPHRASE = 8
@@ -142,9 +144,17 @@ class Vault:
     def backup(self, dest: Path, progress: backups.Progress | None = None) -> Path:
         """Write an encrypted backup that the same passphrase and recovery key open;
         ``progress`` may stop it by raising ``Cancelled`` (no partial file is left)."""
-        with self.engine.connect() as conn:
-            revision = migrate.current_revision(conn)
-            path = backups.write_backup(conn, self.key_file, revision, dest, progress)
+        try:
+            with self.engine.connect() as conn:
+                revision = migrate.current_revision(conn)
+                path = backups.write_backup(conn, self.key_file, revision, dest, progress)
+        except DatabaseError:
+            raise VaultCorrupt(
+                _(
+                    "The vault's database is damaged, so no backup could be made. Run "
+                    "'coachdesk check', then restore the newest sound backup."
+                )
+            ) from None
         log.info("backup written for vault %s", self.vault_id)
         return path
 
@@ -161,8 +171,9 @@ class Vault:
     ) -> Path | None:
         """The automatic backup, if one is due (none of this vault's in the last ``every_days``
         days; 0 means never), into ``folder`` when reachable; then prune this vault's
-        automatic backups there by the retention rule."""
+        automatic backups there by the retention rule (and the safety copies at home)."""
         day = today or datetime.now().date()
+        backup_sets.prune_safety_backups(self.layout.backups, day)
         if every_days <= 0:
             return None
         target = self.backup_folder(folder)
@@ -183,19 +194,29 @@ class Vault:
         return integrity_problems(self.engine, quick=quick)
 
     def table_counts(self) -> dict[str, int]:
-        """Rows per table, for ``coachdesk check``: counts only, never content."""
+        """Rows per table, for ``coachdesk check``: counts only, never content. A table on a
+        damaged page is left out (the integrity check reports the damage)."""
+        counts: dict[str, int] = {}
         with self.engine.connect() as conn:
-            names = conn.execute(
-                text(
-                    "SELECT name FROM sqlite_master WHERE type = 'table' "
-                    "AND name NOT LIKE 'sqlite_%' AND name != :version ORDER BY name"
-                ),
-                {"version": migrate.VERSION_TABLE},
-            ).scalars()
-            return {
-                name: int(conn.exec_driver_sql(f'SELECT count(*) FROM "{name}"').scalar() or 0)
-                for name in list(names)
-            }
+            try:
+                names = list(
+                    conn.execute(
+                        text(
+                            "SELECT name FROM sqlite_master WHERE type = 'table' "
+                            "AND name NOT LIKE 'sqlite_%' AND name != :version ORDER BY name"
+                        ),
+                        {"version": migrate.VERSION_TABLE},
+                    ).scalars()
+                )
+            except DatabaseError:
+                return counts
+            for name in names:
+                try:
+                    count = conn.exec_driver_sql(f'SELECT count(*) FROM "{name}"').scalar()
+                except DatabaseError:
+                    continue
+                counts[name] = int(count or 0)
+        return counts
 
 
 @dataclass(frozen=True)
@@ -279,9 +300,10 @@ def _open_unlocked(
     try:
         if not new:
             check_database_file(layout.db)
+        revision = inspect_schema(layout, data_key)
+        sweep_stale_copies(layout, lock.acquired_at)
         engine = make_engine(layout.db, data_key)
         try:
-            revision = check_schema(engine)
             if revision != migrate.head_revision():
                 _migrate(engine, layout, key_file, revision)
         except BaseException:
@@ -298,15 +320,27 @@ def _open_unlocked(
 
 
 def _migrate(engine: Engine, layout: VaultLayout, key_file: KeyFile, revision: str | None) -> None:
-    """Bring the schema to head, after a backup when there is data to protect."""
+    """Bring the schema to head, after a backup when there is data to protect. A failed upgrade
+    is rolled back whole, so its backup, identical to the database, is removed again."""
+    backup = None
     if revision is not None:
         make_private_dir(layout.backups)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        dest = layout.backups / f"pre-migration-{revision}-{stamp}{backups.BACKUP_SUFFIX}"
+        name = f"{backup_sets.MIGRATION_PREFIX}{revision}-{stamp}{BACKUP_SUFFIX}"
         with engine.connect() as conn:
-            backups.write_backup(conn, key_file, revision, dest)
-    with engine.begin() as conn:
-        migrate.upgrade(conn)
+            backup = backups.write_backup(conn, key_file, revision, layout.backups / name)
+    try:
+        migrate.upgrade_atomically(engine)
+    except migrate.MigrationFailed as exc:
+        log.error("vault %s: migration from %s failed (%s)", key_file.vault_id, revision, exc)
+        if backup is not None:
+            backup.unlink(missing_ok=True)
+        raise VaultCorrupt(
+            _(
+                "This vault's data could not be updated for this version of CoachDesk. The "
+                "update was undone and nothing was changed; the details are in the log file."
+            )
+        ) from None
     log.info(
         "vault %s migrated from %s to %s", key_file.vault_id, revision, migrate.head_revision()
     )

@@ -66,3 +66,25 @@ def test_lock_of_a_killed_process_is_recovered(vault_dir: Path) -> None:
 def test_close_releases_the_lock(vault_dir: Path) -> None:
     vault.open(vault_dir, passphrase=PASSPHRASE).close()
     vault.open(vault_dir, passphrase=PASSPHRASE).close()
+
+
+def test_deleting_the_lock_file_does_not_let_a_second_process_in(
+    vault_dir: Path, tmp_path: Path
+) -> None:
+    with vault.open(vault_dir, passphrase=PASSPHRASE) as v:
+        backup = v.backup(tmp_path / "before.cdbackup")
+    holder = start_holder(vault_dir)
+    try:
+        (vault_dir / "vault.lock").unlink()
+        before = (vault_dir / "coachdesk.db").read_bytes()
+        with pytest.raises(VaultInUse) as info:
+            vault.open(vault_dir, passphrase=PASSPHRASE)
+        assert info.value.pid == holder.pid
+        with pytest.raises(VaultInUse):
+            vault.restore(backup, vault_dir, passphrase=PASSPHRASE)
+        assert (vault_dir / "coachdesk.db").read_bytes() == before, "restore refused, untouched"
+    finally:
+        holder.kill()
+        holder.wait()
+    with vault.open(vault_dir, passphrase=PASSPHRASE) as v:
+        assert v.integrity_problems() == []
