@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -38,6 +39,8 @@ DOCUMENT_NAME = "coachdesk-export.json"
 README_NAME = "README.txt"
 SCOPE_PRACTICE = "practice"
 SCOPE_CLIENT = "client"
+SQLITE_INT_MIN, SQLITE_INT_MAX = -(2**63), 2**63 - 1
+SURROGATE = re.compile("[\ud800-\udfff]")
 CLIENT_OWNED = frozenset(
     {"client_tag", "engagement", "coaching_session", "goal", "action_item", "follow_up"}
 )
@@ -186,16 +189,25 @@ def from_json(column: SAColumn[Any], value: Any) -> Any:
                 raise BadValue(column.name)
             return value
         if isinstance(kind, Integer):
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise BadValue(column.name)
-            return value
+            return _integer(column, value)
         return _text(value)
     except (ValueError, InvalidOperation):
         raise BadValue(column.name) from None
 
 
+def _integer(column: SAColumn[Any], value: Any) -> int:
+    """A whole number that fits SQLite's 64 bits (JSON true is not one)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise BadValue(column.name)
+    if not SQLITE_INT_MIN <= value <= SQLITE_INT_MAX:
+        raise BadValue(column.name)
+    return value
+
+
 def _text(value: Any) -> str:
-    if not isinstance(value, str):
+    """A string UTF-8 can hold: JSON's ``\\ud800`` escapes make half characters that SQLite
+    refuses."""
+    if not isinstance(value, str) or SURROGATE.search(value):
         raise BadValue("text")
     return value
 
