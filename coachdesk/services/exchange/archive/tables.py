@@ -41,6 +41,8 @@ SCOPE_PRACTICE = "practice"
 SCOPE_CLIENT = "client"
 SQLITE_INT_MIN, SQLITE_INT_MAX = -(2**63), 2**63 - 1
 SURROGATE = re.compile("[\ud800-\udfff]")
+# Where a spreadsheet may see a cell begin (the start, or a separator) with a formula trigger.
+FORMULA = re.compile(r'((?:^|[,;\t\r\n])[\s"]*)(?=[=+\-@\uff1d\uff0b\uff0d\uff20])')
 CLIENT_OWNED = frozenset(
     {"client_tag", "engagement", "coaching_session", "goal", "action_item", "follow_up"}
 )
@@ -148,11 +150,8 @@ def to_json(column: SAColumn[Any], value: Any) -> Any:
 
 
 def to_cell(column: SAColumn[Any], value: Any) -> str:
-    """A column value for a spreadsheet: times in UTC without the "T", booleans as words.
-
-    Text starting with = + - @ gets a leading apostrophe so that a spreadsheet shows it instead
-    of running it as a formula; the JSON document keeps the exact text.
-    """
+    """A column value for a spreadsheet: times in UTC without the "T", booleans as words, and
+    text guarded against running as a formula (``guard_formulas``)."""
     if value is None:
         return ""
     if isinstance(column.type, UTCDateTime):
@@ -160,9 +159,22 @@ def to_cell(column: SAColumn[Any], value: Any) -> str:
     if isinstance(column.type, Boolean):
         return "true" if value else "false"
     text = str(to_json(column, value))
-    if isinstance(value, str) and text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
+    return guard_formulas(text) if isinstance(value, str) else text
+
+
+def guard_formulas(text: str) -> str:
+    """``text`` with an apostrophe before every formula a spreadsheet could find in it, so the
+    spreadsheet shows the text instead of running it; the JSON document keeps the exact text.
+
+    A formula starts with = + - @ or their full-width forms (Excel reads ＝ as =), after
+    spaces or quotes. It is guarded at the start of the cell and after every comma, semicolon,
+    tab and line break in it too: a spreadsheet set to another separator (European Excel's
+    semicolon) cuts the cell there and the piece after it starts a cell of its own. A cell
+    starting with a tab or carriage return is guarded whatever follows.
+    """
+    if text[:1] in ("\t", "\r"):
+        text = "'" + text
+    return FORMULA.sub(r"\1'", text)
 
 
 def from_json(column: SAColumn[Any], value: Any) -> Any:
