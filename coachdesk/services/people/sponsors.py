@@ -99,6 +99,7 @@ def _validate(data: SponsorFields) -> None:
     errors.email("contact_email", data.contact_email)
     errors.email("billing_email", data.billing_email)
     errors.max_length("phone", data.phone, 50)
+    errors.plain_text(data, multi_line=frozenset({"postal_address", "notes"}))
     errors.raise_if_any()
 
 
