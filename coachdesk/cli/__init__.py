@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from coachdesk import __version__
+from coachdesk.cli.output import terminal_text
 from coachdesk.errors import (
     EXIT_INTERNAL,
     EXIT_OK,
@@ -97,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return args.handler(args)
     except CoachDeskError as exc:
-        print(f"coachdesk: {exc.message}", file=sys.stderr)
+        print(f"coachdesk: {terminal_text(exc.message)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print(_("coachdesk: interrupted"), file=sys.stderr)

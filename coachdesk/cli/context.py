@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from coachdesk.cli import secrets
+from coachdesk.cli.output import terminal_text
 from coachdesk.errors import InvalidInput
 from coachdesk.i18n import _
 from coachdesk.vault import Vault
@@ -52,4 +53,4 @@ def confirm(question: str, assume_yes: bool) -> bool:
 
 
 def echo(message: str) -> None:
-    print(message, file=sys.stdout)
+    print(terminal_text(message), file=sys.stdout)

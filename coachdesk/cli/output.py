@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import json
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -34,8 +35,21 @@ def plain(value: Any) -> Any:
     return value
 
 
+# What a terminal would obey rather than show. JSON escapes C0 itself but not DEL and C1.
+TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+JSON_UNESCAPED_CONTROL = re.compile("[\x7f-\x9f]")
+
+
+def terminal_text(text: str) -> str:
+    """``text`` with every control character but line breaks and tabs shown as ``\\x1b`` and
+    the like: a value stored before controls were refused (or restored from an archive) must
+    not retitle the terminal, move its cursor or rewrite what was printed."""
+    return TERMINAL_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def print_json(value: Any) -> None:
-    json.dump(plain(value), sys.stdout, indent=2, ensure_ascii=False)
+    text = json.dumps(plain(value), indent=2, ensure_ascii=False)
+    sys.stdout.write(JSON_UNESCAPED_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
     sys.stdout.write("\n")
 
 
@@ -52,7 +66,7 @@ def cell(value: Any, tz: ZoneInfo | None = None) -> str:
         return words.label(value) if words.has_label(value) else str(value.value).replace("_", " ")
     if isinstance(value, list | tuple):
         return ", ".join(cell(v, tz) for v in value)
-    return str(value)
+    return terminal_text(str(value))
 
 
 def print_table(
@@ -79,4 +93,4 @@ def print_fields(pairs: Iterable[tuple[str, Any]], tz: ZoneInfo | None = None) -
 
 def warn(messages: Iterable[str]) -> None:
     for message in messages:
-        print(f"coachdesk: warning: {message}", file=sys.stderr)
+        print(f"coachdesk: warning: {terminal_text(message)}", file=sys.stderr)

@@ -33,6 +33,7 @@ MUTED = colors.HexColor("#5E6B72")
 RULE = colors.HexColor("#C8D1D4")
 PANEL = colors.HexColor("#F3F6F7")
 MARGIN_X = 20 * mm
+PARAGRAPH_CHARS = 2000  # what ReportLab lays out in one piece before the cost is felt
 MARGIN_TOP = 16 * mm
 MARGIN_BOTTOM = 20 * mm
 
@@ -145,10 +146,68 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 def paragraphs(text: str, style: ParagraphStyle | None = None) -> list[Flowable]:
-    """Free text split into paragraphs at blank lines; single newlines are kept as line breaks."""
+    """Free text split into paragraphs at blank lines; single newlines are kept as line breaks.
+
+    ReportLab re-wraps a paragraph from its start each time it splits one across a page, so a
+    long one costs the square of its length (1 MB of notes took six minutes to print). A
+    paragraph longer than ``PARAGRAPH_CHARS`` is laid out as pieces cut at its line breaks,
+    or at a space when a line alone is too long, set without space between them, so the page
+    reads as before.
+    """
     style = style or styles().body
     blocks = [b.strip("\n") for b in text.replace("\r\n", "\n").split("\n\n")]
-    return [para(b, style) for b in blocks if b.strip()]
+    found: list[Flowable] = []
+    for block in blocks:
+        if not block.strip():
+            continue
+        pieces = pieces_of(block)
+        if len(pieces) == 1:
+            found.append(para(block, style))
+            continue
+        first, middle, last = _piece_styles(style)
+        found.append(para(pieces[0], first))
+        found += [para(piece, middle) for piece in pieces[1:-1]]
+        found.append(para(pieces[-1], last))
+    return found
+
+
+def pieces_of(block: str, limit: int = PARAGRAPH_CHARS) -> list[str]:
+    """``block`` in pieces of at most about ``limit`` characters, cut between lines, or
+    between words within a line longer than that (mid-word only if a word is)."""
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
+    for line in _short_lines(block.split("\n"), limit):
+        if current and size + len(line) > limit:
+            pieces.append("\n".join(current))
+            current, size = [], 0
+        current.append(line)
+        size += len(line) + 1
+    pieces.append("\n".join(current))
+    return pieces
+
+
+def _short_lines(lines: list[str], limit: int) -> list[str]:
+    short = []
+    for line in lines:
+        rest = line
+        while len(rest) > limit:
+            cut = rest.rfind(" ", 0, limit)
+            cut = cut if cut > 0 else limit
+            short.append(rest[:cut])
+            rest = rest[cut:].lstrip(" ")
+        short.append(rest)
+    return short
+
+
+def _piece_styles(style: ParagraphStyle) -> tuple[ParagraphStyle, ...]:
+    """The styles of a long paragraph's first, middle and last pieces: the paragraph's space
+    before and after, and none between the pieces."""
+    return (
+        ParagraphStyle(f"{style.name}-first", parent=style, spaceAfter=0),
+        ParagraphStyle(f"{style.name}-middle", parent=style, spaceBefore=0, spaceAfter=0),
+        ParagraphStyle(f"{style.name}-last", parent=style, spaceBefore=0),
+    )
 
 
 def section(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -13,6 +14,14 @@ from coachdesk.i18n import _
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 CURRENCY = re.compile(r"^[A-Z]{3}$")
+# C0 and C1 control characters. A terminal obeys them (ESC ]0; retitles the window, others
+# move the cursor or rewrite the line), so an imported name holding one could disguise what
+# the command line prints. Multi-line text keeps its line breaks and tabs, nothing else.
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+CONTROL_IN_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Long enough for a year of verbatim notes on one session; past it, printing and searching
+# slow to a crawl (1 MB of notes took minutes to lay out as a PDF).
+MAX_NOTES = 200_000
 
 
 class FieldErrors:
@@ -35,6 +44,41 @@ class FieldErrors:
     def max_length(self, field: str, value: str, limit: int) -> None:
         if len(value) > limit:
             self.add(field, _("At most {n} characters.").format(n=limit))
+
+    def single_line(self, field: str, value: str | None) -> None:
+        """No control characters at all: a name, title or phone number is one line."""
+        self._controls(field, value or "", CONTROL)
+
+    def multi_line(self, field: str, value: str | None) -> None:
+        """Line breaks and tabs, but no other control characters."""
+        self._controls(field, value or "", CONTROL_IN_LINES)
+
+    def notes(self, field: str, value: str | None) -> None:
+        """Notes: multi-line, and at most ``MAX_NOTES`` characters."""
+        self.multi_line(field, value)
+        if len(value or "") > MAX_NOTES:
+            message = _("Notes can be at most {n:,} characters; this has {count:,}.")
+            self.add(field, message.format(n=MAX_NOTES, count=len(value or "")))
+
+    def plain_text(self, data: object, multi_line: frozenset[str] = frozenset()) -> None:
+        """``single_line`` on every text field of the dataclass ``data`` (and on each text of a
+        list field, such as tags), ``multi_line`` on those named in ``multi_line``."""
+        for item in fields(data):  # type: ignore[arg-type]
+            value = getattr(data, item.name)
+            texts = value if isinstance(value, list | tuple) else [value]
+            for text in texts:
+                if not isinstance(text, str):
+                    continue
+                if item.name in multi_line:
+                    self.multi_line(item.name, text)
+                else:
+                    self.single_line(item.name, text)
+
+    def _controls(self, field: str, value: str, pattern: re.Pattern[str]) -> None:
+        found = pattern.search(value)
+        if found:
+            message = _("Remove the control character U+{code:04X}: it cannot be stored here.")
+            self.add(field, message.format(code=ord(found.group())))
 
     def in_range(self, field: str, value: int | None, low: int, high: int) -> None:
         if value is not None and not low <= value <= high:

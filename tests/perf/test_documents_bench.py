@@ -36,6 +36,8 @@ def test_documents_bench() -> None:
     agreement = samples.agreement()
     summary = samples.session_summary()
     report = samples.progress("client", sessions=100, goals=5)
+    line = "The client described the week, the board meeting and what she will try next.\n"
+    long_notes = samples.session_summary(shared_notes=line * (1024 * 1024 // len(line)))
     rows = [
         (
             "agreement (default template, sponsored)",
@@ -47,6 +49,11 @@ def test_documents_bench() -> None:
             "progress report (100 sessions, 5 goals)",
             median_ms(lambda: render_progress_report(report), 10),
             150,
+        ),
+        (
+            "session summary, 1 MB of notes (was 382 s)",
+            median_ms(lambda: render_session_summary(long_notes), 1),
+            None,
         ),
     ]
     print("\ndocuments (median ms per document, in-process)")

@@ -308,6 +308,8 @@ def _check(data: EngagementFields) -> FieldErrors:
     errors = FieldErrors()
     errors.require("title", data.title)
     errors.max_length("title", data.title.strip(), 200)
+    errors.single_line("title", data.title)
+    errors.single_line("location", data.location)
     if data.start_date is None:
         errors.add("start_date", _("This field is required."))
     errors.date_order("end_date", data.start_date, data.end_date)

@@ -302,6 +302,7 @@ def _validate(db: Session, data: ClientFields) -> None:
     if not data.full_name:
         errors.add("name", _("Enter a name: given and family name, or a display name."))
     errors.max_length("display_name", data.full_name, 200)
+    errors.plain_text(data, multi_line=frozenset({"postal_address", "consultation_notes"}))
     errors.email("email", data.email)
     errors.time_zone("time_zone", data.time_zone)
     for tag in data.tags:

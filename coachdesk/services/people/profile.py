@@ -75,6 +75,7 @@ def profile_problems(data: ProfileFields) -> dict[str, str]:
     errors.email("email", data.email)
     errors.max_length("phone", data.phone, 50)
     errors.max_length("website", data.website, 200)
+    errors.plain_text(data, multi_line=frozenset({"postal_address"}))
     errors.currency("default_currency", data.default_currency)
     errors.require("time_zone", data.time_zone)
     errors.time_zone("time_zone", data.time_zone)

@@ -119,6 +119,7 @@ def _validate(data: SponsorFields) -> None:
     errors.max_length("vat_number", data.vat_number.strip(), 40)
     errors.vat_number("vat_number", data.vat_number)
     errors.max_length("purchase_order", data.purchase_order.strip(), 100)
+    errors.plain_text(data, multi_line=frozenset({"postal_address", "notes"}))
     errors.raise_if_any()
 
 

@@ -232,6 +232,7 @@ def _validate(db: Session, data: GoalFields) -> None:
     errors = FieldErrors()
     errors.require("title", data.title)
     errors.max_length("title", data.title.strip(), 300)
+    errors.single_line("title", data.title)
     errors.in_range("baseline", data.baseline, 0, 10)
     errors.in_range("target", data.target, 0, 10)
     if data.engagement_id is not None:

@@ -159,6 +159,8 @@ def _validate(db: Session, session: CoachingSession, notes: NotesInput) -> None:
             ),
         )
     errors.in_range("feedback_score", notes.feedback_score, 1, 5)
+    for name in ("agenda", "shared_notes", "private_notes"):
+        errors.notes(name, getattr(notes, name))
     client = session.client_id
     goal_ids = {a.goal_id for a in notes.new_actions if a.goal_id is not None} | set(notes.ratings)
     own_goals = set(

@@ -299,6 +299,9 @@ def _validate(db: Session, data: SessionFields) -> list[str]:
     errors.in_range("feedback_score", data.feedback_score, 1, 5)
     errors.money("fee_charged", data.fee_charged)
     errors.max_length("location", data.location or "", 500)
+    errors.single_line("location", data.location)
+    for name in ("agenda", "shared_notes", "private_notes"):
+        errors.notes(name, getattr(data, name))
     engagement = None
     if data.engagement_id is not None:
         engagement = db.get(Engagement, data.engagement_id)

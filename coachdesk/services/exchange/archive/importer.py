@@ -42,11 +42,15 @@ from coachdesk.services.exchange.archive.tables import (
     from_json,
     tables,
 )
+from coachdesk.services.exchange.archive.zip_entries import EntryTooLarge, read_entry
 
 HEADER_KEYS = frozenset(
     {"format", "version", "exported_at", "app_version", "schema_revision", "scope", "client_id"}
 )
 BATCH = 500
+# The JSON document is parsed whole, at several times its size in memory: this keeps a hostile
+# archive from asking for gigabytes; a practice of thousands of clients stays far below it.
+MAX_DOCUMENT_BYTES = 512 * 1024 * 1024
 BLOB_BATCH = 20
 READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError)
 
@@ -113,14 +117,14 @@ def _open_zip(source: Path, passphrase: str | None) -> Iterator[zipfile.ZipFile]
 
 def _read_document(zf: zipfile.ZipFile) -> dict[str, Any]:
     try:
-        raw = zf.read(DOCUMENT_NAME)
+        raw = read_entry(zf, DOCUMENT_NAME, MAX_DOCUMENT_BYTES)
     except KeyError:
         raise _foreign() from None
     except READ_ERRORS:
         raise _damaged() from None
     try:
         document = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # nesting past Python's limit
         raise _damaged() from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise _foreign()
@@ -202,10 +206,11 @@ def _check_files(zf: zipfile.ZipFile, loaded: Loaded) -> None:
 
 
 def _read_blob(zf: zipfile.ZipFile, ref: BlobRef) -> bytes | None:
-    """The file's bytes, or None when it is missing or not what the document recorded."""
+    """The file's bytes, or None when it is missing or not what the document recorded; never
+    more than the recorded size is read."""
     try:
-        data = zf.read(ref.file)
-    except READ_ERRORS:
+        data = read_entry(zf, ref.file, ref.size)
+    except (*READ_ERRORS, EntryTooLarge):
         return None
     if len(data) != ref.size or hashlib.sha256(data).hexdigest() != ref.sha256:
         return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -38,6 +39,10 @@ DOCUMENT_NAME = "coachdesk-export.json"
 README_NAME = "README.txt"
 SCOPE_PRACTICE = "practice"
 SCOPE_CLIENT = "client"
+SQLITE_INT_MIN, SQLITE_INT_MAX = -(2**63), 2**63 - 1
+SURROGATE = re.compile("[\ud800-\udfff]")
+# Where a spreadsheet may see a cell begin (the start, or a separator) with a formula trigger.
+FORMULA = re.compile(r'((?:^|[,;\t\r\n])[\s"]*)(?=[=+\-@\uff1d\uff0b\uff0d\uff20])')
 CLIENT_OWNED = frozenset(
     {"client_tag", "engagement", "coaching_session", "goal", "action_item", "follow_up"}
 )
@@ -145,11 +150,8 @@ def to_json(column: SAColumn[Any], value: Any) -> Any:
 
 
 def to_cell(column: SAColumn[Any], value: Any) -> str:
-    """A column value for a spreadsheet: times in UTC without the "T", booleans as words.
-
-    Text starting with = + - @ gets a leading apostrophe so that a spreadsheet shows it instead
-    of running it as a formula; the JSON document keeps the exact text.
-    """
+    """A column value for a spreadsheet: times in UTC without the "T", booleans as words, and
+    text guarded against running as a formula (``guard_formulas``)."""
     if value is None:
         return ""
     if isinstance(column.type, UTCDateTime):
@@ -157,9 +159,22 @@ def to_cell(column: SAColumn[Any], value: Any) -> str:
     if isinstance(column.type, Boolean):
         return "true" if value else "false"
     text = str(to_json(column, value))
-    if isinstance(value, str) and text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
+    return guard_formulas(text) if isinstance(value, str) else text
+
+
+def guard_formulas(text: str) -> str:
+    """``text`` with an apostrophe before every formula a spreadsheet could find in it, so the
+    spreadsheet shows the text instead of running it; the JSON document keeps the exact text.
+
+    A formula starts with = + - @ or their full-width forms (Excel reads ＝ as =), after
+    spaces or quotes. It is guarded at the start of the cell and after every comma, semicolon,
+    tab and line break in it too: a spreadsheet set to another separator (European Excel's
+    semicolon) cuts the cell there and the piece after it starts a cell of its own. A cell
+    starting with a tab or carriage return is guarded whatever follows.
+    """
+    if text[:1] in ("\t", "\r"):
+        text = "'" + text
+    return FORMULA.sub(r"\1'", text)
 
 
 def from_json(column: SAColumn[Any], value: Any) -> Any:
@@ -186,16 +201,25 @@ def from_json(column: SAColumn[Any], value: Any) -> Any:
                 raise BadValue(column.name)
             return value
         if isinstance(kind, Integer):
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise BadValue(column.name)
-            return value
+            return _integer(column, value)
         return _text(value)
     except (ValueError, InvalidOperation):
         raise BadValue(column.name) from None
 
 
+def _integer(column: SAColumn[Any], value: Any) -> int:
+    """A whole number that fits SQLite's 64 bits (JSON true is not one)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise BadValue(column.name)
+    if not SQLITE_INT_MIN <= value <= SQLITE_INT_MAX:
+        raise BadValue(column.name)
+    return value
+
+
 def _text(value: Any) -> str:
-    if not isinstance(value, str):
+    """A string UTF-8 can hold: JSON's ``\\ud800`` escapes make half characters that SQLite
+    refuses."""
+    if not isinstance(value, str) or SURROGATE.search(value):
         raise BadValue("text")
     return value
 

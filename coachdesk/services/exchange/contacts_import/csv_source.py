@@ -9,7 +9,6 @@ email or phone takes the first.
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -33,7 +32,11 @@ from coachdesk.services.exchange.contacts_import.headers import (
     address_group,
     guess_mapping,
 )
-from coachdesk.services.exchange.contacts_import.reading import sniff_delimiter
+from coachdesk.services.exchange.contacts_import.reading import (
+    MAX_CONTACTS,
+    lines_of,
+    sniff_delimiter,
+)
 from coachdesk.services.people.clients import ClientFields
 
 FIRST_DATA_ROW = 2  # the titles are row 1, as a spreadsheet numbers them
@@ -42,6 +45,8 @@ MULTI_LINE = {"postal_address", STREET}
 FIRST_VALUE_ONLY = {"email", "phone"}
 # The address groups in order of preference; titles without a group come last.
 GROUP_ORDER = {group: rank for rank, group in enumerate((*ADDRESS_GROUPS, ""))}
+MAX_TABLE_BYTES = 128 * 1024 * 1024  # three times a 50,000-row, 90-column Outlook export
+POINTER, STRING_OVERHEAD = 8, 50
 
 
 @dataclass(frozen=True)
@@ -57,19 +62,35 @@ class CsvTable:
         return guess_mapping(self.headers)
 
 
-def parse_csv(text: str, encoding: str) -> CsvTable:
-    """The table in ``text``; the first row holds the column titles."""
+def parse_csv(text: str, encoding: str, name: str) -> CsvTable:
+    """The table in ``text``; the first row holds the column titles. Errors name the file
+    ``name`` and the line."""
     delimiter = sniff_delimiter(text)
+    reader = csv.reader(lines_of(text), delimiter=delimiter)
+    rows: list[list[str]] = []
+    held = 0
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        for row in reader:
+            held += _held_bytes(row)
+            if len(rows) > MAX_CONTACTS or held > MAX_TABLE_BYTES:
+                message = _("{file} is too large for one import (at most {n} rows): split it up.")
+                raise InvalidInput(message.format(file=name, n=MAX_CONTACTS))
+            rows.append(row)
     except csv.Error as exc:
-        raise InvalidInput(
-            _("This file is not a CSV file we can read ({reason}).").format(reason=exc)
-        ) from None
+        message = _("{file} is not a CSV file we can read: line {line}: {reason}.")
+        raise InvalidInput(message.format(file=name, line=reader.line_num, reason=exc)) from None
     if not rows or not any(cell.strip() for cell in rows[0]):
-        raise InvalidInput(_("This CSV file is empty: its first row should hold column titles."))
+        message = _("{file} is empty: its first row should hold column titles.")
+        raise InvalidInput(message.format(file=name))
     headers = tuple(cell.strip().lstrip("\ufeff") for cell in rows[0])
     return CsvTable(headers, rows[1:], encoding, delimiter)
+
+
+def _held_bytes(row: list[str]) -> int:
+    """About what CPython spends holding ``row``: a pointer a cell, and a string object for
+    each cell longer than one character (shorter ones are shared). A file of short cells
+    costs twenty times its size this way, so the bound is on this, not on the bytes."""
+    return POINTER * len(row) + sum(STRING_OVERHEAD + len(cell) for cell in row if len(cell) > 1)
 
 
 def csv_candidates(table: CsvTable, mapping: Sequence[str]) -> list[Candidate]:

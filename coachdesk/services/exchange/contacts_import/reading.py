@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
+import re
+from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 
 from coachdesk.errors import InvalidInput
 from coachdesk.i18n import _
 
-MAX_BYTES = 50 * 1024 * 1024  # far beyond any address book; keeps a wrong file from eating memory
+# Far beyond any address book, and what keeps a wrong or hostile file from eating memory: a
+# file's rows or cards are all held at once, so their number is bounded as well as the bytes.
+MAX_BYTES = 50 * 1024 * 1024
+MAX_CONTACTS = 50_000
 DELIMITERS = ",;\t"
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -24,6 +28,7 @@ BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 SNIFF_CHARS = 64 * 1024
+LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 
 def read_bytes(path: Path) -> bytes:
@@ -44,11 +49,18 @@ def read_bytes(path: Path) -> bytes:
         raise InvalidInput(message.format(path=path, reason=exc.strerror)) from None
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """The text and the name of the encoding it was read with."""
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """The text and the name of the encoding it was read with. A byte-order mark promises an
+    encoding: bytes that break it (an odd-length UTF-16 file) are a damaged file, named."""
     for bom, encoding in BOMS:
         if data.startswith(bom):
-            return data.decode(encoding), encoding
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                message = _("{file} is damaged: it is not valid {encoding} text (byte {at}).")
+                raise InvalidInput(
+                    message.format(file=name, encoding=encoding.upper(), at=exc.start)
+                ) from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -60,14 +72,27 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
+def lines_of(text: str) -> Iterator[str]:
+    """The lines of ``text`` with their endings (CR, LF or CRLF), as a file opened with
+    ``newline=""`` gives them. ``io.StringIO`` would first copy the text at four bytes a
+    character, whatever it holds: four times the file in memory."""
+    for match in LINE.finditer(text):
+        if match.group():
+            yield match.group()
+
+
 def sniff_delimiter(text: str) -> str:
     """Comma, semicolon (European Excel) or tab: the one that splits the titles into several
     columns and the most of the first rows into as many. Titles rarely hold a delimiter;
     values often do ("Acme, Inc."), which is what misleads ``csv.Sniffer``.
     """
     best, best_score = ",", (0, 0)
+    sample = text[:SNIFF_CHARS]
     for delimiter in DELIMITERS:
-        rows = list(islice(csv.reader(io.StringIO(text[:SNIFF_CHARS]), delimiter=delimiter), 50))
+        try:
+            rows = list(islice(csv.reader(lines_of(sample), delimiter=delimiter), 50))
+        except csv.Error:  # not readable this way; parsing the whole file names the line
+            continue
         width = len(rows[0]) if rows else 0
         if width < 2:
             continue

@@ -47,13 +47,13 @@ class ContactFile:
 
 def load_contacts(path: Path, kind: str | None = None) -> ContactFile:
     """Read ``path`` as ``kind`` (``"csv"`` or ``"vcard"``), or as its name and content suggest."""
-    text, encoding = decode(read_bytes(path))
+    text, encoding = decode(read_bytes(path), path.name)
     if kind is None:
         kind = VCARD if looks_like_vcard(path, text) else CSV
     if kind == VCARD:
         if not opens_as_vcard(text):
             raise InvalidInput(_("{file} is not a vCard file.").format(file=path.name))
-        return ContactFile(VCARD, cards=vcard_candidates(text))
+        return ContactFile(VCARD, cards=vcard_candidates(text, path.name))
     if opens_as_vcard(text):
         raise InvalidInput(_("{file} is a vCard file, not a CSV file.").format(file=path.name))
-    return ContactFile(CSV, table=parse_csv(text, encoding))
+    return ContactFile(CSV, table=parse_csv(text, encoding, path.name))

@@ -6,10 +6,11 @@ and everything imported would show on the client's page and in documents.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import vobject
-from vobject.base import ParseError, VObjectError
+from vobject.base import VObjectError
 
 from coachdesk.errors import InvalidInput
 from coachdesk.i18n import _
@@ -18,24 +19,29 @@ from coachdesk.services.exchange.contacts_import.candidates import (
     address_text,
     tidy_names,
 )
+from coachdesk.services.exchange.contacts_import.vcard_cards import split_cards
 from coachdesk.services.people.clients import ClientFields
 
+# vobject logs each line it skips, text and all: client data, never for the log file.
+logging.getLogger("vobject.base").setLevel(logging.CRITICAL)
+# What vobject raises on a card it cannot decode: bad structure, base64, quoted-printable or
+# charset (binascii.Error and UnicodeDecodeError are ValueErrors; an unknown charset a
+# LookupError).
+UNREADABLE = (VObjectError, ValueError, LookupError)
 
-def vcard_candidates(text: str) -> list[Candidate]:
-    """One candidate per card, numbered from 1 in file order."""
+
+def vcard_candidates(text: str, name: str) -> list[Candidate]:
+    """One candidate per card, numbered from 1 in file order; errors name the file ``name``
+    and the line where the damaged card begins."""
     found = []
-    try:
-        for number, card in enumerate(vobject.readComponents(text, ignoreUnreadable=True), 1):
-            if card.name.upper() == "VCARD":
-                found.append(Candidate(number, tidy_names(_fields(card))))
-    except (ParseError, VObjectError) as exc:
-        line = getattr(exc, "lineNumber", None)
-        message = (
-            _("This vCard file is damaged near line {line}.").format(line=line)
-            if line
-            else _("This is not a vCard file we can read.")
-        )
-        raise InvalidInput(message) from None
+    for number, card in enumerate(split_cards(text, name), 1):
+        try:
+            component = vobject.readOne(card.text, ignoreUnreadable=True)
+            if component.name.upper() == "VCARD":
+                found.append(Candidate(number, tidy_names(_fields(component))))
+        except UNREADABLE:
+            message = _("The vCard file {file} is damaged: the card on line {line} cannot be read.")
+            raise InvalidInput(message.format(file=name, line=card.line)) from None
     return found
 
 
