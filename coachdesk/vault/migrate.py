@@ -51,6 +51,7 @@ TABLES_ADDED: dict[str, frozenset[str]] = {
             "sponsor",
         }
     ),
+    "0003": frozenset(),  # sponsor columns only
 }
 
 
