@@ -12,6 +12,7 @@ from coachdesk import vault
 from coachdesk.cli import secrets
 from coachdesk.errors import EXIT_BAD_VAULT, EXIT_OK, NotAVault, VaultCorrupt, WrongPassphrase
 from coachdesk.i18n import _
+from coachdesk.services.backups import automatic_backup
 from coachdesk.vault import Vault, keychain
 from coachdesk.vault.backup_sets import manual_backup_path
 
@@ -59,7 +60,8 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 def open_for_command(folder: Path) -> Vault:
     """Open with the passphrase when one is given, else the keychain's key, else ask; then take
-    the day's automatic backup if this is the vault's first opening today.
+    the automatic backup if one is due, where and as often as this computer's settings say (as
+    the app does).
     """
     opened = None
     if not secrets.passphrase_given() and _remembered(folder):
@@ -69,7 +71,7 @@ def open_for_command(folder: Path) -> Vault:
             opened = None
     if opened is None:
         opened = vault.open(folder, passphrase=secrets.passphrase())
-    opened.rolling_backup()
+    automatic_backup(opened)
     return opened
 
 
