@@ -12,6 +12,7 @@ from coachdesk import vault
 from coachdesk.cli import secrets
 from coachdesk.errors import EXIT_BAD_VAULT, EXIT_OK, NotAVault, VaultCorrupt, WrongPassphrase
 from coachdesk.i18n import _
+from coachdesk.services.backups import automatic_backup, current_choice
 from coachdesk.vault import Vault, keychain
 from coachdesk.vault.backup_sets import manual_backup_path
 
@@ -59,8 +60,9 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 def open_for_command(folder: Path, *, rolling_backup: bool = True) -> Vault:
     """Open with the passphrase when one is given, else the keychain's key, else ask; then take
-    the day's automatic backup if this is the vault's first opening today (not for ``erase``:
-    that backup would keep the erased client). A failed backup closes the vault again.
+    the automatic backup if one is due, where and as often as this computer's settings say, as
+    the app does (not for ``erase``: that backup would keep the erased client). A failed backup
+    closes the vault again.
     """
     opened = None
     if not secrets.passphrase_given() and _remembered(folder):
@@ -76,9 +78,9 @@ def open_for_command(folder: Path, *, rolling_backup: bool = True) -> Vault:
 
 
 def take_rolling_backup(opened: Vault) -> None:
-    """The day's automatic backup, if due; a failure (a damaged database) closes the vault."""
+    """The automatic backup, if due; a failure (a damaged database) closes the vault."""
     try:
-        opened.rolling_backup()
+        automatic_backup(opened)
     except BaseException:
         opened.close()
         raise
@@ -113,7 +115,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if not problems:  # a damaged database is never backed up: pruning would drop sound ones
             take_rolling_backup(v)
         counts = v.table_counts()
-        last = v.last_backup_time()
+        last = v.last_backup_time(current_choice().folder)
         report = {
             "folder": str(v.folder),
             "vault_id": v.vault_id,

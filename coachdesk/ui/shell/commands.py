@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QMainWindow
 
 from coachdesk.i18n import ngettext
-from coachdesk.ui.features.backups.choice import current_choice
+from coachdesk.services.backups import current_choice
 from coachdesk.ui.features.vault.vault_page import VaultFacts
 from coachdesk.ui.kit.practice import Practice
 

@@ -25,10 +25,10 @@ from shiboken6 import isValid
 from coachdesk.i18n import _
 from coachdesk.logs import log_unexpected
 from coachdesk.services.agreements.templates import ensure_builtin_templates
+from coachdesk.services.backups import automatic_backup
 from coachdesk.services.sessions import sessions
 from coachdesk.ui.features.agreements import AgreementsPage
 from coachdesk.ui.features.backups import BackupsPage
-from coachdesk.ui.features.backups.choice import automatic_backup
 from coachdesk.ui.features.backups.restore_flow import RestoreOutcome, RestoreRequest, start_restore
 from coachdesk.ui.features.clients.client_dialog import ClientDialog
 from coachdesk.ui.features.clients.client_page import ClientPage

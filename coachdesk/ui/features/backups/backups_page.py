@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.formatting import format_short_date, format_time
 from coachdesk.i18n import _
-from coachdesk.ui.features.backups.choice import backup_folders, current_choice
+from coachdesk.services.backups import backup_folders, current_choice
 from coachdesk.ui.features.backups.choice_box import ChoiceBox
 from coachdesk.ui.features.backups.restore_dialog import RestoreDialog
 from coachdesk.ui.kit import look

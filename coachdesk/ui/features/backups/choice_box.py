@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.i18n import _
-from coachdesk.ui.features.backups.choice import (
+from coachdesk.services.backups import (
     FREQUENCIES,
     BackupChoice,
     current_choice,
@@ -29,7 +29,7 @@ from coachdesk.ui.kit.practice import Practice
 
 
 class ChoiceBox(QGroupBox):
-    """Saves each change to ``Preferences`` at once, then emits ``changed``."""
+    """Saves each change to this computer's settings at once, then emits ``changed``."""
 
     changed = Signal()
 

@@ -1,7 +1,8 @@
 """The automatic-backup part of the preferences: how often, and where.
 
 The choice is this computer's (a USB drive or synced folder is mounted here, not elsewhere), so
-it is kept in ``Preferences``; the vault's own backups folder is the default and the fallback.
+it is kept in this computer's settings; the vault's own backups folder is the default and the
+fallback.
 """
 
 from __future__ import annotations
@@ -21,10 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.i18n import _
+from coachdesk.services.backups import FREQUENCIES
 from coachdesk.ui.features.preferences.preferences import Preferences
 from coachdesk.ui.kit import look
-
-FREQUENCIES = ((1, lambda: _("Every day")), (7, lambda: _("Every week")), (0, lambda: _("Never")))
 
 
 class BackupSettings(QGroupBox):
@@ -35,12 +35,9 @@ class BackupSettings(QGroupBox):
     ) -> None:
         super().__init__(_("Automatic backups"), parent)
         self.frequency = QComboBox()
-        for days, label in FREQUENCIES:
+        for days, label in FREQUENCIES.items():
             self.frequency.addItem(label(), days)
-        days = current.backup_every_days
-        if self.frequency.findData(days) < 0:  # set elsewhere: kept, not silently changed
-            self.frequency.addItem(_("Every {n} days").format(n=days), days)
-        self.frequency.setCurrentIndex(self.frequency.findData(days))
+        self.frequency.setCurrentIndex(max(0, self.frequency.findData(current.backup_every_days)))
         self.own_folder = QCheckBox(_("Use the vault's own backups folder"))
         self.own_folder.setChecked(not current.backup_folder)
         self.own_folder.toggled.connect(self._folder_mode)

@@ -1,8 +1,8 @@
-"""Preferences of this computer: theme, auto-lock and clipboard clearing, with their defaults.
+"""This computer's choices as the app edits them: a plain view over ``coachdesk.settings``, where
+they are declared with their defaults and rules and shared with the command line.
 
-They belong to the computer, not the practice, so they live in the settings file beside the
-other per-computer files; the practice's own settings (note template, paper, letterhead) live in
-the vault and are edited in ``preferences_dialog`` and the coach's profile.
+The practice's own settings (note template, paper, letterhead) live in the vault and are edited
+in ``preferences_dialog`` and the coach's profile.
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
     QApplication,
 )
 
+from coachdesk import settings
 from coachdesk.i18n import _
 from coachdesk.ui.kit import look
 
-THEMES = {
+THEMES = {  # settings.THEMES, each with its label and Qt colour scheme
     "system": (lambda: _("Same as the system"), Qt.ColorScheme.Unknown),
     "light": (lambda: _("Light"), Qt.ColorScheme.Light),
     "dark": (lambda: _("Dark"), Qt.ColorScheme.Dark),
@@ -27,39 +28,33 @@ THEMES = {
 
 @dataclass
 class Preferences:
-    theme: str = "system"
-    auto_lock_minutes: int = 10  # 0 = never
-    clipboard_clear_seconds: int = 60  # 0 = never
-    backup_folder: str = ""  # "" = the vault's own backups folder
-    backup_every_days: int = 1  # automatic backups: 1 daily, 7 weekly, 0 never
+    theme: str = settings.THEME.default
+    auto_lock_minutes: int = settings.AUTO_LOCK_MINUTES.default  # 0 = never
+    clipboard_clear_seconds: int = settings.CLIPBOARD_CLEAR_SECONDS.default  # 0 = never
+    backup_folder: str = settings.BACKUP_FOLDER.default  # "" = the vault's own backups folder
+    backup_every_days: int = settings.BACKUP_EVERY_DAYS.default  # 1 daily, 7 weekly, 0 never
 
     @classmethod
     def load(cls) -> Preferences:
-        store = look.settings()
-        defaults = cls()
-        theme = str(store.value("preferences/theme", defaults.theme))
+        stored = settings.load()
         return cls(
-            theme=theme if theme in THEMES else defaults.theme,
-            auto_lock_minutes=_int(store.value("preferences/auto_lock_minutes"), 10),
-            clipboard_clear_seconds=_int(store.value("preferences/clipboard_clear_seconds"), 60),
-            backup_folder=str(store.value("preferences/backup_folder", "") or ""),
-            backup_every_days=_int(store.value("preferences/backup_every_days"), 1),
+            theme=stored[settings.THEME],
+            auto_lock_minutes=stored[settings.AUTO_LOCK_MINUTES],
+            clipboard_clear_seconds=stored[settings.CLIPBOARD_CLEAR_SECONDS],
+            backup_folder=stored[settings.BACKUP_FOLDER],
+            backup_every_days=stored[settings.BACKUP_EVERY_DAYS],
         )
 
     def save(self) -> None:
-        store = look.settings()
-        store.setValue("preferences/theme", self.theme)
-        store.setValue("preferences/auto_lock_minutes", self.auto_lock_minutes)
-        store.setValue("preferences/clipboard_clear_seconds", self.clipboard_clear_seconds)
-        store.setValue("preferences/backup_folder", self.backup_folder)
-        store.setValue("preferences/backup_every_days", self.backup_every_days)
-
-
-def _int(value: object, default: int) -> int:
-    try:
-        return max(0, int(str(value)))
-    except (TypeError, ValueError):
-        return default
+        settings.save(
+            {
+                settings.THEME: self.theme,
+                settings.AUTO_LOCK_MINUTES: self.auto_lock_minutes,
+                settings.CLIPBOARD_CLEAR_SECONDS: self.clipboard_clear_seconds,
+                settings.BACKUP_FOLDER: self.backup_folder,
+                settings.BACKUP_EVERY_DAYS: self.backup_every_days,
+            }
+        )
 
 
 def apply_theme(theme: str) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.i18n import _
-from coachdesk.ui.features.backups.choice import current_choice
+from coachdesk.services.backups import current_choice
 from coachdesk.ui.kit import look
 from coachdesk.vault import Vault, keychain
 

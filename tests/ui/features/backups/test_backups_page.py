@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from coachdesk import vault
+from coachdesk.services.backups import BackupChoice, current_choice, save_choice
 from coachdesk.ui.features.backups import BackupsPage, RestoreRequest, restore_and_reopen
-from coachdesk.ui.features.backups.choice import BackupChoice, current_choice, save_choice
 from coachdesk.ui.features.backups.restore_dialog import RestoreDialog
 from coachdesk.ui.features.backups.restore_flow import RestoreOutcome, start_restore
 from coachdesk.ui.features.vault.vault_page import gather_facts
