@@ -8,13 +8,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 
 from coachdesk.formatting import format_date
 from coachdesk.i18n import _
 from coachdesk.model import AgreementStatus
 from coachdesk.services.agreements.listing import AgreementListRow
 from coachdesk.ui.features.agreements.agreement_words import waiting_words
+from coachdesk.ui.kit import look
 from coachdesk.ui.kit.roles import ID_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
@@ -22,7 +22,6 @@ CLIENT, AGREEMENT, STATUS, TODO = range(4)
 A = AgreementStatus
 OPEN = (A.DRAFT, A.SENT)
 WAITING_TOO_LONG = 14  # days a sent agreement may wait before it reads as a reminder
-LATE_COLOUR = QColor("#b86e00")  # the amber of warnings elsewhere; reads on light and dark
 FILTER_OPEN, FILTER_ALL = "open", "all"
 
 
@@ -133,7 +132,7 @@ class AgreementsTableModel(QAbstractTableModel):
             return row.id
         late = row.status is A.SENT and (row.days_waiting or 0) >= WAITING_TOO_LONG
         if role == Qt.ItemDataRole.ForegroundRole and column == TODO and late:
-            return LATE_COLOUR
+            return look.colour(look.Colour.WARNING)
         return None
 
     @staticmethod

@@ -9,14 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
 
 from coachdesk.i18n import _
 from coachdesk.services.exchange.contacts_import import ImportPlan, PlannedRow, RowStatus
+from coachdesk.ui.kit import look
 
 ROW, NAME, EMAIL, PHONE, ORGANISATION, STATUS, REASON = range(7)
 Index = QModelIndex | QPersistentModelIndex
-INVALID_COLOUR = QColor("#b3261e")  # the shared error red, readable on light and dark palettes
 
 
 def status_text(status: RowStatus) -> str:
@@ -114,7 +113,7 @@ class PlanModel(QAbstractTableModel):
             ticked = self.ticked[index.row()]
             return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole and column in (STATUS, REASON):
-            return INVALID_COLOUR if row.status == RowStatus.INVALID else None
+            return look.colour(look.Colour.DANGER) if row.status == RowStatus.INVALID else None
         if role == Qt.ItemDataRole.ToolTipRole and column == REASON:
             return row.reason or None
         return None

@@ -32,7 +32,6 @@ from coachdesk.ui.features.notes.templates import (
 )
 from coachdesk.ui.kit import look
 
-AMBER = QColor("#c48a00")  # the private frame's accent: readable on light and dark palettes
 TEMPLATES = (NoteTemplate.GROW, NoteTemplate.OSCAR, NoteTemplate.FREE)
 
 
@@ -129,19 +128,20 @@ class SectionsBox(QWidget):
     def _private_frame(self) -> QFrame:
         frame = QFrame()
         frame.setObjectName("privateNotes")
-        frame.setStyleSheet(
-            "QFrame#privateNotes { background: palette(alternate-base);"
-            f" border: 1px solid {AMBER.name()}; border-radius: 6px; }}"
+        look.style_sheet(
+            frame,
+            "QFrame#privateNotes {{ background: palette(alternate-base);"
+            " border: 1px solid {warning}; border-radius: 6px; }}",
         )
         lock = QLabel()
-        lock.setPixmap(lock_pixmap(16, AMBER))
+        lock.setPixmap(lock_pixmap(16, look.colour(look.Colour.WARNING)))
         title = QLabel(_("&Private notes"))
         title.setBuddy(self.private)
         font = title.font()
         font.setBold(True)
         title.setFont(font)
         warning = QLabel(_("Private — never printed, exported or shared"))
-        warning.setStyleSheet(f"color: {AMBER.name()};")
+        look.tint(warning, look.Colour.WARNING)
         head = QHBoxLayout()
         head.setSpacing(6)
         head.addWidget(lock)

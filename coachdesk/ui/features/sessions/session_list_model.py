@@ -2,7 +2,7 @@
 
 One model class serves the List mode (thousands of rows, sorted in the model): data is
 computed from the service's light ``SessionRow``s on demand, never one widget per row.
-Status colours are mid tones that read on light and dark palettes alike.
+Status colours are the look's named colours, so a status reads alike in every view and theme.
 """
 
 from __future__ import annotations
@@ -17,25 +17,26 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from coachdesk.formatting import format_short_date, format_time
 from coachdesk.i18n import _
 from coachdesk.model import SessionMode, SessionStatus
 from coachdesk.services.sessions.sessions import SessionRow
+from coachdesk.ui.kit import look
 from coachdesk.ui.kit.roles import ROW_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 
 STATUS_COLOURS = {
-    SessionStatus.SCHEDULED: "#3b82c4",
-    SessionStatus.COMPLETED: "#3f9a4f",
-    SessionStatus.CANCELLED: "#8d8d8d",
-    SessionStatus.LATE_CANCEL: "#e08a1e",
-    SessionStatus.NO_SHOW: "#d04437",
+    SessionStatus.SCHEDULED: look.Colour.INFO,
+    SessionStatus.COMPLETED: look.Colour.SUCCESS,
+    SessionStatus.CANCELLED: look.Colour.MUTED,
+    SessionStatus.LATE_CANCEL: look.Colour.WARNING,
+    SessionStatus.NO_SHOW: look.Colour.DANGER,
 }
-_chips: dict[SessionStatus, QIcon] = {}
+_chips: dict[tuple[SessionStatus, str], QIcon] = {}
 
 
 def status_label(status: SessionStatus) -> str:
@@ -57,8 +58,9 @@ def mode_label(mode: SessionMode) -> str:
 
 
 def status_chip(status: SessionStatus) -> QIcon:
-    """A small round swatch in the status colour (drawn once per status, then reused)."""
-    icon = _chips.get(status)
+    """A small round swatch in the status colour (drawn once per status and colour, then reused)."""
+    colour = look.colour(STATUS_COLOURS[status])
+    icon = _chips.get((status, colour.name()))
     if icon is None:
         app = QApplication.instance()
         ratio = app.devicePixelRatio() if isinstance(app, QApplication) else 1.0
@@ -69,10 +71,10 @@ def status_chip(status: SessionStatus) -> QIcon:
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(STATUS_COLOURS[status]))
+        painter.setBrush(colour)
         painter.drawEllipse(1, 1, size - 2, size - 2)
         painter.end()
-        icon = _chips[status] = QIcon(pixmap)
+        icon = _chips[(status, colour.name())] = QIcon(pixmap)
     return icon
 
 
