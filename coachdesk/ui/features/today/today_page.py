@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,7 @@ from coachdesk.services.people import profile
 from coachdesk.services.progress import actions
 from coachdesk.services.sessions import sessions
 from coachdesk.ui.features.notes.templates import status_label
+from coachdesk.ui.features.today.lines_model import Line, LinesModel
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit import practice as kinds
 from coachdesk.ui.kit.practice import Practice
@@ -60,17 +61,6 @@ SECTIONS = (
     ),
     ("ending", lambda: _("Engagements ending"), lambda: _("No engagements ending soon."), False),
 )
-Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One row as shown: the ids it acts on and its worded cells."""
-
-    id: int
-    client_id: int
-    cells: tuple[str, ...]
-    starts_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -166,30 +156,6 @@ def _ends(row: today.EngagementRow) -> str:
     if row.sessions_used_up:
         return _("all {n} sessions held").format(n=row.planned_sessions)
     return _("ends {date}").format(date=format_day_month(row.end_date)) if row.end_date else ""
-
-
-class LinesModel(QAbstractTableModel):
-    """A short list of ``Line``s."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.lines: list[Line] = []
-
-    def set_lines(self, lines: Sequence[Line]) -> None:
-        self.beginResetModel()
-        self.lines = list(lines)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.lines)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() or not self.lines else len(self.lines[0].cells)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.lines[index.row()].cells[index.column()]
-        return None
 
 
 class Section(QWidget):
