@@ -85,7 +85,7 @@ def error_label(name: str) -> QLabel:
     """The small red line under a field, hidden while it has nothing to say."""
     label = QLabel()
     label.setObjectName(f"{name}_error")
-    label.setStyleSheet(look.ERROR_STYLE)
+    look.tint(label, look.Colour.DANGER)
     label.setWordWrap(True)
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * 0.9)

@@ -27,7 +27,6 @@ from coachdesk.services.people.clients import ClientRow
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit.roles import ID_ROLE
 
-WARNING_STYLE = "color: #b86e00;"  # amber that reads on light and dark palettes
 DATE_TIME_FORMAT = "ddd d MMM yyyy  HH:mm"
 
 
@@ -74,7 +73,7 @@ class FieldBox(QWidget):
         super().__init__(parent)
         self.field = field
         self.error = QLabel()
-        self.error.setStyleSheet(look.ERROR_STYLE)
+        look.tint(self.error, look.Colour.DANGER)
         self.error.setWordWrap(True)
         self.error.hide()
         layout = QVBoxLayout(self)

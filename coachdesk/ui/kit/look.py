@@ -2,18 +2,41 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QIcon, QPalette
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QFormLayout, QGroupBox, QLabel, QPushButton, QWidget
 
 from coachdesk import paths
 
 ICON_PATH = paths.RESOURCES_DIR / "icons" / "coachdesk.svg"
-ERROR_STYLE = "color: #b3261e;"  # readable on light and dark palettes
-OK_STYLE = "color: #2e7d32;"
 SPACING = 12
 MUTED = "coachdeskMuted"
 LINK = "coachdeskLink"
+STYLED = "coachdeskStyle"
+
+
+class Colour(StrEnum):
+    """The colours the app speaks with, by what they mean; ``colour`` gives the one to paint."""
+
+    DANGER = "danger"  # errors, missing sections, invalid rows, weak passphrases, no-shows
+    WARNING = "warning"  # wants attention: waiting too long, private notes, late cancels
+    SUCCESS = "success"  # done or there: present sections, held sessions, a goal's target
+    INFO = "info"  # planned: scheduled sessions
+    MUTED = "muted"  # secondary: archived clients, cancelled sessions (the palette's own)
+    DESK = "desk"  # the grey behind white paper (PDF pages)
+
+
+# (on a light palette, on a dark one). Text colours keep 4.5:1 or more against the window and
+# base colours of Fusion's light palette and of the dark palette (preferences.dark_palette).
+_VARIANTS = {
+    Colour.DANGER: ("#b3261e", "#ff8a80"),
+    Colour.WARNING: ("#9a5c00", "#e6a23c"),
+    Colour.SUCCESS: ("#2a752e", "#81c784"),
+    Colour.INFO: ("#1f6fb2", "#7fb2e5"),
+    Colour.DESK: ("#d5d7da", "#1f2023"),
+}
 
 
 def settings() -> QSettings:
@@ -23,6 +46,35 @@ def settings() -> QSettings:
     ``COACHDESK_HOME`` isolate them (tests, portable use).
     """
     return QSettings(str(paths.config_dir() / "ui.ini"), QSettings.Format.IniFormat)
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def colour(name: Colour, palette: QPalette | None = None) -> QColor:
+    """``name`` as it reads on ``palette`` (the application's by default): a light palette
+    takes the deep variant, a dark one the bright variant."""
+    palette = palette if palette is not None else QApplication.palette()
+    if name is Colour.MUTED:
+        return palette.color(QPalette.ColorRole.PlaceholderText)
+    light, dark = _VARIANTS[name]
+    return QColor(dark if is_dark(palette) else light)
+
+
+def style_sheet(widget: QWidget, sheet: str) -> None:
+    """Give ``widget`` a style sheet that names colours by meaning (``"color: {danger};"``,
+    rule braces doubled): filled in for the current palette, and again after a theme change.
+    """
+    widget.setProperty(STYLED, sheet)
+    palette = QApplication.palette(widget)
+    names = {c.value: colour(c, palette).name(QColor.NameFormat.HexArgb) for c in Colour}
+    widget.setStyleSheet(sheet.format_map(names))  # ARGB: the muted colour may be translucent
+
+
+def tint(widget: QWidget, name: Colour | None) -> None:
+    """Text of ``widget`` in a named colour; ``None`` gives it back the palette's."""
+    style_sheet(widget, f"color: {{{name}}};" if name else "")
 
 
 def app_icon() -> QIcon:
@@ -60,13 +112,15 @@ def mute(widget: QWidget) -> None:
 
 def restyle_all() -> None:
     """After the theme changed: muted labels take the new muted colour, and widgets whose
-    style sheets name palette colours (links) resolve them again.
+    style sheets name palette colours (links) or named colours resolve them again.
     """
     for widget in QApplication.allWidgets():
         if widget.property(MUTED):
             mute(widget)
         if widget.property(LINK):
             widget.setStyleSheet(widget.styleSheet())
+        if widget.property(STYLED):
+            style_sheet(widget, widget.property(STYLED))
 
 
 def monospace(scale: float = 1.0) -> QFont:

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from coachdesk.formatting import format_short_date
 from coachdesk.i18n import _
+from coachdesk.ui.kit import look
 
 SCALE_MAX = 10
-TARGET_COLOUR = QColor("#2e9d4f")  # the same green reads on light and dark backgrounds
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 MAX_SCORE_LABELS = 24  # beyond this, numbers over the points crowd each other
@@ -91,7 +91,8 @@ class ProgressChart(QWidget):
         if self.baseline is not None:
             self._level(painter, plot, self.baseline, muted, _("Baseline {n}"))
         if self.target is not None:
-            self._level(painter, plot, self.target, TARGET_COLOUR, _("Target {n}"))
+            target = look.colour(look.Colour.SUCCESS, palette)
+            self._level(painter, plot, self.target, target, _("Target {n}"))
         if self.points:
             self._line(painter, palette, plot)
             if self.large:

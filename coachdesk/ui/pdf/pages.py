@@ -13,6 +13,7 @@ from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from coachdesk.i18n import _
+from coachdesk.ui.kit import look
 from coachdesk.ui.kit.errors import show_error
 from coachdesk.ui.kit.latest import Latest
 from coachdesk.ui.kit.tasks import Tasks
@@ -63,7 +64,7 @@ class PdfPages(QScrollArea):
 
     def _desk_colour(self) -> str:
         """A grey that frames white pages in light and dark palettes alike."""
-        return "#d5d7da" if self.palette().window().color().lightness() > 128 else "#1f2023"
+        return look.colour(look.Colour.DESK, self.palette()).name()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

@@ -35,4 +35,4 @@ class StatusLine:
         last = facts.last_backup
         stale = last is None or datetime.now(UTC) - last > STALE_BACKUP
         self.backup.setText(_("Last backup: {when}").format(when=format_when(last)))
-        self.backup.setStyleSheet(look.ERROR_STYLE if stale else "")
+        look.tint(self.backup, look.Colour.DANGER if stale else None)

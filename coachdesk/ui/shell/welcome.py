@@ -44,7 +44,7 @@ class WelcomeDialog(QDialog):
         )
         text.addWidget(look.note(_("To begin, create a vault, or open one you already have.")))
         self.problem = QLabel(problem or "", wordWrap=True)
-        self.problem.setStyleSheet(look.ERROR_STYLE)
+        look.tint(self.problem, look.Colour.DANGER)
         self.problem.setVisible(bool(problem))
         text.addWidget(self.problem)
         top = QHBoxLayout()

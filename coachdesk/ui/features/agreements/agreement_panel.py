@@ -63,7 +63,7 @@ class AgreementPanel(QWidget, AgreementSteps):
         self.state = look.note("")
         self.state.setObjectName("agreement_state")
         self.problem = look.note("")
-        self.problem.setStyleSheet(look.ERROR_STYLE)
+        look.tint(self.problem, look.Colour.DANGER)
         self.problem.hide()
         self.title = QLineEdit()
         self.title.setObjectName("agreement_title")

@@ -190,7 +190,7 @@ class AgreementsPage(Page):
     # -- selection ------------------------------------------------------------------------
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.row_data(rows[0].row()).id if rows else None
+        return self.model.rows[rows[0].row()].id if rows else None
 
     def show_agreement(self, agreement_id: int) -> None:
         """Select ``agreement_id`` (showing every status if the filter hides it) and open it."""

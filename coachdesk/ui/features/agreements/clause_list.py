@@ -7,7 +7,6 @@ coach sees at once when a section heading is removed or renamed past recognition
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from coachdesk.i18n import _, ngettext
@@ -15,8 +14,6 @@ from coachdesk.services.agreements.listing import clauses
 from coachdesk.ui.kit import look
 
 PRESENT, MISSING = "✓", "✗"
-PRESENT_COLOUR = QColor("#2e7d32")
-MISSING_COLOUR = QColor("#b3261e")
 WIDTH = 270
 
 
@@ -54,11 +51,11 @@ class ClauseList(QWidget):
         self.items.clear()
         for name, present in self.results:
             item = QListWidgetItem(f"{PRESENT if present else MISSING}  {name}")
-            item.setForeground(PRESENT_COLOUR if present else MISSING_COLOUR)
+            item.setForeground(look.colour(look.Colour.SUCCESS if present else look.Colour.DANGER))
             item.setToolTip(_("Present") if present else _("Missing: add a section on this"))
             self.items.addItem(item)
         lacking = len(self.missing())
-        self.summary.setStyleSheet(look.ERROR_STYLE if lacking else "")
+        look.tint(self.summary, look.Colour.DANGER if lacking else None)
         self.summary.setText(
             ngettext("{n} section missing", "{n} sections missing", lacking).format(n=lacking)
             if lacking

@@ -89,7 +89,7 @@ class SigningDialog(QDialog):
             "scan": FieldBox(scan_row),
         }
         self.general = QLabel()
-        self.general.setStyleSheet(look.ERROR_STYLE)
+        look.tint(self.general, look.Colour.DANGER)
         self.general.setWordWrap(True)
         self.general.hide()
         form = QFormLayout()

@@ -4,11 +4,9 @@ what needs doing ("Awaiting signature for 12 days"), filtered by text and by wha
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from operator import attrgetter
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QObject
 
 from coachdesk import words
 from coachdesk.formatting import format_date
@@ -16,14 +14,13 @@ from coachdesk.i18n import _
 from coachdesk.model import AgreementStatus
 from coachdesk.services.agreements.listing import AgreementListRow
 from coachdesk.ui.features.agreements.agreement_words import waiting_words
-from coachdesk.ui.kit.roles import ID_ROLE
+from coachdesk.ui.kit import look
+from coachdesk.ui.kit.table_model import Column, TableModel
 
-Index = QModelIndex | QPersistentModelIndex
 CLIENT, AGREEMENT, STATUS, TODO = range(4)
 A = AgreementStatus
 OPEN = (A.DRAFT, A.SENT)
 WAITING_TOO_LONG = 14  # days a sent agreement may wait before it reads as a reminder
-LATE_COLOUR = QColor("#b86e00")  # the amber of warnings elsewhere; reads on light and dark
 FILTER_OPEN, FILTER_ALL = "open", "all"
 
 
@@ -40,37 +37,41 @@ def todo_text(row: AgreementListRow) -> str:
     return _("Replaced by a newer version")
 
 
-def column_titles() -> tuple[str, ...]:
-    return (_("Client"), _("Agreement"), _("Status"), _("What needs doing"))
+def is_late(row: AgreementListRow) -> bool:
+    """Sent and waiting long enough that the coach should chase the signature."""
+    return row.status is A.SENT and (row.days_waiting or 0) >= WAITING_TOO_LONG
 
 
-class AgreementsTableModel(QAbstractTableModel):
+def columns() -> tuple[Column[AgreementListRow], ...]:
+    return (
+        Column(_("Client"), lambda r: r.client_name),
+        Column(
+            _("Agreement"),
+            lambda r: _("{title} (version {n})").format(title=r.title, n=r.version),
+            tooltip=lambda r: r.engagement_title,
+        ),
+        Column(_("Status"), lambda r: words.label(r.status)),
+        Column(
+            _("What needs doing"),
+            todo_text,
+            colour=lambda r: look.colour(look.Colour.WARNING) if is_late(r) else None,
+        ),
+    )
+
+
+class AgreementsTableModel(TableModel[AgreementListRow]):
     """Rows of ``list_all_agreements``, with a filter by text and by open or every status."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._all: list[AgreementListRow] = []
-        self._rows: list[AgreementListRow] = []
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(columns(), attrgetter("id"), parent)
         self._text = ""
         self._which = FILTER_OPEN
 
-    def set_rows(self, rows: Sequence[AgreementListRow]) -> None:
-        self.beginResetModel()
-        self._all = list(rows)
-        self._rows = self._filtered()
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.set_rows([])
-
     def set_filter(self, text: str, which: str) -> None:
         self._text, self._which = text.strip().casefold(), which
-        self.beginResetModel()
-        self._rows = self._filtered()
-        self.endResetModel()
+        self.refilter()
 
-    def _filtered(self) -> list[AgreementListRow]:
-        rows = self._all
+    def filtered(self, rows: list[AgreementListRow]) -> list[AgreementListRow]:
         if self._which == FILTER_OPEN:
             rows = [r for r in rows if r.status in OPEN]
         elif self._which != FILTER_ALL:
@@ -87,53 +88,8 @@ class AgreementsTableModel(QAbstractTableModel):
         return rows
 
     def total(self) -> int:
-        return len(self._all)
-
-    def row_data(self, row: int) -> AgreementListRow:
-        return self._rows[row]
+        return len(self.loaded)
 
     def holds(self, agreement_id: int) -> bool:
         """Whether ``agreement_id`` is loaded, shown or not."""
-        return any(r.id == agreement_id for r in self._all)
-
-    def row_of(self, agreement_id: int) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.id == agreement_id), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(column_titles())
-
-    def headerData(  # noqa: N802 - Qt override
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return column_titles()[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == AGREEMENT:
-            return row.engagement_title
-        if role == ID_ROLE:
-            return row.id
-        late = row.status is A.SENT and (row.days_waiting or 0) >= WAITING_TOO_LONG
-        if role == Qt.ItemDataRole.ForegroundRole and column == TODO and late:
-            return LATE_COLOUR
-        return None
-
-    @staticmethod
-    def _display(row: AgreementListRow, column: int) -> str:
-        if column == CLIENT:
-            return row.client_name
-        if column == AGREEMENT:
-            return _("{title} (version {n})").format(title=row.title, n=row.version)
-        if column == STATUS:
-            return words.label(row.status)
-        return todo_text(row)
+        return any(r.id == agreement_id for r in self.loaded)

@@ -45,7 +45,7 @@ class ChoiceBox(QGroupBox):
         self.own_folder.clicked.connect(lambda: self._set_folder(None))
         self.unreachable = QLabel()
         self.unreachable.setWordWrap(True)
-        self.unreachable.setStyleSheet(look.ERROR_STYLE)
+        look.tint(self.unreachable, look.Colour.DANGER)
         self.unreachable.hide()
         self.frequency = QComboBox()
         for days, label in FREQUENCIES.items():

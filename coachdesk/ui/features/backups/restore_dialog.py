@@ -47,7 +47,7 @@ class RestoreDialog(QDialog):
         self.passphrase.setPlaceholderText(_("Your vault's passphrase"))
         self.passphrase.textChanged.connect(self._typed)
         self.problem = QLabel()
-        self.problem.setStyleSheet(look.ERROR_STYLE)
+        look.tint(self.problem, look.Colour.DANGER)
         self.problem.setWordWrap(True)
         self.problem.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

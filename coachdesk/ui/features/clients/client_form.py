@@ -59,7 +59,7 @@ class ClientForm(QWidget):
         self.inputs: dict[str, QLineEdit] = {}
         self.errors: dict[str, tuple[QFormLayout, QLabel]] = {}
         self.general = QLabel()
-        self.general.setStyleSheet(look.ERROR_STYLE)
+        look.tint(self.general, look.Colour.DANGER)
         self.general.setWordWrap(True)
         self.general.hide()
         for name in TEXT_FIELDS:
@@ -176,7 +176,7 @@ class ClientForm(QWidget):
         if error is not None:
             message = QLabel()
             message.setObjectName(f"{error}_error")
-            message.setStyleSheet(look.ERROR_STYLE)
+            look.tint(message, look.Colour.DANGER)
             message.setWordWrap(True)
             font = message.font()
             font.setPointSizeF(font.pointSizeF() * 0.9)

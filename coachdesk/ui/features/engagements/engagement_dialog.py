@@ -33,7 +33,6 @@ from coachdesk.ui.features.engagements.engagement_form import EngagementForm
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit import practice as kinds
 from coachdesk.ui.kit.errors import show_error
-from coachdesk.ui.kit.fields import WARNING_STYLE
 from coachdesk.ui.kit.form_dialog import FormDialog
 from coachdesk.ui.kit.practice import Practice
 
@@ -91,7 +90,7 @@ class EngagementDialog(FormDialog):
         self.warning = QLabel()
         self.warning.setObjectName("usage_warning")
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(WARNING_STYLE)
+        look.tint(self.warning, look.Colour.WARNING)
         self.warning.hide()
         self.form = EngagementForm(self)
         self.buttons = QDialogButtonBox(

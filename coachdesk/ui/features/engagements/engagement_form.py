@@ -59,7 +59,7 @@ class EngagementForm(QWidget):
         super().__init__(parent)
         self.boxes: dict[str, FieldBox] = {}
         self.general = QLabel()
-        self.general.setStyleSheet(look.ERROR_STYLE)
+        look.tint(self.general, look.Colour.DANGER)
         self.general.setWordWrap(True)
         self.general.hide()
         self.title = QLineEdit()

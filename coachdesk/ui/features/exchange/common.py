@@ -41,7 +41,7 @@ def problem_label() -> QLabel:
     """The small red message row under a field; empty (and hidden) while all is well."""
     label = QLabel()
     label.setWordWrap(True)
-    label.setStyleSheet(look.ERROR_STYLE)
+    look.tint(label, look.Colour.DANGER)
     label.hide()
     return label
 

@@ -88,7 +88,7 @@ class ImportDialog(QDialog):
         self.mapping = MappingBar()
         self.mapping.changed.connect(self._remap)
         self.hint = QLabel()
-        self.hint.setStyleSheet(look.ERROR_STYLE)
+        look.tint(self.hint, look.Colour.DANGER)
         self.hint.setWordWrap(True)
         self.summary = QLabel()
         self.progress = QProgressBar()

@@ -80,7 +80,7 @@ class ExportDialog(ExportingDialog):
             )
         )
         self.plain_warning.setWordWrap(True)
-        self.plain_warning.setStyleSheet(look.ERROR_STYLE)
+        look.tint(self.plain_warning, look.Colour.DANGER)
         self.plain_warning.hide()
         self.file = FileField(
             _("Export to"), FILTER.format(exports=_("CoachDesk exports")), saving=True
@@ -94,7 +94,7 @@ class ExportDialog(ExportingDialog):
         self.file.changed.connect(self._update)
         self.general = QLabel()
         self.general.setWordWrap(True)
-        self.general.setStyleSheet(look.ERROR_STYLE)
+        look.tint(self.general, look.Colour.DANGER)
         self.general.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button: QPushButton = buttons.addButton(

@@ -295,7 +295,7 @@ class NotesEditor(QWidget):
 
     def _mark(self, text: str, *, error: bool = False) -> None:
         self.saved_mark.setText(text)
-        self.saved_mark.setStyleSheet(look.ERROR_STYLE if error else "")
+        look.tint(self.saved_mark, look.Colour.DANGER if error else None)
 
     # -- closing ----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override

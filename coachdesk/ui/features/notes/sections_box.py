@@ -9,7 +9,7 @@ dropping a word.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
+from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -29,7 +29,6 @@ from coachdesk.ui.features.notes.actions_box import subheading
 from coachdesk.ui.features.notes.templates import section_hints
 from coachdesk.ui.kit import look
 
-AMBER = QColor("#c48a00")  # the private frame's accent: readable on light and dark palettes
 TEMPLATES = (NoteTemplate.GROW, NoteTemplate.OSCAR, NoteTemplate.FREE)
 
 
@@ -42,23 +41,27 @@ def text_box(name: str, placeholder: str = "") -> QPlainTextEdit:
     return box
 
 
-def lock_pixmap(size: int, color: QColor) -> QPixmap:
-    """A small padlock, drawn (icon themes are missing on many systems)."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    pen = QPen(color, max(1.5, size / 9))
-    painter.setPen(pen)
-    shackle = QRectF(size * 0.28, size * 0.08, size * 0.44, size * 0.5)
-    painter.drawArc(shackle, 0, 180 * 16)
-    painter.drawLine(QPointF(shackle.left(), size * 0.33), QPointF(shackle.left(), size * 0.45))
-    painter.drawLine(QPointF(shackle.right(), size * 0.33), QPointF(shackle.right(), size * 0.45))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(color)
-    painter.drawRoundedRect(QRectF(size * 0.16, size * 0.44, size * 0.68, size * 0.5), 2, 2)
-    painter.end()
-    return pixmap
+class Padlock(QWidget):
+    """A small padlock, drawn (icon themes are missing on many systems) in the warning colour
+    of the palette it is painted with, so it follows a theme change."""
+
+    def __init__(self, size: int = 16, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFixedSize(size, size)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        size, color = self.width(), look.colour(look.Colour.WARNING, self.palette())
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(color, max(1.5, size / 9)))
+        shackle = QRectF(size * 0.28, size * 0.08, size * 0.44, size * 0.5)
+        painter.drawArc(shackle, 0, 180 * 16)
+        for x in (shackle.left(), shackle.right()):
+            painter.drawLine(QPointF(x, size * 0.33), QPointF(x, size * 0.45))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawRoundedRect(QRectF(size * 0.16, size * 0.44, size * 0.68, size * 0.5), 2, 2)
+        painter.end()
 
 
 class SectionsBox(QWidget):
@@ -126,19 +129,19 @@ class SectionsBox(QWidget):
     def _private_frame(self) -> QFrame:
         frame = QFrame()
         frame.setObjectName("privateNotes")
-        frame.setStyleSheet(
-            "QFrame#privateNotes { background: palette(alternate-base);"
-            f" border: 1px solid {AMBER.name()}; border-radius: 6px; }}"
+        look.style_sheet(
+            frame,
+            "QFrame#privateNotes {{ background: palette(alternate-base);"
+            " border: 1px solid {warning}; border-radius: 6px; }}",
         )
-        lock = QLabel()
-        lock.setPixmap(lock_pixmap(16, AMBER))
+        lock = Padlock()
         title = QLabel(_("&Private notes"))
         title.setBuddy(self.private)
         font = title.font()
         font.setBold(True)
         title.setFont(font)
         warning = QLabel(_("Private — never printed, exported or shared"))
-        warning.setStyleSheet(f"color: {AMBER.name()};")
+        look.tint(warning, look.Colour.WARNING)
         head = QHBoxLayout()
         head.setSpacing(6)
         head.addWidget(lock)

@@ -140,7 +140,7 @@ class ProfileForm(QWidget):
         form.addRow(label, field)
         message = QLabel()
         message.setObjectName(f"{name}_error")
-        message.setStyleSheet(look.ERROR_STYLE)
+        look.tint(message, look.Colour.DANGER)
         message.setWordWrap(True)
         form.addRow("", message)
         form.setRowVisible(message, False)

@@ -43,7 +43,7 @@ class RescheduleDialog(QDialog):
         self.starts.setDateTime(to_qdatetime(row.starts_at, practice.zone))
         self.box = FieldBox(self.starts)
         self.general_error = QLabel()
-        self.general_error.setStyleSheet(look.ERROR_STYLE)
+        look.tint(self.general_error, look.Colour.DANGER)
         self.general_error.setWordWrap(True)
         self.general_error.hide()
         self.buttons = QDialogButtonBox(

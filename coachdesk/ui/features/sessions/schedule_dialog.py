@@ -37,7 +37,6 @@ from coachdesk.services.sessions.sessions import SessionFields
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit.errors import show_error
 from coachdesk.ui.kit.fields import (
-    WARNING_STYLE,
     ClientCombo,
     FieldBox,
     client_labels,
@@ -100,10 +99,10 @@ class ScheduleDialog(QDialog):
             "location": FieldBox(self.location),
         }
         self.warning = QLabel()
-        self.warning.setStyleSheet(WARNING_STYLE)
+        look.tint(self.warning, look.Colour.WARNING)
         self.warning.setWordWrap(True)
         self.general_error = QLabel()
-        self.general_error.setStyleSheet(look.ERROR_STYLE)
+        look.tint(self.general_error, look.Colour.DANGER)
         self.general_error.setWordWrap(True)
         self.general_error.hide()
         self.buttons = QDialogButtonBox(

@@ -28,14 +28,12 @@ from coachdesk.model import SessionStatus
 from coachdesk.services.people import clients
 from coachdesk.services.sessions import sessions
 from coachdesk.services.sessions.sessions import SessionRow
-from coachdesk.ui.features.sessions.session_list_model import (
-    ROW_ROLE,
-    SessionListModel,
-)
+from coachdesk.ui.features.sessions.session_list_model import SessionListModel
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit.fields import ClientCombo, client_labels
 from coachdesk.ui.kit.latest import Latest
 from coachdesk.ui.kit.practice import Practice
+from coachdesk.ui.kit.roles import ROW_ROLE
 
 DAYS_BACK = 90
 DAYS_AHEAD = 30
@@ -233,7 +231,7 @@ class SessionList(QWidget):
 
     def select_session(self, session_id: int) -> bool:
         source_row = self.model.row_of(session_id)
-        if source_row < 0:
+        if source_row is None:
             return False
         self.view.setCurrentIndex(self.model.index(source_row, 0))
         return True

@@ -38,7 +38,6 @@ from coachdesk.ui.features.sessions.session_list import SessionList
 from coachdesk.ui.features.sessions.week_agenda import WeekAgenda, week_start
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit import practice as practice_module
-from coachdesk.ui.kit.fields import WARNING_STYLE
 from coachdesk.ui.kit.page import Page
 from coachdesk.ui.kit.practice import Practice
 
@@ -289,7 +288,7 @@ class SessionsPage(Page):
             self._say(_("Session booked."))
 
     def _say(self, text: str, *, warning: bool = False) -> None:
-        self.message.setStyleSheet(WARNING_STYLE if warning else "")
+        look.tint(self.message, look.Colour.WARNING if warning else None)
         self.message.setText(text)
 
     def _when(self, row: SessionRow) -> str:

@@ -28,7 +28,6 @@ from coachdesk.model import SessionStatus
 from coachdesk.services.sessions import sessions
 from coachdesk.services.sessions.sessions import SessionRow
 from coachdesk.ui.features.sessions.session_list_model import (
-    ROW_ROLE,
     sequence_label,
     status_chip,
     time_range,
@@ -36,6 +35,7 @@ from coachdesk.ui.features.sessions.session_list_model import (
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit.latest import Latest
 from coachdesk.ui.kit.practice import Practice
+from coachdesk.ui.kit.roles import ROW_ROLE
 
 
 def week_start(day: date) -> date:

@@ -9,24 +9,14 @@ changes and every few minutes, so the day rolls over on its own.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QPushButton,
-    QScrollArea,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from coachdesk import words
@@ -36,13 +26,14 @@ from coachdesk.services.overviews import today
 from coachdesk.services.people import profile
 from coachdesk.services.progress import actions
 from coachdesk.services.sessions import sessions
+from coachdesk.ui.features.today.lines_model import Line
+from coachdesk.ui.features.today.section import Section
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit import practice as kinds
 from coachdesk.ui.kit.page import Page
 from coachdesk.ui.kit.practice import Practice
 
 REFRESH_MS = 5 * 60 * 1000
-MAX_ROWS = 8
 SHOWN_KINDS = {kinds.SESSIONS, kinds.ACTIONS, kinds.CLIENTS, kinds.AGREEMENTS, kinds.ENGAGEMENTS}
 SHOWN_KINDS |= {kinds.PROFILE, kinds.EVERYTHING}
 # name, title, what an empty section says, whether its rows are sessions (Enter opens notes)
@@ -60,17 +51,6 @@ SECTIONS = (
     ),
     ("ending", lambda: _("Engagements ending"), lambda: _("No engagements ending soon."), False),
 )
-Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One row as shown: the ids it acts on and its worded cells."""
-
-    id: int
-    client_id: int
-    cells: tuple[str, ...]
-    starts_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -161,97 +141,6 @@ def _ends(row: today.EngagementRow) -> str:
     if row.sessions_used_up:
         return _("all {n} sessions held").format(n=row.planned_sessions)
     return _("ends {date}").format(date=format_day_month(row.end_date)) if row.end_date else ""
-
-
-class LinesModel(QAbstractTableModel):
-    """A short list of ``Line``s."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.lines: list[Line] = []
-
-    def set_lines(self, lines: Sequence[Line]) -> None:
-        self.beginResetModel()
-        self.lines = list(lines)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.lines)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() or not self.lines else len(self.lines[0].cells)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.lines[index.row()].cells[index.column()]
-        return None
-
-
-class Section(QWidget):
-    """A heading with a count, then the rows, or one calm line when there are none."""
-
-    def __init__(self, title: str, empty: str, *, opens_notes: bool) -> None:
-        super().__init__()
-        self.title, self.opens_notes = title, opens_notes
-        self.button: QPushButton | None = None
-        self.heading = look.heading(title, scale=1.1)
-        self.empty = look.note(empty)
-        self.model = LinesModel(self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setAccessibleName(title)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setShowGrid(False)
-        self.view.setWordWrap(False)
-        self.view.setTabKeyNavigation(False)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
-        self.view.horizontalHeader().hide()
-        self.head = QHBoxLayout()
-        self.head.addWidget(self.heading, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, look.SPACING)
-        layout.setSpacing(4)
-        layout.addLayout(self.head)
-        layout.addWidget(self.view)
-        layout.addWidget(self.empty)
-        self.show_lines([])
-
-    def show_lines(self, lines: Sequence[Line]) -> None:
-        """Show ``lines``, keeping the current row on the same record across a refresh."""
-        current = self.current()
-        self.model.set_lines(lines)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        if lines:
-            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the name or text
-        self.heading.setText(f"{self.title} · {len(lines)}" if lines else self.title)
-        self.view.setVisible(bool(lines))
-        self.empty.setVisible(not lines)
-        row_height = self.view.verticalHeader().defaultSectionSize()
-        rows = min(len(lines), MAX_ROWS)
-        self.view.setFixedHeight(rows * row_height + 2 * self.view.frameWidth())
-        for i, line in enumerate(lines):
-            if current is not None and (line.id, line.client_id) == (current.id, current.client_id):
-                self.view.setCurrentIndex(self.model.index(i, 0))
-        self._enable_button()
-
-    def add_button(self, button: QPushButton) -> None:
-        """A button acting on the current row: enabled only while there is one."""
-        self.button = button
-        self.head.addWidget(button)
-        self.view.selectionModel().currentChanged.connect(lambda *_a: self._enable_button())
-        self._enable_button()
-
-    def _enable_button(self) -> None:
-        if self.button is not None:
-            self.button.setEnabled(self.current() is not None)
-
-    def current(self) -> Line | None:
-        index = self.view.currentIndex()
-        return self.model.lines[index.row()] if index.isValid() else None
 
 
 class TodayPage(Page):

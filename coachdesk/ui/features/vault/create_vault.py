@@ -64,7 +64,7 @@ class FolderPage(QWidget):
         row.addWidget(choose)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(look.ERROR_STYLE)
+        look.tint(self.problem, look.Colour.DANGER)
         label = QLabel(_("&Folder"))
         label.setBuddy(self.path)
         layout = QVBoxLayout(self)

@@ -140,5 +140,5 @@ class DemoOfferPage(QWidget):
         self.status.setText(_("Making the demo practice…") if busy else "")
 
     def show_error(self, message: str) -> None:
-        self.status.setStyleSheet(look.ERROR_STYLE)
+        look.tint(self.status, look.Colour.DANGER)
         self.status.setText(message)

@@ -59,7 +59,7 @@ class ChangePassphraseDialog(QDialog):
         self.mode_button = look.link_button("")
         self.mode_button.clicked.connect(self.toggle_recovery_mode)
         self.proof_message = QLabel()
-        self.proof_message.setStyleSheet(look.ERROR_STYLE)
+        look.tint(self.proof_message, look.Colour.DANGER)
         self.proof_message.setWordWrap(True)
         self.proof_form = QFormLayout()
         self.proof_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

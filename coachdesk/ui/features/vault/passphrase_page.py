@@ -27,11 +27,11 @@ from coachdesk.ui.kit import look
 from coachdesk.vault import Argon2Params, NewVault, keychain
 
 _METER_COLOURS = {
-    Level.TOO_SHORT: "#b3261e",
-    Level.WEAK: "#b3261e",
-    Level.FAIR: "#c77700",
-    Level.GOOD: "#2e7d32",
-    Level.STRONG: "#2e7d32",
+    Level.TOO_SHORT: look.Colour.DANGER,
+    Level.WEAK: look.Colour.DANGER,
+    Level.FAIR: look.Colour.WARNING,
+    Level.GOOD: look.Colour.SUCCESS,
+    Level.STRONG: look.Colour.SUCCESS,
 }
 
 
@@ -82,7 +82,7 @@ class NewPassphrase(QWidget):
         self.strength = QLabel()
         self.strength.setWordWrap(True)
         self.mismatch = QLabel()
-        self.mismatch.setStyleSheet(look.ERROR_STYLE)
+        look.tint(self.mismatch, look.Colour.DANGER)
         self.first.textChanged.connect(self._changed)
         self.second.textChanged.connect(self._changed)
         self.form = QFormLayout(self)
@@ -103,7 +103,7 @@ class NewPassphrase(QWidget):
         first, second = self.first.text(), self.second.text()
         verdict = assess(first)
         self.meter.setValue(int(verdict.level))
-        colour = _METER_COLOURS[verdict.level]
+        colour = look.colour(_METER_COLOURS[verdict.level], self.palette()).name()
         self.meter.setStyleSheet(
             "QProgressBar { border: none; border-radius: 4px; background: palette(midlight); }"
             f"QProgressBar::chunk {{ border-radius: 4px; background: {colour}; }}"
@@ -180,7 +180,7 @@ class PassphrasePage(QWidget):
         self.status.setText(_("Creating your vault…") if busy else "")
 
     def show_error(self, message: str) -> None:
-        self.status.setStyleSheet(look.ERROR_STYLE)
+        look.tint(self.status, look.Colour.DANGER)
         self.status.setText(message)
 
     def wipe(self) -> None:

@@ -82,7 +82,7 @@ class RecoveryKeyPage(QWidget):
         self.confirm = QCheckBox(_("I have stored my recovery key somewhere safe"))
         self.confirm.toggled.connect(self._confirmed)
         self.reminder = QLabel()
-        self.reminder.setStyleSheet(look.ERROR_STYLE)
+        look.tint(self.reminder, look.Colour.DANGER)
         self.reminder.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

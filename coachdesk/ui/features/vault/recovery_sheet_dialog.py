@@ -95,7 +95,7 @@ class NewRecoveryKeyDialog(QDialog):
         self.passphrase.textChanged.connect(self._edited)
         self.passphrase.returnPressed.connect(self.make_key)
         self.message = QLabel()
-        self.message.setStyleSheet(look.ERROR_STYLE)
+        look.tint(self.message, look.Colour.DANGER)
         self.message.setWordWrap(True)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)

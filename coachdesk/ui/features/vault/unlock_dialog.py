@@ -229,7 +229,7 @@ class UnlockDialog(QDialog):
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet(look.ERROR_STYLE if error else "")
+        look.tint(self.message, look.Colour.DANGER if error else None)
         self.message.setVisible(bool(text))
 
     def _on_edited(self, _text: str) -> None:

@@ -38,7 +38,7 @@ class ClauseChecklist(QGroupBox):
                 rows = (len(self.results) + COLUMNS - 1) // COLUMNS
                 self.grid.addWidget(label, index % rows, index // rows)
             label.setText(f"{HAS if present else MISSING}  {name}")
-            label.setStyleSheet(look.OK_STYLE if present else look.ERROR_STYLE)
+            look.tint(label, look.Colour.SUCCESS if present else look.Colour.DANGER)
             label.setToolTip(
                 _("The template has a section heading for this.")
                 if present

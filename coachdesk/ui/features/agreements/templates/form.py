@@ -70,7 +70,7 @@ class TemplateForm(QWidget):
     def _error_label(name: str) -> QLabel:
         label = QLabel()
         label.setObjectName(name)
-        label.setStyleSheet(look.ERROR_STYLE)
+        look.tint(label, look.Colour.DANGER)
         label.setWordWrap(True)
         return label
 

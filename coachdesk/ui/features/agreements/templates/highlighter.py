@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QPalette,
     QSyntaxHighlighter,
@@ -17,9 +16,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication
 
 from coachdesk.documents.templates import PLACEHOLDERS
+from coachdesk.ui.kit import look
 
 TAG = re.compile(r"\{\{\s*[#^/]?\s*([^{}]*?)\s*\}\}")
-ERROR_COLOUR = QColor("#b3261e")
 
 
 class TemplateHighlighter(QSyntaxHighlighter):
@@ -29,9 +28,10 @@ class TemplateHighlighter(QSyntaxHighlighter):
         self.placeholder = QTextCharFormat()
         self.placeholder.setForeground(palette.color(QPalette.ColorRole.Link))
         self.unknown = QTextCharFormat()
-        self.unknown.setForeground(ERROR_COLOUR)
+        unknown = look.colour(look.Colour.DANGER, palette)
+        self.unknown.setForeground(unknown)
         self.unknown.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        self.unknown.setUnderlineColor(ERROR_COLOUR)
+        self.unknown.setUnderlineColor(unknown)
         self.comment = QTextCharFormat()
         self.comment.setForeground(palette.color(QPalette.ColorRole.PlaceholderText))
         self.heading = QTextCharFormat()
