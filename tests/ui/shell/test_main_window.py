@@ -124,7 +124,7 @@ def test_lock_closes_the_vault_and_unlock_reopens(
     with vault.open(vault_dir, passphrase=PASSPHRASE) as again:
         assert again.is_open
 
-    dialog = window.unlock_dialog
+    dialog = window.locking.unlock_dialog
     assert dialog is not None
     assert dialog.isVisible()
     qtbot.keyClicks(dialog.field, PASSPHRASE)
@@ -136,9 +136,9 @@ def test_lock_closes_the_vault_and_unlock_reopens(
 
 
 def test_cancel_unlock_after_lock_asks_to_quit(qtbot, window: MainWindow) -> None:
-    window.lock()
+    window.locking.lock()
     with qtbot.waitSignal(window.quit_requested, timeout=WAIT_MS):
-        window.unlock_dialog.reject()
+        window.locking.unlock_dialog.reject()
     assert window.vault is None
 
 
@@ -162,7 +162,7 @@ def test_lock_clears_every_view(qtbot, window: MainWindow) -> None:
     add_client(window, "Confidential Person")
     window.show_view(1)
     qtbot.waitUntil(lambda: window.clients_page.model.rowCount() == 1, timeout=WAIT_MS)
-    window.lock()
+    window.locking.lock()
     assert window.clients_page.model.rowCount() == 0
     texts = " ".join(label.text() for label in window.findChildren(QLabel))
     assert "Confidential Person" not in texts
@@ -195,7 +195,7 @@ def test_ctrl_shift_n_opens_the_notes_of_the_session_just_held(qtbot, window: Ma
     qtbot.waitUntil(lambda: bool(NotesEditor.all_open()), timeout=WAIT_MS)
     editor = NotesEditor.all_open()[0]
     assert editor.session_id == held
-    editor.keep_draft()
+    editor.keep_as_draft()
     editor.close()
 
 
@@ -211,21 +211,24 @@ def test_auto_lock_waits_for_a_half_typed_client_form(qtbot, window: MainWindow)
     assert "form you are filling in" in window.statusBar().currentMessage()
     assert dialog.form.inputs["display_name"].text() == "Half-typed Client"
     dialog.discard()
-    window.lock()
+    window.locking.lock()
     assert window.vault is None
 
 
 def test_unlock_stores_the_shipped_templates_once(qtbot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=WAIT_MS)
+    # stored through the practice, whose writes run beside the window's own tasks
+    qtbot.waitUntil(lambda: not window.practice.tasks.busy, timeout=WAIT_MS)
     assert window.vault is not None
     with window.vault.session() as db:
         rows = agreements.list_templates(db)
     assert sorted(row.kind.value for row in rows if row.builtin) == ["coaching", "mentoring"]
-    window.lock()
-    dialog = window.unlock_dialog
+    window.locking.lock()
+    dialog = window.locking.unlock_dialog
     assert dialog is not None
     qtbot.keyClicks(dialog.field, PASSPHRASE)
     dialog.unlock_button.click()
-    qtbot.waitUntil(lambda: window.vault is not None and not window.tasks.busy, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: window.vault is not None and not window.practice.tasks.busy, timeout=WAIT_MS
+    )
     with window.vault.session() as db:
         assert len(agreements.list_templates(db)) == len(rows)

@@ -29,7 +29,7 @@ from coachdesk.i18n import _
 from coachdesk.ui.features.backups.choice import backup_folders, current_choice
 from coachdesk.ui.features.backups.choice_box import ChoiceBox
 from coachdesk.ui.features.backups.restore_dialog import RestoreDialog
-from coachdesk.ui.kit import look
+from coachdesk.ui.kit import lockable, look
 from coachdesk.ui.kit.errors import show_error
 from coachdesk.ui.kit.long_work import LongWork
 from coachdesk.ui.kit.practice import Practice
@@ -69,6 +69,7 @@ class BackupsPage(QWidget):
         self._job: LongWork | None = None
         self._restore_dialog: RestoreDialog | None = None
         self._build()
+        lockable.register(self)
 
     # -- construction -----------------------------------------------------------------------
     def _build(self) -> None:
@@ -179,6 +180,16 @@ class BackupsPage(QWidget):
         self.table.setRowCount(0)
         self.status.clear()
         self._stale = True
+
+    # -- locking (a Lockable: nothing typed here outlives a lock) -------------------------
+    def keep_as_draft(self) -> bool:
+        return True
+
+    def why_lock_waits(self) -> str | None:
+        return None
+
+    def wipe_for_lock(self) -> None:
+        self.clear()
 
     def mark_stale(self) -> None:
         self._stale = True

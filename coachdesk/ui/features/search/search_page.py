@@ -46,7 +46,7 @@ from coachdesk.formatting import format_short_date, format_time
 from coachdesk.i18n import _
 from coachdesk.services.overviews import search
 from coachdesk.services.overviews.search import SearchHit, snippet_spans
-from coachdesk.ui.kit import look
+from coachdesk.ui.kit import lockable, look
 from coachdesk.ui.kit.practice import (
     ACTIONS,
     CLIENTS,
@@ -216,6 +216,7 @@ class SearchPage(QWidget):
         layout.addWidget(self.view, 1)
         layout.addStretch(0)  # holds the page up while there is nothing to list
         self._show_state()
+        lockable.register(self)
 
     # -- page contract ------------------------------------------------------------------------
 
@@ -251,6 +252,16 @@ class SearchPage(QWidget):
         self.model.clear()
         self.shown_query = ""
         self._show_state()
+
+    # -- locking (a Lockable: nothing typed here outlives a lock) -------------------------
+    def keep_as_draft(self) -> bool:
+        return True
+
+    def why_lock_waits(self) -> str | None:
+        return None
+
+    def wipe_for_lock(self) -> None:
+        self.clear()
 
     def focus_box(self) -> None:
         self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
