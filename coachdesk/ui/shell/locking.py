@@ -86,7 +86,7 @@ class Locking(QObject):
         w.practice.set_vault(None)
         w.vault = None
         vault.close()
-        for action in w.actions.needing_vault():
+        for action in w.menu_actions.needing_vault():
             action.setEnabled(False)
         return vault.folder
 

@@ -73,8 +73,8 @@ class MainWindow(QMainWindow):
         self.clipboard = ClipboardGuard(self)
         self.setWindowIcon(look.app_icon())
         self._build_body()
-        self.actions = menus.build(self, self._handlers(), self.navigation.titles())
-        for item in self.actions.views:
+        self.menu_actions = menus.build(self, self._handlers(), self.navigation.titles())
+        for item in self.menu_actions.views:
             item.triggered.connect(lambda _c=False, i=item: self.show_view(int(i.data())))
         self.status = StatusLine(self.statusBar())
         self._connect_navigation()
@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(_("{name} — CoachDesk").format(name=vault.name))
         self.status.show_vault(vault.name)
         self.vault_page.show_vault(vault)
-        for action in self.actions.needing_vault():
+        for action in self.menu_actions.needing_vault():
             action.setEnabled(True)
         if notice:
             self.statusBar().showMessage(notice, 15000)
@@ -301,8 +301,8 @@ class MainWindow(QMainWindow):
         self.facts = facts
         self.vault_page.show_facts(facts)
         self.status.show_facts(facts)
-        self.actions.remember.setVisible(facts.keychain_available)
-        self.actions.remember.setChecked(facts.remembered)
+        self.menu_actions.remember.setVisible(facts.keychain_available)
+        self.menu_actions.remember.setChecked(facts.remembered)
 
     def _auto_backup_done(self, path: Path | None) -> None:
         if path is not None:

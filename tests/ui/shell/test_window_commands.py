@@ -33,7 +33,7 @@ def opened(window: MainWindow, kind: type[QDialog]) -> QDialog:
 
 
 def test_each_command_opens_its_dialog_and_lock_closes_every_one(qtbot, window: MainWindow) -> None:
-    a = window.actions
+    a = window.menu_actions
     for action, kind in (
         (a.profile, ProfileDialog),
         (a.templates, TemplateEditorDialog),
@@ -61,7 +61,7 @@ def test_each_command_opens_its_dialog_and_lock_closes_every_one(qtbot, window: 
 def test_client_commands_ask_for_a_client_then_act_on_the_one_shown(
     qtbot, window: MainWindow
 ) -> None:
-    window.actions.new_engagement.trigger()
+    window.menu_actions.new_engagement.trigger()
     assert "Open a client first" in window.statusBar().currentMessage()
     assert "engagement" not in window.progress_windows.open
 
@@ -70,19 +70,19 @@ def test_client_commands_ask_for_a_client_then_act_on_the_one_shown(
         amara = client(db, "Amara Okafor", status=ClientStatus.ACTIVE)
     window.open_client(amara)
     qtbot.waitUntil(lambda: window.client_page.view is not None, timeout=WAIT_MS)
-    window.actions.new_engagement.trigger()
+    window.menu_actions.new_engagement.trigger()
     dialog = window.progress_windows.open.get("engagement")
     assert isinstance(dialog, EngagementDialog)
     assert dialog.isVisible()
     dialog.discard()
 
-    window.actions.export_client.trigger()
+    window.menu_actions.export_client.trigger()
     export = opened(window, ExportDialog)
     assert export.client_id == amara
 
 
 def test_lock_waits_for_an_edited_template(qtbot, window: MainWindow) -> None:
-    window.actions.templates.trigger()
+    window.menu_actions.templates.trigger()
     dialog = opened(window, TemplateEditorDialog)
     assert isinstance(dialog, TemplateEditorDialog)
     editor = dialog.editor
@@ -103,7 +103,7 @@ def test_lock_waits_for_typed_engagement_and_report_text(qtbot, window: MainWind
     window.open_client(amara)
     qtbot.waitUntil(lambda: window.client_page.view is not None, timeout=WAIT_MS)
 
-    window.actions.new_engagement.trigger()
+    window.menu_actions.new_engagement.trigger()
     engagement = window.progress_windows.open.get("engagement")
     assert isinstance(engagement, EngagementDialog)
     qtbot.waitUntil(lambda: engagement.original is not None, timeout=WAIT_MS)
@@ -112,7 +112,7 @@ def test_lock_waits_for_typed_engagement_and_report_text(qtbot, window: MainWind
     assert window.vault is not None, "a half-typed engagement would have been lost"
     engagement.discard()
 
-    window.actions.progress_report.trigger()
+    window.menu_actions.progress_report.trigger()
     report = window.progress_windows.open["report"]
     qtbot.keyClicks(report.form.summary, "Steady progress on delegation.")
     window.locking.lock()
@@ -123,7 +123,7 @@ def test_lock_waits_for_typed_engagement_and_report_text(qtbot, window: MainWind
 
 
 def test_lock_waits_until_a_new_recovery_key_is_written_down(qtbot, window: MainWindow) -> None:
-    window.actions.preferences.trigger()
+    window.menu_actions.preferences.trigger()
     preferences = window.preferences_dialog
     assert preferences is not None
     keys = window.commands.new_recovery_key(preferences)
@@ -141,7 +141,7 @@ def test_lock_waits_until_a_new_recovery_key_is_written_down(qtbot, window: Main
 
 
 def test_preferences_ask_the_window_for_the_passphrase_dialog(qtbot, window: MainWindow) -> None:
-    window.actions.preferences.trigger()
+    window.menu_actions.preferences.trigger()
     preferences = window.preferences_dialog
     assert preferences is not None
     qtbot.mouseClick(preferences.change_passphrase, Qt.MouseButton.LeftButton)
@@ -155,7 +155,7 @@ def test_preferences_ask_the_window_for_the_passphrase_dialog(qtbot, window: Mai
 
 
 def test_quitting_waits_for_an_edited_template(qtbot, window: MainWindow) -> None:
-    window.actions.templates.trigger()
+    window.menu_actions.templates.trigger()
     dialog = opened(window, TemplateEditorDialog)
     assert isinstance(dialog, TemplateEditorDialog)
     editor = dialog.editor
