@@ -5,6 +5,9 @@ typed text, the lock waits and the status bar says why ("Not locked: …"); else
 wiped, running work finishes, the vault closes, and the hidden window asks for the key again.
 Quitting first closes the other windows as the coach would (a notes editor asks about unsaved
 notes) and keeps the drafts; restoring a backup closes the vault as a lock does, then opens it.
+
+Ctrl+L locks from every CoachDesk window: the menu's shortcut reaches only the main window,
+so the key is watched app-wide as well (a notes editor is a window of its own).
 """
 
 from __future__ import annotations
@@ -12,8 +15,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QWidget
 
 from coachdesk.i18n import _
 from coachdesk.ui.features.backups.restore_flow import RestoreOutcome, RestoreRequest, start_restore
@@ -27,6 +31,31 @@ if TYPE_CHECKING:
     from coachdesk.ui.shell.main_window import MainWindow
 
 NOT_LOCKED_MS = 30_000
+
+
+class LockKey(QObject):
+    """Triggers ``action`` (the menu's Lock) when its shortcut is pressed in any window."""
+
+    def __init__(self, action: QAction, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.action = action
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Only presses that no shortcut took arrive as key presses, so in the main window
+        the menu's own shortcut has already fired and this does not lock a second time."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and not event.isAutoRepeat()
+            and self.action.isEnabled()
+            and QKeySequence(event.keyCombination()) in self.action.shortcuts()
+        ):
+            self.action.trigger()
+            return True
+        return False
 
 
 def _own_window(widget: QWidget) -> bool:

@@ -40,7 +40,7 @@ from coachdesk.ui.kit.practice import Practice
 from coachdesk.ui.kit.tasks import Tasks
 from coachdesk.ui.shell import menus
 from coachdesk.ui.shell.commands import Commands
-from coachdesk.ui.shell.locking import Locking
+from coachdesk.ui.shell.locking import Locking, LockKey
 from coachdesk.ui.shell.navigation import Navigation
 from coachdesk.ui.shell.progress_windows import ProgressWindows
 from coachdesk.ui.shell.status_line import StatusLine
@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(look.app_icon())
         self._build_body()
         self.menu_actions = menus.build(self, self._handlers(), self.navigation.titles())
+        self.lock_key = LockKey(self.menu_actions.lock, self)  # Ctrl+L from every window
         for item in self.menu_actions.views:
             item.triggered.connect(lambda _c=False, i=item: self.show_view(int(i.data())))
         self.status = StatusLine(self.statusBar())

@@ -1,20 +1,28 @@
-"""Locking: drafts are kept before anything makes the lock wait, and every window holding typed
-text without a draft makes it wait, with its reason."""
+"""Locking from every window (issue 17): Ctrl+L and the idle lock reach a notes editor, which is
+a window of its own; drafts are kept before anything makes the lock wait; and every window
+holding typed text without a draft makes it wait, with its reason."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from coachdesk import vault
 from coachdesk.services.progress import goals
 from coachdesk.services.progress.goals import GoalFields
 from coachdesk.services.sessions import notes
 from coachdesk.ui.features.goals import GoalWindow
 from coachdesk.ui.features.notes import NotesEditor
+from coachdesk.ui.features.preferences.preferences import Preferences
 from coachdesk.ui.shell.main_window import MainWindow
+from tests.conftest import PASSPHRASE
 from tests.services.factories import at, client, session
 
 WAIT_MS = 10_000
+CTRL = Qt.KeyboardModifier.ControlModifier
 FORM_WAITS = "Not locked: save or cancel the form you are filling in."
 
 
@@ -40,6 +48,63 @@ def open_notes(qtbot, window: MainWindow) -> NotesEditor:
 def activate(qtbot, widget: QWidget) -> None:
     widget.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=WAIT_MS)
+
+
+def stored_draft(vault_dir: Path, session_id: int) -> str:
+    with vault.open(vault_dir, passphrase=PASSPHRASE) as again, again.session() as db:
+        draft = notes.get_draft(db, session_id)
+    return draft.content if draft is not None else ""
+
+
+def test_ctrl_l_in_a_notes_editor_keeps_the_draft_and_locks(
+    qtbot, window: MainWindow, vault_dir: Path
+) -> None:
+    editor = open_notes(qtbot, window)
+    box = editor.sections.first_box()
+    qtbot.keyClicks(box, "Private words on screen")
+    qtbot.keyClick(box, Qt.Key.Key_L, CTRL)
+    assert window.vault is None, "Ctrl+L in the notes editor did not lock"
+    assert not editor.isVisible(), "private notes stayed on screen"
+    assert NotesEditor.all_open() == []
+    assert not window.isVisible()
+    assert "Private words on screen" in stored_draft(vault_dir, editor.session_id)
+
+
+def test_typing_in_a_notes_editor_holds_off_the_idle_lock(qtbot, window: MainWindow) -> None:
+    window.apply_preferences(Preferences(auto_lock_minutes=1))
+    editor = open_notes(qtbot, window)
+    window.idle._last -= 61  # a minute since the last input anywhere...
+    qtbot.keyClicks(editor.sections.first_box(), "Still typing")  # ...until these keys
+    window.idle.check()
+    assert window.vault is not None, "keys typed in the notes editor did not count"
+
+    window.idle._last -= 61  # now away for a minute: the idle lock reaches the editor too
+    window.idle.check()
+    assert window.vault is None
+    assert NotesEditor.all_open() == []
+
+
+def test_ctrl_l_in_the_main_window_locks_once(qtbot, window: MainWindow) -> None:
+    triggered: list[bool] = []
+    window.menu_actions.lock.triggered.connect(lambda checked=False: triggered.append(checked))
+    activate(qtbot, window)
+    qtbot.keyClick(window.today_page, Qt.Key.Key_L, CTRL)
+    assert window.vault is None
+    assert len(triggered) == 1
+
+
+def test_ctrl_l_in_a_form_keeps_the_typed_text_and_says_why(qtbot, window: MainWindow) -> None:
+    dialog = window.clients_page.new_client()
+    qtbot.waitUntil(dialog.form.isEnabled, timeout=WAIT_MS)  # sponsors loaded
+    name = dialog.form.inputs["display_name"]
+    qtbot.keyClicks(name, "Half-typed Client")
+    qtbot.keyClick(name, Qt.Key.Key_L, CTRL)
+    assert window.vault is not None
+    assert window.statusBar().currentMessage() == FORM_WAITS
+    assert name.text() == "Half-typed Client"
+    dialog.discard()
+    qtbot.keyClick(window.today_page, Qt.Key.Key_L, CTRL)
+    assert window.vault is None
 
 
 def test_drafts_are_kept_before_a_form_makes_the_lock_wait(qtbot, window: MainWindow) -> None:
