@@ -3,12 +3,13 @@ the goal editor, a follow-up, a progress report), one of each kind at a time.
 
 Views ask for them through the practice's navigation signals (the client page does), the menus
 call them directly; ``discard_all`` closes them when the client they are about leaves the page.
-Each one holding typed text is a ``Lockable`` of its own, so a lock waits for it.
+Each one holding typed text is a ``Lockable`` of its own, so a lock waits for it. The report
+dialog is imported when first asked for: it brings ReportLab, which start-up must not load.
 """
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QWidget
@@ -17,11 +18,14 @@ from coachdesk.ui.features.engagements import EngagementDialog
 from coachdesk.ui.features.goals.follow_up_dialog import FollowUpDialog
 from coachdesk.ui.features.goals.goal_dialog import GoalDialog
 from coachdesk.ui.features.goals.goal_window import GoalWindow
-from coachdesk.ui.features.reports.report_dialog import ProgressReportDialog
 from coachdesk.ui.kit.practice import Practice
 
-Window = GoalWindow | GoalDialog | FollowUpDialog | ProgressReportDialog | EngagementDialog
-W = TypeVar("W", GoalWindow, GoalDialog, FollowUpDialog, ProgressReportDialog, EngagementDialog)
+if TYPE_CHECKING:
+    from coachdesk.ui.features.reports.report_dialog import ProgressReportDialog
+
+    Window = GoalWindow | GoalDialog | FollowUpDialog | ProgressReportDialog | EngagementDialog
+
+W = TypeVar("W", GoalWindow, GoalDialog, FollowUpDialog, "ProgressReportDialog", EngagementDialog)
 
 
 class ProgressWindows(QObject):
@@ -59,6 +63,8 @@ class ProgressWindows(QObject):
         return self._show("follow_up", dialog)
 
     def progress_report(self, client_id: int | None = None) -> ProgressReportDialog:
+        from coachdesk.ui.features.reports.report_dialog import ProgressReportDialog
+
         return self._show("report", ProgressReportDialog(self.practice, self.host, client_id))
 
     def new_engagement(self, client_id: int) -> EngagementDialog:
