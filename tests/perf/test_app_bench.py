@@ -138,12 +138,12 @@ def test_views_at_scale(qtbot, demo_vault_dir: Path) -> None:
 
         def open_editor() -> None:
             for editor in NotesEditor.all_open():
-                editor.keep_draft()
+                editor.keep_as_draft()
                 editor.close()
             NotesEditor.open_for(practice, session_id)
 
         report("open the notes editor (ms)", median_ms(open_editor, practice), "<= 50 ms")
         for editor in NotesEditor.all_open():
-            editor.keep_draft()
+            editor.keep_as_draft()
             editor.close()
         practice.finish()

@@ -38,5 +38,5 @@ def window(qtbot, vault_dir: Path) -> Iterator[MainWindow]:
     yield main
     if main.vault is not None:
         main.vault.close()
-    if main.unlock_dialog is not None and main.unlock_dialog.vault is not None:
-        main.unlock_dialog.vault.close()
+    if main.locking.unlock_dialog is not None and main.locking.unlock_dialog.vault is not None:
+        main.locking.unlock_dialog.vault.close()

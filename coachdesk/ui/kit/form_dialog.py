@@ -1,7 +1,8 @@
-"""A dialog that holds typed input: Esc or Cancel asks before dropping it, a lock wipes it.
+"""A dialog that holds typed input: Esc or Cancel asks before dropping it, a lock waits for it.
 
 Client, engagement, goal and profile forms share this rule, so "a stray Esc must not lose
-anything typed" and "a lock leaves no client text on screen" hold the same way in each.
+anything typed", "a lock never loses typed text" and "a lock leaves no client text on screen"
+hold the same way in each: every form is a ``Lockable``.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from coachdesk.i18n import _
+from coachdesk.ui.kit import lockable
 
 
 class FormDialog(QDialog):
@@ -20,6 +22,7 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.saving = False
         self._dirty = False
+        lockable.register(self)
 
     def discard_question(self) -> str:
         return _("You have typed details that are not saved yet.")
@@ -58,3 +61,15 @@ class FormDialog(QDialog):
         self._dirty = False
         self.wipe()
         super().reject()
+
+    # -- locking (a Lockable: a form has no draft, so a lock waits for it) -----------------
+    def keep_as_draft(self) -> bool:
+        return True
+
+    def why_lock_waits(self) -> str | None:
+        if self.isVisible() and self.has_unsaved_input():
+            return _("Not locked: save or cancel the form you are filling in.")
+        return None
+
+    def wipe_for_lock(self) -> None:
+        self.discard()

@@ -5,8 +5,9 @@ of a SQLAlchemy session (a service call), which runs on the thread pool in its o
 the result comes back on the GUI thread. A write commits, then ``changed`` tells every view
 which kind of data changed so each refreshes itself. Errors reach the user one way
 (``show_error``) unless the caller handles them (e.g. to mark form fields).
-Navigation requests (open a client, open a session's notes) are signals here too, so views do
-not know about each other; the main window routes them.
+Navigation requests (open a client, a session's notes, a goal, an engagement; a report or a
+follow-up for a client) are signals here too, so views do not know about each other; the main
+window routes them.
 """
 
 from __future__ import annotations
@@ -44,6 +45,12 @@ class Practice(QObject):
     open_client = Signal(int)
     open_session_notes = Signal(int)
     new_session_for = Signal(int)  # a client id; 0 for "choose the client"
+    open_goal = Signal(int)
+    new_goal_for = Signal(int)  # a client id
+    progress_report_for = Signal(int)  # a client id
+    follow_up_for = Signal(int)  # a client id
+    open_engagement = Signal(int)
+    new_engagement_for = Signal(int)  # a client id
 
     def __init__(self, vault: Vault | None, parent: QObject | None = None) -> None:
         super().__init__(parent)

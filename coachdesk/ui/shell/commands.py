@@ -1,28 +1,36 @@
-"""The menu commands that open a dialog rather than a view: import, export, profile, templates.
+"""The menu commands that open a dialog rather than a view: import, export, profile, templates,
+and the vault's keys that the preferences ask for.
 
-The main window keeps navigation and locking; this keeps the dialogs it starts, so a lock can
-wait for one holding typed text and then close every one (none may keep client text on screen
-once the vault is closed). Each dialog module is imported when first asked for: start-up loads
-none of them.
+The main window keeps navigation; this keeps the dialogs it starts, so that a lock closes every
+one (none may keep client text on screen once the vault is closed). A dialog holding typed text
+is a ``Lockable`` of its own and makes the lock wait itself. Each dialog module is imported when
+first asked for: start-up loads none of them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QMainWindow
+from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
 from coachdesk.i18n import ngettext
 from coachdesk.services.backups import current_choice
 from coachdesk.ui.features.vault.vault_page import VaultFacts
+from coachdesk.ui.kit import lockable
 from coachdesk.ui.kit.practice import Practice
 
+if TYPE_CHECKING:
+    from coachdesk.ui.features.vault.passphrase_change import ChangePassphraseDialog
+    from coachdesk.ui.features.vault.recovery_sheet_dialog import NewRecoveryKeyDialog
+
 ShownClient = Callable[[], tuple[int, str] | None]
+D = TypeVar("D", bound=QDialog)
 
 
 class Commands(QObject):
-    """Opens the window's dialogs and remembers them until they close."""
+    """Opens the window's dialogs and remembers them until they close (a ``Lockable``)."""
 
     def __init__(self, window: QMainWindow, practice: Practice, shown_client: ShownClient) -> None:
         super().__init__(window)
@@ -30,18 +38,20 @@ class Commands(QObject):
         self.practice = practice
         self.shown_client = shown_client
         self._open: list[QDialog] = []
+        lockable.register(self)
 
     def open_dialogs(self) -> list[QDialog]:
         return list(self._open)
 
-    def has_unsaved_input(self) -> bool:
-        """Whether an open dialog holds typed text that closing would lose (lock waits)."""
-        return any(
-            d.isVisible() and getattr(d, "has_unsaved_input", lambda: False)() for d in self._open
-        )
+    # -- locking ----------------------------------------------------------------------------
+    def keep_as_draft(self) -> bool:
+        return True  # a dialog holding typed text answers for itself
 
-    def close_all(self) -> None:
-        """On lock: every dialog goes, with whatever client text it showed."""
+    def why_lock_waits(self) -> str | None:
+        return None
+
+    def wipe_for_lock(self) -> None:
+        """Every dialog goes, with whatever client text it showed."""
         for dialog in self.open_dialogs():
             discard = getattr(dialog, "discard", None)
             if discard is not None:
@@ -50,7 +60,7 @@ class Commands(QObject):
             dialog.deleteLater()
         self._open.clear()
 
-    def _show(self, dialog: QDialog, *, modal: bool = True) -> QDialog:
+    def _show(self, dialog: D, *, modal: bool = True) -> D:
         self._open.append(dialog)
         dialog.finished.connect(lambda _r, d=dialog: self._forget(d))
         if modal:
@@ -131,6 +141,25 @@ class Commands(QObject):
         if self._single(TemplateEditorDialog) is None:
             self._show(TemplateEditorDialog(self.practice, self.window), modal=False)
 
+    # -- the vault's keys, asked for by the preferences --------------------------------------
+    def change_passphrase(self, over: QWidget) -> ChangePassphraseDialog | None:
+        from coachdesk.ui.features.vault.passphrase_change import ChangePassphraseDialog
+
+        vault = self.practice.vault
+        if vault is None:
+            return None
+        return self._show(ChangePassphraseDialog(vault, over))
+
+    def new_recovery_key(self, over: QWidget) -> NewRecoveryKeyDialog | None:
+        """The old key stops working once the new one is made: its dialog makes the lock wait
+        until the new key is written down."""
+        from coachdesk.ui.features.vault.recovery_sheet_dialog import NewRecoveryKeyDialog
+
+        if self.practice.vault is None:
+            return None
+        return self._show(NewRecoveryKeyDialog(self.practice, over))
+
+    # -- help -------------------------------------------------------------------------------
     def where_is_my_data(self, facts: VaultFacts | None) -> None:
         from coachdesk.ui.features.help import WhereIsMyDataDialog
 

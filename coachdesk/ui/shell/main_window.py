@@ -1,9 +1,8 @@
-"""The main window: navigation between the views, menus, status bar, and locking.
+"""The main window: navigation between the views, menus, status bar and the open vault.
 
 It holds navigation and the open vault, not business state: views get the practice (the one
-route to data) and ask for navigation through its signals. Locking keeps unsaved notes as
-encrypted drafts, clears every view, closes the vault (no database handle stays open), hides
-the window and asks for the key again.
+route to data) and ask for navigation through its signals. Locking, quitting and restoring a
+backup (closing the vault without losing typed text) are ``Locking``'s.
 """
 
 from __future__ import annotations
@@ -15,12 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QStackedWidget,
-    QWidget,
-)
-from shiboken6 import isValid
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from coachdesk.i18n import _
 from coachdesk.logs import log_unexpected
@@ -29,8 +23,6 @@ from coachdesk.services.backups import automatic_backup
 from coachdesk.services.sessions import sessions
 from coachdesk.ui.features.agreements import AgreementsPage
 from coachdesk.ui.features.backups import BackupsPage
-from coachdesk.ui.features.backups.restore_flow import RestoreOutcome, RestoreRequest, start_restore
-from coachdesk.ui.features.clients.client_dialog import ClientDialog
 from coachdesk.ui.features.clients.client_page import ClientPage
 from coachdesk.ui.features.clients.clients_page import ClientsPage
 from coachdesk.ui.features.notes.editor import NotesEditor
@@ -39,20 +31,18 @@ from coachdesk.ui.features.preferences.preferences_dialog import PreferencesDial
 from coachdesk.ui.features.search.search_page import SearchPage
 from coachdesk.ui.features.sessions.sessions_page import SessionsPage
 from coachdesk.ui.features.today.today_page import TodayPage
-from coachdesk.ui.features.vault.recovery_sheet_dialog import NewRecoveryKeyDialog
-from coachdesk.ui.features.vault.unlock_dialog import UnlockDialog
 from coachdesk.ui.features.vault.vault_page import VaultFacts, VaultPage, gather_facts
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit import practice as kinds
 from coachdesk.ui.kit.errors import show_error
 from coachdesk.ui.kit.guards import ClipboardGuard, IdleWatcher
-from coachdesk.ui.kit.long_work import LongWork
 from coachdesk.ui.kit.practice import Practice
 from coachdesk.ui.kit.tasks import Tasks
-from coachdesk.ui.pdf.files import remove_viewer_files
 from coachdesk.ui.shell import menus
 from coachdesk.ui.shell.commands import Commands
+from coachdesk.ui.shell.locking import Locking, LockKey
 from coachdesk.ui.shell.navigation import Navigation
+from coachdesk.ui.shell.progress_windows import ProgressWindows
 from coachdesk.ui.shell.status_line import StatusLine
 from coachdesk.vault import Vault
 
@@ -71,20 +61,21 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.vault: Vault | None = None
         self.facts: VaultFacts | None = None
-        self.unlock_dialog: UnlockDialog | None = None
         self.preferences_dialog: PreferencesDialog | None = None
-        self.restore_job: LongWork | None = None
         self.tasks = Tasks(self)
         self.practice = Practice(None, self)
         self.commands = Commands(self, self.practice, self._shown_client)
+        self.progress_windows = ProgressWindows(self.practice, self)
+        self.locking = Locking(self)
         self.preferences = Preferences.load()
         self.idle = IdleWatcher(self)
-        self.idle.idle.connect(self.lock)
+        self.idle.idle.connect(self.locking.lock)
         self.clipboard = ClipboardGuard(self)
         self.setWindowIcon(look.app_icon())
         self._build_body()
-        self.actions = menus.build(self, self._handlers(), self.navigation.titles())
-        for item in self.actions.views:
+        self.menu_actions = menus.build(self, self._handlers(), self.navigation.titles())
+        self.lock_key = LockKey(self.menu_actions.lock, self)  # Ctrl+L from every window
+        for item in self.menu_actions.views:
             item.triggered.connect(lambda _c=False, i=item: self.show_view(int(i.data())))
         self.status = StatusLine(self.statusBar())
         self._connect_navigation()
@@ -107,7 +98,7 @@ class MainWindow(QMainWindow):
         self.backups_page = BackupsPage(p)
         self.backups_page.backed_up.connect(lambda _path: self.refresh_facts())
         self.backups_page.choice_changed.connect(self._backup_choice_changed)
-        self.backups_page.restore_requested.connect(self.restore_backup)
+        self.backups_page.restore_requested.connect(self.locking.restore)
         self.vault_page = VaultPage()
         self.vault_page.backup_button.clicked.connect(self.back_up_now)
         self.vault_page.remember_button.clicked.connect(self.toggle_remembered)
@@ -150,7 +141,7 @@ class MainWindow(QMainWindow):
             "backup_to_file": self.back_up_to_file,
             "restore": lambda: self.show_page(self.backups_page),
             "remember": self.toggle_remembered,
-            "lock": self.lock,
+            "lock": self.locking.lock,
             "quit": self.close,
             "where_is_my_data": lambda: c.where_is_my_data(self.facts),
             "about": c.about,
@@ -163,6 +154,7 @@ class MainWindow(QMainWindow):
         self.client_page.back_requested.connect(
             lambda: self.clients_area.setCurrentWidget(self.clients_page)
         )
+        self.client_page.forgotten.connect(self.progress_windows.discard_all)
 
     # -- navigation -------------------------------------------------------------------------
     def _view_shown(self, page: QWidget) -> None:
@@ -227,11 +219,11 @@ class MainWindow(QMainWindow):
 
     def progress_report(self) -> None:
         shown = self._shown_client()
-        self.client_page.progress.progress_report(shown[0] if shown else None)
+        self.progress_windows.progress_report(shown[0] if shown else None)
 
     def schedule_follow_up(self) -> None:
         shown = self._shown_client()
-        self.client_page.progress.schedule_follow_up(shown[0] if shown else None)
+        self.progress_windows.schedule_follow_up(shown[0] if shown else None)
 
     def schedule_session(self, client_id: int | None) -> None:
         self.show_view(2)
@@ -273,14 +265,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(_("{name} — CoachDesk").format(name=vault.name))
         self.status.show_vault(vault.name)
         self.vault_page.show_vault(vault)
-        for action in self.actions.needing_vault():
+        for action in self.menu_actions.needing_vault():
             action.setEnabled(True)
         if notice:
             self.statusBar().showMessage(notice, 15000)
         self.show_view(0)
         self.today_page.refresh()
-        for page in self._pages()[1:]:  # the others load when first shown: start-up stays quick
+        # the other views load when first shown: start-up stays quick
+        for page in (self.clients_page, self.sessions_page, self.agreements_page, self.search_page):
             page.mark_stale()
+        self.backups_page.mark_stale()
         self.refresh_facts()
         self.idle.start(self.preferences.auto_lock_minutes)
         self.tasks.run(
@@ -295,18 +289,6 @@ class MainWindow(QMainWindow):
         if created:
             self.practice.changed.emit(kinds.AGREEMENTS)
 
-    def _pages(
-        self,
-    ) -> list[TodayPage | ClientsPage | SessionsPage | AgreementsPage | SearchPage | BackupsPage]:
-        return [
-            self.today_page,
-            self.clients_page,
-            self.sessions_page,
-            self.agreements_page,
-            self.search_page,
-            self.backups_page,
-        ]
-
     def refresh_facts(self) -> None:
         """Status-bar facts; the record counts too only while the Vault view is shown, since
         counting scans every table (seconds at 200,000 sessions)."""
@@ -320,8 +302,8 @@ class MainWindow(QMainWindow):
         self.facts = facts
         self.vault_page.show_facts(facts)
         self.status.show_facts(facts)
-        self.actions.remember.setVisible(facts.keychain_available)
-        self.actions.remember.setChecked(facts.remembered)
+        self.menu_actions.remember.setVisible(facts.keychain_available)
+        self.menu_actions.remember.setChecked(facts.remembered)
 
     def _auto_backup_done(self, path: Path | None) -> None:
         if path is not None:
@@ -348,37 +330,6 @@ class MainWindow(QMainWindow):
         self.preferences = Preferences.load()
         self.refresh_facts()
 
-    def restore_backup(self, request: RestoreRequest) -> None:
-        """Close the vault, restore (a safety backup first), open it again."""
-        folder = self._close_vault()
-        if folder is None:
-            return
-        for action in self.actions.needing_vault():
-            action.setEnabled(False)
-        self.status.show_state(_("Restoring…"))
-        self.restore_job = start_restore(
-            self,
-            self.tasks,
-            folder,
-            request,
-            on_reopened=self._restored,
-            on_failed=lambda exc: self._restore_failed(folder, exc),
-        )
-
-    def _restored(self, outcome: RestoreOutcome) -> None:
-        self.restore_job = None
-        self.set_vault(outcome.vault, notice=outcome.notice)
-        if outcome.problem is not None:
-            show_error(self, outcome.problem)
-
-    def _restore_failed(self, folder: Path, exc: BaseException) -> None:
-        """The vault could not be opened again: say why, then ask for the key as on lock."""
-        self.restore_job = None
-        show_error(self, exc)
-        self.status.show_state(_("Locked"))
-        self.hide()
-        self._ask_to_unlock(folder)
-
     # -- actions ----------------------------------------------------------------------------
     def toggle_remembered(self) -> None:
         vault = self.vault
@@ -398,6 +349,8 @@ class MainWindow(QMainWindow):
         dialog = PreferencesDialog(self.preferences, self.practice, self)
         dialog.accepted.connect(lambda: self._preferences_chosen(dialog))
         dialog.finished.connect(self._preferences_closed)
+        dialog.passphrase_change_requested.connect(lambda: self.commands.change_passphrase(dialog))
+        dialog.new_recovery_key_requested.connect(lambda: self.commands.new_recovery_key(dialog))
         self.preferences_dialog = dialog
         dialog.open()
 
@@ -419,101 +372,13 @@ class MainWindow(QMainWindow):
         if self.vault is not None:
             self.idle.start(chosen.auto_lock_minutes)
 
-    # -- locking and closing ----------------------------------------------------------------
-    def _close_vault(self) -> Path | None:
-        """Keep unsaved notes as drafts, clear the views, finish work, then close the vault."""
-        if self.vault is None:
-            return None
-        for editor in NotesEditor.all_open():
-            editor.keep_draft()
-            editor.close()
-        for page in self._pages():
-            page.clear()
-        self.client_page.clear()
-        self.clients_area.setCurrentWidget(self.clients_page)
-        self.commands.close_all()
-        if self.preferences_dialog is not None:
-            self.preferences_dialog.close_for_lock()
-            self.preferences_dialog = None
-        LongWork.cancel_all()  # an export or backup stops, leaving no partial file
-        self.clipboard.clear_now()
-        remove_viewer_files()  # copies opened in a PDF viewer leave with the vault
-        self.idle.stop()
-        self.practice.finish()
-        self.tasks.wait()
-        self.tasks.cancel_all()
-        self.practice.set_vault(None)
-        folder = self.vault.folder
-        self.vault.close()
-        self.vault = None
-        return folder
-
-    def lock(self) -> None:
-        """Close the vault and hide the window until the key is given again; never at the
-        price of typed notes: if a draft cannot be kept, the vault stays open and says so."""
-        for editor in NotesEditor.all_open():
-            if not editor.keep_draft():
-                self._not_locked(_("Not locked: open session notes could not be kept as a draft."))
-                return
-        reason = self._unsaved_work()
-        if reason is not None:
-            self._not_locked(reason)
-            return
-        self._save_geometry()
-        folder = self._close_vault()
-        if folder is None:
-            return
-        for action in self.actions.needing_vault():
-            action.setEnabled(False)
-        self.status.show_state(_("Locked"))
-        self.hide()
-        self._ask_to_unlock(folder)
-
-    def _unsaved_work(self) -> str | None:
-        """Why locking now would lose typed work, or None. A draft agreement is kept as the
-        notes are; forms have no draft, so the lock waits for the coach to save or cancel."""
-        if not self.agreements_page.keep_typed_text():
-            return _("Not locked: the agreement you are editing could not be saved.")
-        typing = [d for d in self.findChildren(ClientDialog) if d.isVisible()]
-        if any(d.has_unsaved_input() for d in typing) or self.client_page.has_unsaved_input():
-            return _("Not locked: save or cancel the form you are filling in.")
-        if self.commands.has_unsaved_input():
-            return _("Not locked: save or cancel the changes in the open window.")
-        key = self.preferences_dialog.sub_dialog if self.preferences_dialog else None
-        if isinstance(key, NewRecoveryKeyDialog) and isValid(key) and key.key_not_yet_kept():
-            return _("Not locked: write down the new recovery key first.")
-        return None
-
-    def _ask_to_unlock(self, folder: Path) -> None:
-        dialog = UnlockDialog(folder, try_keychain=False, allow_other=False)
-        dialog.accepted.connect(lambda: self._unlocked(dialog))
-        dialog.rejected.connect(self.quit_requested.emit)
-        self.unlock_dialog = dialog
-        dialog.show()
-
-    def _not_locked(self, message: str) -> None:
-        """Typed input has no draft to keep: say why the vault stays open, try again later."""
-        self.statusBar().showMessage(message, 30000)
-        self.idle.start(self.preferences.auto_lock_minutes)
-
-    def _unlocked(self, dialog: UnlockDialog) -> None:
-        self.unlock_dialog = None
-        dialog.deleteLater()
-        if dialog.vault is not None:
-            self.set_vault(dialog.vault, notice=dialog.notice)
-            self.show()
-
+    # -- closing --------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        for editor in NotesEditor.all_open():
-            if not editor.close():
-                event.ignore()
-                return
-        if self.vault is not None and not self.agreements_page.keep_typed_text():
-            self.show_page(self.agreements_page)  # the reason shows above the text
+        if not self.locking.may_quit():
             event.ignore()
             return
-        self._save_geometry()
-        self._close_vault()
+        self.save_geometry()
+        self.locking.close_vault()
         event.accept()
 
     def _restore_geometry(self) -> None:
@@ -521,6 +386,6 @@ class MainWindow(QMainWindow):
         if not isinstance(geometry, QByteArray) or not self.restoreGeometry(geometry):
             self.resize(QSize(1180, 760))
 
-    def _save_geometry(self) -> None:
+    def save_geometry(self) -> None:
         if self.isVisible():
             look.settings().setValue(GEOMETRY_KEY, self.saveGeometry())

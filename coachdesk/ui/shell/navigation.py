@@ -44,7 +44,10 @@ class Navigation(QWidget):
         self.nav.setCurrentRow(index)
 
     def show_page(self, page: QWidget) -> None:
-        self.show_index(self.pages.indexOf(page))
+        """Bring ``page`` to the front; nothing happens for a widget that is not a view."""
+        index = self.pages.indexOf(page)
+        if index >= 0:
+            self.show_index(index)
 
     def current(self) -> QWidget:
         return self.pages.currentWidget()

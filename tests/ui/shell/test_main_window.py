@@ -39,19 +39,19 @@ def test_navigation_opens_on_today_and_each_view_has_a_shortcut(window: MainWind
     texts = window.navigation.titles()
     assert texts == ["Today", "Clients", "Sessions", "Agreements", "Search", "Backups", "Vault"]
     assert window.current_view() is window.today_page
-    shortcuts = [a.shortcut().toString() for a in window.actions.views]
+    shortcuts = [a.shortcut().toString() for a in window.menu_actions.views]
     assert shortcuts == [f"Ctrl+{n}" for n in range(1, 8)]
-    window.actions.views[3].trigger()
+    window.menu_actions.views[3].trigger()
     assert window.current_view() is window.agreements_page
-    window.actions.views[4].trigger()
+    window.menu_actions.views[4].trigger()
     assert window.current_view() is window.search_page
-    window.actions.views[1].trigger()
+    window.menu_actions.views[1].trigger()
     assert window.current_view() is window.clients_area
 
 
 def test_every_action_has_a_menu_and_the_issue_shortcuts(window: MainWindow) -> None:
     in_menus = {a for menu in window.menuBar().findChildren(QMenu) for a in menu.actions()}
-    a = window.actions
+    a = window.menu_actions
     for action in (
         a.new_client,
         a.new_session_notes,
@@ -79,7 +79,7 @@ def test_back_up_to_a_file_the_coach_picks(
         "coachdesk.ui.features.backups.backups_page.QFileDialog.getSaveFileName",
         lambda *_a, **_k: (str(dest), ""),
     )
-    window.actions.backup_to_file.trigger()
+    window.menu_actions.backup_to_file.trigger()
     qtbot.waitUntil(lambda: "Backup saved to" in window.backups_page.status.text(), timeout=WAIT_MS)
     assert dest.exists()
     assert window.current_view() is window.backups_page
@@ -105,7 +105,7 @@ def test_remember_and_forget(qtbot, memory_keyring, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: window.facts.remembered, timeout=WAIT_MS)
     assert window.vault.is_remembered()
     assert window.vault_page.remember_button.text() == "Forget on this computer"
-    assert window.actions.remember.isChecked()
+    assert window.menu_actions.remember.isChecked()
     qtbot.mouseClick(window.vault_page.remember_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.facts.remembered, timeout=WAIT_MS)
     assert not window.vault.is_remembered()
@@ -115,7 +115,7 @@ def test_lock_closes_the_vault_and_unlock_reopens(
     qtbot, window: MainWindow, vault_dir: Path
 ) -> None:
     first = window.vault
-    window.actions.lock.trigger()
+    window.menu_actions.lock.trigger()
     assert window.vault is None
     assert not first.is_open
     assert not window.isVisible()
@@ -124,7 +124,7 @@ def test_lock_closes_the_vault_and_unlock_reopens(
     with vault.open(vault_dir, passphrase=PASSPHRASE) as again:
         assert again.is_open
 
-    dialog = window.unlock_dialog
+    dialog = window.locking.unlock_dialog
     assert dialog is not None
     assert dialog.isVisible()
     qtbot.keyClicks(dialog.field, PASSPHRASE)
@@ -136,9 +136,9 @@ def test_lock_closes_the_vault_and_unlock_reopens(
 
 
 def test_cancel_unlock_after_lock_asks_to_quit(qtbot, window: MainWindow) -> None:
-    window.lock()
+    window.locking.lock()
     with qtbot.waitSignal(window.quit_requested, timeout=WAIT_MS):
-        window.unlock_dialog.reject()
+        window.locking.unlock_dialog.reject()
     assert window.vault is None
 
 
@@ -162,7 +162,7 @@ def test_lock_clears_every_view(qtbot, window: MainWindow) -> None:
     add_client(window, "Confidential Person")
     window.show_view(1)
     qtbot.waitUntil(lambda: window.clients_page.model.rowCount() == 1, timeout=WAIT_MS)
-    window.lock()
+    window.locking.lock()
     assert window.clients_page.model.rowCount() == 0
     texts = " ".join(label.text() for label in window.findChildren(QLabel))
     assert "Confidential Person" not in texts
@@ -191,11 +191,11 @@ def test_ctrl_shift_n_opens_the_notes_of_the_session_just_held(qtbot, window: Ma
             db, sessions.SessionFields(who, datetime.now(UTC) - timedelta(minutes=50))
         ).id
     window.practice.changed.emit("sessions")
-    window.actions.new_session_notes.trigger()
+    window.menu_actions.new_session_notes.trigger()
     qtbot.waitUntil(lambda: bool(NotesEditor.all_open()), timeout=WAIT_MS)
     editor = NotesEditor.all_open()[0]
     assert editor.session_id == held
-    editor.keep_draft()
+    editor.keep_as_draft()
     editor.close()
 
 
@@ -211,21 +211,24 @@ def test_auto_lock_waits_for_a_half_typed_client_form(qtbot, window: MainWindow)
     assert "form you are filling in" in window.statusBar().currentMessage()
     assert dialog.form.inputs["display_name"].text() == "Half-typed Client"
     dialog.discard()
-    window.lock()
+    window.locking.lock()
     assert window.vault is None
 
 
 def test_unlock_stores_the_shipped_templates_once(qtbot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=WAIT_MS)
+    # stored through the practice, whose writes run beside the window's own tasks
+    qtbot.waitUntil(lambda: not window.practice.tasks.busy, timeout=WAIT_MS)
     assert window.vault is not None
     with window.vault.session() as db:
         rows = agreements.list_templates(db)
     assert sorted(row.kind.value for row in rows if row.builtin) == ["coaching", "mentoring"]
-    window.lock()
-    dialog = window.unlock_dialog
+    window.locking.lock()
+    dialog = window.locking.unlock_dialog
     assert dialog is not None
     qtbot.keyClicks(dialog.field, PASSPHRASE)
     dialog.unlock_button.click()
-    qtbot.waitUntil(lambda: window.vault is not None and not window.tasks.busy, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: window.vault is not None and not window.practice.tasks.busy, timeout=WAIT_MS
+    )
     with window.vault.session() as db:
         assert len(agreements.list_templates(db)) == len(rows)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from coachdesk.model import ClientStatus
@@ -16,6 +17,7 @@ from coachdesk.ui.features.exchange.calendar_dialog import CalendarDialog
 from coachdesk.ui.features.exchange.export_dialog import ExportDialog
 from coachdesk.ui.features.help import AboutDialog, WhereIsMyDataDialog
 from coachdesk.ui.features.profile.profile_dialog import ProfileDialog
+from coachdesk.ui.features.vault.passphrase_change import ChangePassphraseDialog
 from coachdesk.ui.shell.main_window import MainWindow
 from coachdesk.vault import open_vault
 from tests.conftest import PASSPHRASE
@@ -31,7 +33,7 @@ def opened(window: MainWindow, kind: type[QDialog]) -> QDialog:
 
 
 def test_each_command_opens_its_dialog_and_lock_closes_every_one(qtbot, window: MainWindow) -> None:
-    a = window.actions
+    a = window.menu_actions
     for action, kind in (
         (a.profile, ProfileDialog),
         (a.templates, TemplateEditorDialog),
@@ -50,7 +52,7 @@ def test_each_command_opens_its_dialog_and_lock_closes_every_one(qtbot, window: 
     assert window.vault is not None
     assert where.vault_path.text() == str(window.vault.folder)
 
-    window.lock()
+    window.locking.lock()
     assert window.vault is None
     assert window.commands.open_dialogs() == []
     assert not [d for d in window.findChildren(QDialog) if d.isVisible()]
@@ -59,38 +61,38 @@ def test_each_command_opens_its_dialog_and_lock_closes_every_one(qtbot, window: 
 def test_client_commands_ask_for_a_client_then_act_on_the_one_shown(
     qtbot, window: MainWindow
 ) -> None:
-    window.actions.new_engagement.trigger()
+    window.menu_actions.new_engagement.trigger()
     assert "Open a client first" in window.statusBar().currentMessage()
-    assert window.client_page.engagement_dialog is None
+    assert "engagement" not in window.progress_windows.open
 
     assert window.vault is not None
     with window.vault.session() as db, db.begin():
         amara = client(db, "Amara Okafor", status=ClientStatus.ACTIVE)
     window.open_client(amara)
     qtbot.waitUntil(lambda: window.client_page.view is not None, timeout=WAIT_MS)
-    window.actions.new_engagement.trigger()
-    dialog = window.client_page.engagement_dialog
+    window.menu_actions.new_engagement.trigger()
+    dialog = window.progress_windows.open.get("engagement")
     assert isinstance(dialog, EngagementDialog)
     assert dialog.isVisible()
     dialog.discard()
 
-    window.actions.export_client.trigger()
+    window.menu_actions.export_client.trigger()
     export = opened(window, ExportDialog)
     assert export.client_id == amara
 
 
 def test_lock_waits_for_an_edited_template(qtbot, window: MainWindow) -> None:
-    window.actions.templates.trigger()
+    window.menu_actions.templates.trigger()
     dialog = opened(window, TemplateEditorDialog)
     assert isinstance(dialog, TemplateEditorDialog)
     editor = dialog.editor
     qtbot.waitUntil(lambda: editor.current is not None, timeout=WAIT_MS)
     editor.body.setPlainText(editor.body.toPlainText() + "\nOne more line.\n")
-    window.lock()
+    window.locking.lock()
     assert window.vault is not None, "typed template text would have been lost"
     assert "Not locked" in window.statusBar().currentMessage()
     dialog.discard()
-    window.lock()
+    window.locking.lock()
     assert window.vault is None
 
 
@@ -101,40 +103,70 @@ def test_lock_waits_for_typed_engagement_and_report_text(qtbot, window: MainWind
     window.open_client(amara)
     qtbot.waitUntil(lambda: window.client_page.view is not None, timeout=WAIT_MS)
 
-    window.actions.new_engagement.trigger()
-    engagement = window.client_page.engagement_dialog
-    assert engagement is not None
+    window.menu_actions.new_engagement.trigger()
+    engagement = window.progress_windows.open.get("engagement")
+    assert isinstance(engagement, EngagementDialog)
     qtbot.waitUntil(lambda: engagement.original is not None, timeout=WAIT_MS)
     qtbot.keyClicks(engagement.form.title, "Leadership programme")
-    window.lock()
+    window.locking.lock()
     assert window.vault is not None, "a half-typed engagement would have been lost"
     engagement.discard()
 
-    window.actions.progress_report.trigger()
-    report = window.client_page.progress.open["report"]
+    window.menu_actions.progress_report.trigger()
+    report = window.progress_windows.open["report"]
     qtbot.keyClicks(report.form.summary, "Steady progress on delegation.")
-    window.lock()
+    window.locking.lock()
     assert window.vault is not None, "the coach's summary would have been lost"
     report.discard()
-    window.lock()
+    window.locking.lock()
     assert window.vault is None
 
 
 def test_lock_waits_until_a_new_recovery_key_is_written_down(qtbot, window: MainWindow) -> None:
-    window.actions.preferences.trigger()
+    window.menu_actions.preferences.trigger()
     preferences = window.preferences_dialog
     assert preferences is not None
-    keys = preferences.open_new_recovery_key()
+    keys = window.commands.new_recovery_key(preferences)
     assert keys is not None
     qtbot.keyClicks(keys.passphrase, PASSPHRASE)
     keys.make_button.click()
     qtbot.waitUntil(lambda: keys.pages.currentIndex() == 1, timeout=WAIT_MS)
-    window.lock()
+    window.locking.lock()
     assert window.vault is not None, "the only copy of the new key was on screen"
     assert "recovery key" in window.statusBar().currentMessage()
     keys.key_page.confirm.setChecked(True)
     keys.done_button.click()
-    window.lock()
+    window.locking.lock()
+    assert window.vault is None
+
+
+def test_preferences_ask_the_window_for_the_passphrase_dialog(qtbot, window: MainWindow) -> None:
+    window.menu_actions.preferences.trigger()
+    preferences = window.preferences_dialog
+    assert preferences is not None
+    qtbot.mouseClick(preferences.change_passphrase, Qt.MouseButton.LeftButton)
+    change = opened(window, ChangePassphraseDialog)
+    assert change.parent() is preferences  # over the preferences, as it was opened from there
+    window.locking.lock()
+    assert window.vault is None
+    assert not change.isVisible()
+    assert window.preferences_dialog is None
+    assert not [d for d in window.findChildren(QDialog) if d.isVisible()]
+
+
+def test_quitting_waits_for_an_edited_template(qtbot, window: MainWindow) -> None:
+    window.menu_actions.templates.trigger()
+    dialog = opened(window, TemplateEditorDialog)
+    assert isinstance(dialog, TemplateEditorDialog)
+    editor = dialog.editor
+    qtbot.waitUntil(lambda: editor.current is not None, timeout=WAIT_MS)
+    editor.body.setPlainText(editor.body.toPlainText() + "\nOne more line.\n")
+    window.close()
+    assert window.vault is not None, "the template's changes would have been lost"
+    assert editor.question is not None
+    assert editor.question.isVisible()  # the editor asks, as when its own window is closed
+    dialog.discard()
+    window.close()
     assert window.vault is None
 
 

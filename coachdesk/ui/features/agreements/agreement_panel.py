@@ -230,12 +230,17 @@ class AgreementPanel(QWidget, AgreementSteps):
         self.problem.setText(text)
         self.problem.setVisible(bool(text))
 
+    def holds_unsaved_draft(self) -> bool:
+        """Typed text of a draft not saved yet (what ``save_now`` saves, or could not)."""
+        current = self.current
+        return self._dirty and current is not None and current.view.status is A.DRAFT
+
     def save_now(self) -> bool:
         """Save an edited draft on this thread, before another agreement loads or the app
         locks. False if it could not be (an emptied title): the text stays as typed and the
         reason shows above it."""
         current = self.current
-        if not self._dirty or current is None or current.view.status is not A.DRAFT:
+        if current is None or not self.holds_unsaved_draft():
             return True
         agreement_id, title, body = current.view.id, self.title.text(), self.editor.toPlainText()
         try:

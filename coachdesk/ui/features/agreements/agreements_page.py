@@ -5,7 +5,7 @@ The list is one light query; the selected agreement loads on its own. "Open" agr
 and those awaiting signature) show first: they are what the coach has to act on.
 
 Typed text is never thrown away: an edited draft is saved before another agreement opens, stays
-open while the Find box hides it, and ``keep_typed_text`` saves it before the app locks.
+open while the Find box hides it, and ``keep_as_draft`` saves it before the app locks.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from coachdesk.ui.features.agreements.table_model import (
     FILTER_OPEN,
     AgreementsTableModel,
 )
-from coachdesk.ui.kit import look
+from coachdesk.ui.kit import lockable, look
 from coachdesk.ui.kit import practice as kinds
 from coachdesk.ui.kit.page import Page
 from coachdesk.ui.kit.practice import Practice
@@ -55,7 +55,7 @@ def load_rows(db: Any) -> list[AgreementListRow]:
 
 class AgreementsPage(Page):
     """The page for the main window's "Agreements" entry (page contract: refresh, clear,
-    mark_stale, keep_typed_text); ``new_agreement()`` and ``show_agreement(id)`` for menus and
+    mark_stale; a ``Lockable``); ``new_agreement()`` and ``show_agreement(id)`` for menus and
     other views."""
 
     def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
@@ -88,6 +88,7 @@ class AgreementsPage(Page):
         self.search.textChanged.connect(self._refilter)
         self.which.currentIndexChanged.connect(self._refilter)
         practice.changed.connect(self._data_changed)
+        lockable.register(self)
 
     def _table(self) -> QTableView:
         table = QTableView()
@@ -155,10 +156,19 @@ class AgreementsPage(Page):
         self.stack.setCurrentWidget(self.empty)
         self.count.clear()
 
-    def keep_typed_text(self) -> bool:
+    # -- locking (a Lockable: an edited draft agreement is saved, as a note draft is) -----
+    def keep_as_draft(self) -> bool:
         """Save an edited draft now, before the app locks; False (the reason shown above the
         text) if it could not be kept, so the caller must not drop it."""
         return self.panel.save_now()
+
+    def why_lock_waits(self) -> str | None:
+        if self.panel.holds_unsaved_draft():
+            return _("Not locked: the agreement you are editing could not be saved.")
+        return None
+
+    def wipe_for_lock(self) -> None:
+        self.clear()
 
     def _data_changed(self, kind: str) -> None:
         if kind in REFRESH_ON:

@@ -29,7 +29,7 @@ from coachdesk.i18n import _
 from coachdesk.services.backups import backup_folders, current_choice
 from coachdesk.ui.features.backups.choice_box import ChoiceBox
 from coachdesk.ui.features.backups.restore_dialog import RestoreDialog
-from coachdesk.ui.kit import look
+from coachdesk.ui.kit import lockable, look
 from coachdesk.ui.kit.errors import show_error
 from coachdesk.ui.kit.long_work import LongWork
 from coachdesk.ui.kit.page import Page
@@ -68,6 +68,7 @@ class BackupsPage(Page):
         self._job: LongWork | None = None
         self._restore_dialog: RestoreDialog | None = None
         self._build()
+        lockable.register(self)
 
     # -- construction -----------------------------------------------------------------------
     def _build(self) -> None:
@@ -178,6 +179,16 @@ class BackupsPage(Page):
         self.entries = []
         self.table.setRowCount(0)
         self.status.clear()
+
+    # -- locking (a Lockable: nothing typed here outlives a lock) -------------------------
+    def keep_as_draft(self) -> bool:
+        return True
+
+    def why_lock_waits(self) -> str | None:
+        return None
+
+    def wipe_for_lock(self) -> None:
+        self.clear()
 
     # -- showing ----------------------------------------------------------------------------
     def _show_entries(self, entries: list[BackupEntry]) -> None:

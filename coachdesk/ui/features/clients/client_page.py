@@ -2,7 +2,8 @@
 
 Everything comes from one worker call (the service's overview plus each goal's ratings), so the
 page fills at once. Changing status, ticking off an action item and the buttons go out through
-the practice (writes and navigation signals); the page refreshes when the practice says so.
+the practice (writes and navigation signals: the window opens a goal, an engagement, a report
+or a follow-up); the page refreshes when the practice says so.
 """
 
 from __future__ import annotations
@@ -29,8 +30,7 @@ from coachdesk.services.people import clients
 from coachdesk.services.progress import actions, goals
 from coachdesk.ui.features.clients.client_details import ClientDetails, Series
 from coachdesk.ui.features.clients.client_dialog import ClientDialog
-from coachdesk.ui.features.engagements import EngagementDialog
-from coachdesk.ui.kit import look
+from coachdesk.ui.kit import lockable, look
 from coachdesk.ui.kit import practice as kinds
 from coachdesk.ui.kit.errors import show_error
 from coachdesk.ui.kit.page import Page
@@ -55,9 +55,11 @@ def load(db: Any, client_id: int) -> tuple[ClientOverview, Series]:
 
 
 class ClientPage(Page):
-    """``show_client(id)`` fills it; ``back_requested`` asks the window for the list again."""
+    """``show_client(id)`` fills it; ``back_requested`` asks the window for the list again;
+    ``forgotten`` says the client left the page, so windows opened about them close too."""
 
     back_requested = Signal()
+    forgotten = Signal()
 
     def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
         super().__init__(practice, parent)
@@ -68,20 +70,16 @@ class ClientPage(Page):
         self.details.status_chosen.connect(self._status_chosen)
         self.details.session_opened.connect(self.practice.open_session_notes.emit)
         self.details.action_ticked.connect(self.mark_done)
-        self.details.engagement_opened.connect(self.edit_engagement)
+        self.details.engagement_opened.connect(self.practice.open_engagement.emit)
         self.details.engagement_requested.connect(self.new_engagement)
-        self.engagement_dialog: EngagementDialog | None = None
-        # Imported here: the goal windows reuse this package's pieces (a cycle at import time).
-        from coachdesk.ui.shell.progress_windows import ProgressWindows
-
-        self.progress = ProgressWindows(practice, self)
-        self.details.goal_opened.connect(self.progress.open_goal)
+        self.details.goal_opened.connect(self.practice.open_goal.emit)
         self.details.goal_requested.connect(self.new_goal)
         self.details.report_requested.connect(self.progress_report)
         self.details.follow_up_requested.connect(self.schedule_follow_up)
         self._build()
         self._enable(False)
         practice.changed.connect(self._changed)
+        lockable.register(self)
 
     def _build(self) -> None:
         self.back_button = QPushButton(_("← Clients"))
@@ -145,11 +143,22 @@ class ClientPage(Page):
         self.client_id, self.view = None, None
         if self.dialog is not None:
             self.dialog.discard()  # finished: _dialog_finished deletes it
-        if self.engagement_dialog is not None:
-            self.engagement_dialog.discard()
-        self.progress.discard_all()
+        self.forgotten.emit()
         self.details.clear()
         self._enable(False)
+
+    # -- locking (a Lockable; the forms opened from here answer for their typed text) -----
+    def keep_as_draft(self) -> bool:
+        return True
+
+    def why_lock_waits(self) -> str | None:
+        return None
+
+    def wipe_for_lock(self) -> None:
+        """Forget the client, then ask for the client list again, so that an unlock does not
+        open on an empty page."""
+        self.clear()
+        self.back_requested.emit()
 
     # -- what the coach can do ------------------------------------------------------------
     def edit_client(self) -> ClientDialog | None:
@@ -164,46 +173,22 @@ class ClientPage(Page):
         dialog.open()
         return dialog
 
-    def has_unsaved_input(self) -> bool:
-        """Whether a form opened from this page holds typed text that a lock would lose."""
-        forms = (self.dialog, self.engagement_dialog)
-        typed = any(form is not None and form.has_unsaved_input() for form in forms)
-        return typed or self.progress.has_unsaved_input()
-
     def new_goal(self) -> None:
         if self.client_id is not None:
-            self.progress.new_goal(self.client_id)
+            self.practice.new_goal_for.emit(self.client_id)
 
     def progress_report(self) -> None:
         if self.client_id is not None:
-            self.progress.progress_report(self.client_id)
+            self.practice.progress_report_for.emit(self.client_id)
 
     def schedule_follow_up(self) -> None:
         if self.client_id is not None:
-            self.progress.schedule_follow_up(self.client_id)
+            self.practice.follow_up_for.emit(self.client_id)
 
-    def new_engagement(self) -> EngagementDialog | None:
-        """The engagement editor for a new programme with this client."""
-        if self.client_id is None:
-            return None
-        return self._open_engagement(client_id=self.client_id)
-
-    def edit_engagement(self, engagement_id: int) -> EngagementDialog | None:
-        return self._open_engagement(engagement_id=engagement_id)
-
-    def _open_engagement(self, **which: int) -> EngagementDialog:
-        if self.engagement_dialog is not None:
-            return self.engagement_dialog
-        dialog = EngagementDialog(self.practice, self, **which)
-        dialog.finished.connect(self._engagement_dialog_finished)
-        self.engagement_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _engagement_dialog_finished(self, _result: int) -> None:
-        dialog, self.engagement_dialog = self.engagement_dialog, None
-        if dialog is not None:
-            dialog.deleteLater()
+    def new_engagement(self) -> None:
+        """Ask for the engagement editor, for a new programme with this client."""
+        if self.client_id is not None:
+            self.practice.new_engagement_for.emit(self.client_id)
 
     def new_session(self) -> None:
         if self.client_id is not None:

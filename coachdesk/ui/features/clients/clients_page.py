@@ -31,7 +31,7 @@ from coachdesk.ui.features.clients.table_model import (
     NOT_ARCHIVED,
     ClientsTableModel,
 )
-from coachdesk.ui.kit import look
+from coachdesk.ui.kit import lockable, look
 from coachdesk.ui.kit import practice as kinds
 from coachdesk.ui.kit.errors import show_error
 from coachdesk.ui.kit.page import Page
@@ -65,6 +65,7 @@ class ClientsPage(Page):
         self._select_after_load: int | None = None
         self._build()
         practice.changed.connect(self._changed)
+        lockable.register(self)
 
     # -- construction ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -155,6 +156,16 @@ class ClientsPage(Page):
         if self.dialog is not None:
             self.dialog.discard()  # finished: _dialog_finished deletes it
         self.count.setText("")
+
+    # -- locking (a Lockable: nothing typed here outlives a lock) -------------------------
+    def keep_as_draft(self) -> bool:
+        return True
+
+    def why_lock_waits(self) -> str | None:
+        return None
+
+    def wipe_for_lock(self) -> None:
+        self.clear()
 
     def new_client(self) -> ClientDialog:
         """Open the add dialog (Ctrl+N); the new client is selected once it is saved."""

@@ -34,7 +34,7 @@ from coachdesk.services.engagements.engagements import EngagementRow, add_months
 from coachdesk.services.people import clients
 from coachdesk.services.people.clients import Saved
 from coachdesk.services.progress import actions
-from coachdesk.ui.kit import look
+from coachdesk.ui.kit import lockable, look
 from coachdesk.ui.kit import practice as kinds
 from coachdesk.ui.kit.dates import DateEdit, error_label, show_message
 from coachdesk.ui.kit.errors import show_error
@@ -68,6 +68,7 @@ class FollowUpDialog(QDialog):
         engagement_id: int | None = None,
     ) -> None:
         super().__init__(parent)
+        lockable.register(self)
         self.practice = practice
         self.client_id = client_id
         self.wanted_engagement = engagement_id
@@ -318,3 +319,15 @@ class FollowUpDialog(QDialog):
         self.client_name.clear()
         self.engagement.clear()
         super().reject()
+
+    # -- locking (a Lockable: a typed reason has no draft, so a lock waits for it) --------
+    def keep_as_draft(self) -> bool:
+        return True
+
+    def why_lock_waits(self) -> str | None:
+        if self.isVisible() and self.has_unsaved_input():
+            return _("Not locked: save or cancel the form you are filling in.")
+        return None
+
+    def wipe_for_lock(self) -> None:
+        self.discard()

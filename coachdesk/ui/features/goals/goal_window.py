@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from coachdesk.i18n import _
 from coachdesk.ui.features.goals.goal_page import GoalPage
-from coachdesk.ui.kit import look
+from coachdesk.ui.kit import lockable, look
 from coachdesk.ui.kit.practice import Practice
 
 
@@ -15,6 +15,7 @@ class GoalWindow(QDialog):
 
     def __init__(self, practice: Practice, goal_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        lockable.register(self)
         self.setWindowTitle(_("Goal"))
         self.setWindowIcon(look.app_icon())
         self.page = GoalPage(practice, self)
@@ -33,3 +34,15 @@ class GoalWindow(QDialog):
         """The app locks: drop the goal's text, then close."""
         self.page.clear()
         self.reject()
+
+    # -- locking (a Lockable: a typed action item has no draft, so a lock waits for it) ---
+    def keep_as_draft(self) -> bool:
+        return True
+
+    def why_lock_waits(self) -> str | None:
+        if self.isVisible() and self.page.new_action.text.text().strip():
+            return _("Not locked: save or cancel the changes in the open window.")
+        return None
+
+    def wipe_for_lock(self) -> None:
+        self.discard()

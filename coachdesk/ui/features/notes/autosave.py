@@ -96,6 +96,10 @@ class Autosave(QObject):
         self.saved.emit(saved_at)
         return True
 
+    def holds_snapshot(self) -> bool:
+        """Whether the vault's draft already holds exactly what ``snapshot()`` returns."""
+        return self._snapshot() == self.stored
+
     def discard(self) -> bool:
         """Drop the vault's draft (its content is saved, or equals what was saved)."""
         session_id = self.session_id

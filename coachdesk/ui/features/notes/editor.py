@@ -3,7 +3,8 @@ feedback and status, keyboard only, without ever losing a word.
 
 Loading runs on a worker; everything typed is autosaved as a draft in the vault (``Autosave``);
 Save records it all at once (``notes.record_notes``, which also drops the draft). Closing with
-unsaved changes always asks; the lock calls ``keep_draft()`` and closes without asking.
+unsaved changes always asks; as a ``Lockable``, the lock keeps the draft and closes it without
+asking.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from coachdesk.ui.features.notes.dialogs import (
 )
 from coachdesk.ui.features.notes.layout import Body
 from coachdesk.ui.features.notes.state import Loaded, NotesState, load
-from coachdesk.ui.kit import look
+from coachdesk.ui.kit import lockable, look
 from coachdesk.ui.kit.errors import show_error
 from coachdesk.ui.kit.practice import ACTIONS, GOALS, SESSIONS, Practice
 
@@ -61,7 +62,7 @@ class NotesEditor(QWidget):
 
     @classmethod
     def all_open(cls) -> list[NotesEditor]:
-        """Every open editor (the lock keeps each one's draft, then closes it)."""
+        """Every open editor."""
         return [editor for editor in cls._open.values() if editor.is_live()]
 
     def is_live(self) -> bool:
@@ -79,6 +80,7 @@ class NotesEditor(QWidget):
         self._quiet_close = self._closed = False
         self._key = (id(practice), session_id)
         NotesEditor._open[self._key] = self
+        lockable.register(self)
         self.setWindowTitle(_("Notes — loading…"))
         self.setWindowIcon(look.app_icon())
         self.body = Body()
@@ -265,14 +267,24 @@ class NotesEditor(QWidget):
             self._mark(_("Not saved — your notes are kept as a draft"), error=True)
             show_error(self, exc)
 
-    def keep_draft(self) -> bool:
+    # -- locking (a Lockable) ---------------------------------------------------------------
+    def keep_as_draft(self) -> bool:
         """Keep what is typed as an encrypted draft now, and let the next close skip the
-        question (the lock calls this, then closes the editor). ``True`` if the words are safe.
-        """
+        question (the lock then closes the editor). ``True`` if the words are safe."""
         self._quiet_close = True
-        if not self.has_unsaved_changes():
+        if not self.is_live() or not self.has_unsaved_changes():
             return True
         return self.autosave.save_now()
+
+    def why_lock_waits(self) -> str | None:
+        if self.is_live() and self.has_unsaved_changes() and not self.autosave.holds_snapshot():
+            return _("Not locked: open session notes could not be kept as a draft.")
+        return None
+
+    def wipe_for_lock(self) -> None:
+        """Close without asking: the words typed are in the draft, and leave the screen."""
+        self._quiet_close = True
+        self.close()
 
     def summary_pdf(self) -> None:
         """The client's session summary; unsaved notes are saved first so that it shows them."""

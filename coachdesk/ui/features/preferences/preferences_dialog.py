@@ -2,7 +2,9 @@
 vault's keys (remembered on this computer, passphrase, recovery key).
 
 Each setting says where it lives: computer settings go to the settings file (``Preferences``),
-practice settings into the vault, so they travel with it to another computer.
+practice settings into the vault, so they travel with it to another computer. Changing the
+passphrase and making a new recovery key are asked for (``passphrase_change_requested``,
+``new_recovery_key_requested``): the window opens those dialogs over this one.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,9 +34,7 @@ from coachdesk.model import NoteTemplate, PaperSize
 from coachdesk.services.people import profile
 from coachdesk.ui.features.preferences.backup_settings import BackupSettings
 from coachdesk.ui.features.preferences.preferences import THEMES, Preferences
-from coachdesk.ui.features.vault.passphrase_change import ChangePassphraseDialog
-from coachdesk.ui.features.vault.recovery_sheet_dialog import NewRecoveryKeyDialog
-from coachdesk.ui.kit import look
+from coachdesk.ui.kit import lockable, look
 from coachdesk.ui.kit import practice as kinds
 from coachdesk.ui.kit.errors import show_error
 from coachdesk.ui.kit.practice import Practice
@@ -51,6 +52,9 @@ class PreferencesDialog(QDialog):
     """On OK the vault's settings and the keychain choice are stored, then the dialog accepts;
     the caller saves and applies ``chosen()``, the computer's settings."""
 
+    passphrase_change_requested = Signal()
+    new_recovery_key_requested = Signal()
+
     def __init__(
         self, current: Preferences, practice: Practice, parent: QWidget | None = None
     ) -> None:
@@ -60,7 +64,6 @@ class PreferencesDialog(QDialog):
         self.saving = False
         self.stored: tuple[NoteTemplate, PaperSize] | None = None
         self.remembered: bool | None = None
-        self.sub_dialog: QDialog | None = None
         self.setWindowTitle(_("Preferences"))
         self.setWindowIcon(look.app_icon())
         self.buttons = QDialogButtonBox(
@@ -91,6 +94,7 @@ class PreferencesDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(860)
         self._load()
+        lockable.register(self)
 
     # -- this computer --------------------------------------------------------------------
     def _computer_box(self) -> QGroupBox:
@@ -139,9 +143,9 @@ class PreferencesDialog(QDialog):
         self.remember.setEnabled(False)
         self.keychain_note = look.note("")
         self.change_passphrase = QPushButton(_("Change passphrase…"))
-        self.change_passphrase.clicked.connect(self.open_change_passphrase)
+        self.change_passphrase.clicked.connect(self.passphrase_change_requested.emit)
         self.new_recovery_key = QPushButton(_("Make a new recovery key…"))
-        self.new_recovery_key.clicked.connect(self.open_new_recovery_key)
+        self.new_recovery_key.clicked.connect(self.new_recovery_key_requested.emit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.change_passphrase)
         buttons.addWidget(self.new_recovery_key)
@@ -197,30 +201,15 @@ class PreferencesDialog(QDialog):
         self.remember.setChecked(remembered)
         self.remember.setEnabled(True)
 
-    # -- the vault's keys -----------------------------------------------------------------
-    def open_change_passphrase(self) -> ChangePassphraseDialog | None:
-        if self.practice.vault is None:
-            return None
-        dialog = ChangePassphraseDialog(self.practice.vault, self)
-        self.sub_dialog = dialog
-        dialog.open()
-        return dialog
+    # -- locking (a Lockable: settings are not typed text, so a lock only closes it) -------
+    def keep_as_draft(self) -> bool:
+        return True
 
-    def open_new_recovery_key(self) -> NewRecoveryKeyDialog | None:
-        if self.practice.vault is None:
-            return None
-        dialog = NewRecoveryKeyDialog(self.practice, self)
-        self.sub_dialog = dialog
-        dialog.open()
-        return dialog
+    def why_lock_waits(self) -> str | None:
+        return None
 
-    def close_for_lock(self) -> None:
-        """The vault is closing: this and any passphrase dialog it opened go at once."""
-        for dialog in (self.sub_dialog, self):
-            if dialog is not None and isValid(dialog):
-                dialog.hide()
-                dialog.deleteLater()
-        self.sub_dialog = None
+    def wipe_for_lock(self) -> None:
+        self.reject()  # the window's ``finished`` handler deletes it
 
     # -- saving ---------------------------------------------------------------------------
     def chosen(self) -> Preferences:

@@ -31,7 +31,7 @@ from coachdesk.i18n import _
 from coachdesk.services.people import clients, profile
 from coachdesk.ui.features.reports.report_form import SPONSOR, ReportForm
 from coachdesk.ui.features.reports.report_request import ReportRequest, default_period, render
-from coachdesk.ui.kit import look
+from coachdesk.ui.kit import lockable, look
 from coachdesk.ui.kit.errors import show_error, user_message
 from coachdesk.ui.kit.practice import Practice
 from coachdesk.ui.pdf.preview import PdfPreview
@@ -46,6 +46,7 @@ class ProgressReportDialog(QDialog):
         self, practice: Practice, parent: QWidget | None = None, client_id: int | None = None
     ) -> None:
         super().__init__(parent)
+        lockable.register(self)
         self.practice = practice
         self.fixed_client = client_id
         self.request: ReportRequest | None = None  # what the preview shows
@@ -258,3 +259,15 @@ class ProgressReportDialog(QDialog):
         self.preview.scroll.set_pages(b"", [])
         self.message.clear()
         self.reject()
+
+    # -- locking (a Lockable: the typed texts have no draft, so a lock waits for them) ----
+    def keep_as_draft(self) -> bool:
+        return True
+
+    def why_lock_waits(self) -> str | None:
+        if self.isVisible() and self.has_unsaved_input():
+            return _("Not locked: save or cancel the form you are filling in.")
+        return None
+
+    def wipe_for_lock(self) -> None:
+        self.discard()

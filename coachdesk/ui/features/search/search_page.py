@@ -45,7 +45,7 @@ from coachdesk.formatting import format_short_date, format_time
 from coachdesk.i18n import _
 from coachdesk.services.overviews import search
 from coachdesk.services.overviews.search import SearchHit, snippet_spans
-from coachdesk.ui.kit import look
+from coachdesk.ui.kit import lockable, look
 from coachdesk.ui.kit.page import Page
 from coachdesk.ui.kit.practice import (
     ACTIONS,
@@ -213,6 +213,7 @@ class SearchPage(Page):
         layout.addWidget(self.view, 1)
         layout.addStretch(0)  # holds the page up while there is nothing to list
         self._show_state()
+        lockable.register(self)
 
     # -- page contract ------------------------------------------------------------------------
 
@@ -241,6 +242,16 @@ class SearchPage(Page):
         self.model.clear()
         self.shown_query = ""
         self._show_state()
+
+    # -- locking (a Lockable: nothing typed here outlives a lock) -------------------------
+    def keep_as_draft(self) -> bool:
+        return True
+
+    def why_lock_waits(self) -> str | None:
+        return None
+
+    def wipe_for_lock(self) -> None:
+        self.clear()
 
     def focus_box(self) -> None:
         self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)

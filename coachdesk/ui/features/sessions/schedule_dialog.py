@@ -34,7 +34,7 @@ from coachdesk.services.people import clients, profile
 from coachdesk.services.people.clients import Saved
 from coachdesk.services.sessions import sessions
 from coachdesk.services.sessions.sessions import SessionFields
-from coachdesk.ui.kit import look
+from coachdesk.ui.kit import lockable, look
 from coachdesk.ui.kit.errors import show_error
 from coachdesk.ui.kit.fields import (
     ClientCombo,
@@ -67,6 +67,7 @@ class ScheduleDialog(QDialog):
         self, practice: Practice, client_id: int | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        lockable.register(self)
         self.practice = practice
         self.saved: Saved | None = None
         self.start_day: date | None = None
@@ -273,6 +274,19 @@ class ScheduleDialog(QDialog):
         self.saved = saved
         self.scheduled.emit(saved)
         self.accept()
+
+    # -- locking (a Lockable: a typed location has no draft, so a lock waits for it) ------
+    def keep_as_draft(self) -> bool:
+        return True
+
+    def why_lock_waits(self) -> str | None:
+        if self.isVisible() and self.location.isModified() and self.location.text().strip():
+            return _("Not locked: save or cancel the form you are filling in.")
+        return None
+
+    def wipe_for_lock(self) -> None:
+        self.location.clear()
+        self.reject()
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)

@@ -36,7 +36,7 @@ from coachdesk.ui.features.sessions.reschedule_dialog import RescheduleDialog
 from coachdesk.ui.features.sessions.schedule_dialog import ScheduleDialog
 from coachdesk.ui.features.sessions.session_list import SessionList
 from coachdesk.ui.features.sessions.week_agenda import WeekAgenda, week_start
-from coachdesk.ui.kit import look
+from coachdesk.ui.kit import lockable, look
 from coachdesk.ui.kit import practice as practice_module
 from coachdesk.ui.kit.page import Page
 from coachdesk.ui.kit.practice import Practice
@@ -101,6 +101,7 @@ class SessionsPage(Page):
         self.message.setWordWrap(True)
         self._lay_out()
         self._update_actions()
+        lockable.register(self)
 
     def _make_actions(self) -> None:
         self.notes_action = self._action(_("Take notes"), self.take_notes)
@@ -188,6 +189,16 @@ class SessionsPage(Page):
         self.list.clear()
         self.message.clear()
         self._update_actions()
+
+    # -- locking (a Lockable: nothing typed here outlives a lock) -------------------------
+    def keep_as_draft(self) -> bool:
+        return True
+
+    def why_lock_waits(self) -> str | None:
+        return None
+
+    def wipe_for_lock(self) -> None:
+        self.clear()
 
     def _data_changed(self, kind: str) -> None:
         if kind not in REFRESH_ON:

@@ -28,7 +28,7 @@ from coachdesk.services.progress import actions
 from coachdesk.services.sessions import sessions
 from coachdesk.ui.features.today.lines_model import Line
 from coachdesk.ui.features.today.section import Section
-from coachdesk.ui.kit import look
+from coachdesk.ui.kit import lockable, look
 from coachdesk.ui.kit import practice as kinds
 from coachdesk.ui.kit.page import Page
 from coachdesk.ui.kit.practice import Practice
@@ -178,6 +178,7 @@ class TodayPage(Page):
             done_section.add_button(button)
         self._build_layout()
         practice.changed.connect(self._changed)
+        lockable.register(self)
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.mark_stale)
@@ -244,6 +245,16 @@ class TodayPage(Page):
         self.date_line.clear()
         for section in self.sections.values():
             section.show_lines([])
+
+    # -- locking (a Lockable: nothing typed here outlives a lock) -------------------------
+    def keep_as_draft(self) -> bool:
+        return True
+
+    def why_lock_waits(self) -> str | None:
+        return None
+
+    def wipe_for_lock(self) -> None:
+        self.clear()
 
     def _changed(self, kind: str) -> None:
         if kind in SHOWN_KINDS:

@@ -29,7 +29,7 @@ from coachdesk.i18n import _
 from coachdesk.model import PaperSize
 from coachdesk.services.people import profile
 from coachdesk.ui.features.vault.recovery_key_page import RecoveryKeyPage
-from coachdesk.ui.kit import look
+from coachdesk.ui.kit import lockable, look
 from coachdesk.ui.kit.errors import show_error
 from coachdesk.ui.kit.practice import Practice
 from coachdesk.ui.kit.tasks import Tasks
@@ -44,6 +44,7 @@ class NewRecoveryKeyDialog(QDialog):
 
     def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        lockable.register(self)
         assert practice.vault is not None, "only for an open vault"
         self.vault = practice.vault
         self.paper = PaperSize.A4
@@ -171,8 +172,24 @@ class NewRecoveryKeyDialog(QDialog):
 
     def key_not_yet_kept(self) -> bool:
         """The new key is on screen and not confirmed as written down: the old key is already
-        gone, so closing now would leave a key nobody knows (lock waits)."""
+        gone, so closing now would leave a key nobody knows."""
         return self.pages.currentIndex() == 1 and not self.key_page.ready()
+
+    # -- locking (a Lockable: the lock waits until the new key is written down) -----------
+    def keep_as_draft(self) -> bool:
+        return True
+
+    def why_lock_waits(self) -> str | None:
+        """Also while the key is being made: once it is, the old key no longer works."""
+        if self.isVisible() and (self._tasks.busy or self.key_not_yet_kept()):
+            return _("Not locked: write down the new recovery key first.")
+        return None
+
+    def wipe_for_lock(self) -> None:
+        """Forget the typed passphrase, then close (not ``reject``: that waits for the key to
+        be kept); closing wipes the key shown."""
+        self.passphrase.clear()
+        self.done(QDialog.DialogCode.Rejected.value)
 
     def finish(self) -> None:
         if self.key_page.ready():

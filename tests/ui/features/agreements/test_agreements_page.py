@@ -362,24 +362,24 @@ def test_a_draft_hidden_by_the_find_box_keeps_its_typed_text(
     page.search.clear()
     assert page.selected_id() == amaras
     assert "library on Fridays" in page.panel.editor.toPlainText()
-    assert page.keep_typed_text()
+    assert page.keep_as_draft()
     assert "library on Fridays" in stored_body(open_vault, amaras)
 
 
-def test_keep_typed_text_saves_now_or_says_why_it_cannot(
+def test_keep_as_draft_saves_now_or_says_why_it_cannot(
     qtbot, page: AgreementsPage, two_drafts: tuple[int, int], open_vault: Vault
 ) -> None:
     amaras, bos = two_drafts
-    assert page.keep_typed_text()  # nothing typed: nothing to keep
+    assert page.keep_as_draft()  # nothing typed: nothing to keep
     type_at_end(page, "\nSessions by video when travelling.\n")
-    assert page.keep_typed_text()
+    assert page.keep_as_draft()
     assert "by video when travelling" in stored_body(open_vault, amaras)
     assert not page.panel.has_unsaved_text()
 
     page.panel.title.clear()
     page.panel.title.textEdited.emit("")
     type_at_end(page, "Never lost.\n")
-    assert not page.keep_typed_text()
+    assert not page.keep_as_draft()
     assert page.panel.problem.text() == "Title: This field is required."
     assert page.panel.problem.isVisibleTo(page.panel)
     assert "Never lost." not in stored_body(open_vault, amaras)

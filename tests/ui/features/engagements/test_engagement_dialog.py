@@ -16,6 +16,7 @@ from coachdesk.services.sessions import sessions
 from coachdesk.ui.features.clients import ClientPage
 from coachdesk.ui.features.engagements import EngagementDialog
 from coachdesk.ui.kit.practice import Practice
+from coachdesk.ui.shell.progress_windows import ProgressWindows
 from coachdesk.vault import Vault
 from tests.services.factories import client, engagement, session
 
@@ -136,21 +137,22 @@ def test_client_page_opens_the_editor(qtbot, practice: Practice, open_vault: Vau
         e = engagement(db, amara, title="Leadership programme")
     page = ClientPage(practice)
     qtbot.addWidget(page)
+    windows = ProgressWindows(practice, page)  # as the main window opens them
     page.show()
     page.show_client(amara)
     qtbot.waitUntil(lambda: page.view is not None, timeout=WAIT_MS)
     links = {b.text(): b for b in page.details.findChildren(QPushButton)}
     qtbot.mouseClick(links["New engagement…"], Qt.MouseButton.LeftButton)
-    dialog = page.engagement_dialog
-    assert dialog is not None
+    dialog = windows.open.get("engagement")
+    assert isinstance(dialog, EngagementDialog)
     assert dialog.engagement_id is None
     assert dialog.client_id == amara
     dialog.discard()
-    qtbot.waitUntil(lambda: page.engagement_dialog is None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "engagement" not in windows.open, timeout=WAIT_MS)
 
     qtbot.mouseClick(links["Edit…"], Qt.MouseButton.LeftButton)
-    dialog = page.engagement_dialog
-    assert dialog is not None
+    dialog = windows.open.get("engagement")
+    assert isinstance(dialog, EngagementDialog)
     assert dialog.engagement_id == e
     qtbot.waitUntil(lambda: dialog.original is not None, timeout=WAIT_MS)
     assert dialog.form.title.text() == "Leadership programme"

@@ -74,7 +74,7 @@ def practice(opened: Vault) -> Iterator[Practice]:
     made.load_zone()
     yield made
     for editor in NotesEditor.all_open():
-        editor.keep_draft()
+        editor.keep_as_draft()
         editor.close()
     made.finish()
 
@@ -249,7 +249,7 @@ def test_draft_offered_after_reopening_the_vault(qtbot, vault_dir, restart_data,
         answers.append(Button.Yes)
         again = open_editor(qtbot, practice, restart_data)
         assert again.actions_box.actions_text() == "Keep a decision journal"
-        again.keep_draft()
+        again.keep_as_draft()
         again.close()
         practice.finish()
     finally:
@@ -295,7 +295,7 @@ def test_closing_and_choosing_save_saves(qtbot, practice, opened, data, answers)
 def test_lock_keeps_a_draft_without_asking(qtbot, practice, opened, data, answers) -> None:
     editor = open_editor(qtbot, practice, data.current)
     qtbot.keyClicks(editor.sections.private, "Half a thought")
-    assert editor.keep_draft()
+    assert editor.keep_as_draft()
     assert editor.close()  # no question: ``answers`` is empty
     draft = read(opened, lambda db: notes.get_draft(db, data.current))
     assert draft is not None

@@ -1,5 +1,6 @@
 """Preferences over a real vault: computer settings kept whole, practice settings in the vault,
-the keychain choice, and a new recovery key made from here."""
+the keychain choice, and the vault's keys asked for from here (the window opens their dialogs:
+a new recovery key is made over the preferences)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ from coachdesk.model import NoteTemplate, PaperSize
 from coachdesk.services.people import profile
 from coachdesk.ui.features.preferences.preferences import Preferences
 from coachdesk.ui.features.preferences.preferences_dialog import PreferencesDialog
-from coachdesk.ui.features.vault.passphrase_change import ChangePassphraseDialog
 from coachdesk.ui.features.vault.recovery_sheet_dialog import NewRecoveryKeyDialog
 from coachdesk.ui.kit.practice import PROFILE, Practice
 from coachdesk.vault import Vault
@@ -116,20 +116,20 @@ def test_remember_and_forget_with_a_keychain(
     assert not open_vault.is_remembered()
 
 
-def test_change_passphrase_opens_from_here(qtbot, practice: Practice) -> None:
+def test_the_vault_keys_are_asked_for_from_here(qtbot, practice: Practice) -> None:
     dialog = shown(qtbot, practice)
-    qtbot.mouseClick(dialog.change_passphrase, Qt.MouseButton.LeftButton)
-    assert isinstance(dialog.sub_dialog, ChangePassphraseDialog)
-    assert dialog.sub_dialog.isVisible()
+    with qtbot.waitSignal(dialog.passphrase_change_requested, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.change_passphrase, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.new_recovery_key_requested, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.new_recovery_key, Qt.MouseButton.LeftButton)
 
 
 def test_new_recovery_key_from_preferences(
     qtbot, practice: Practice, open_vault: Vault, vault_dir: Path, recovery_key: str
 ) -> None:
     dialog = shown(qtbot, practice)
-    qtbot.mouseClick(dialog.new_recovery_key, Qt.MouseButton.LeftButton)
-    keys = dialog.sub_dialog
-    assert isinstance(keys, NewRecoveryKeyDialog)
+    keys = NewRecoveryKeyDialog(practice, dialog)
+    keys.open()
     assert not keys.make_button.isEnabled()
 
     qtbot.keyClicks(keys.passphrase, "not the passphrase")

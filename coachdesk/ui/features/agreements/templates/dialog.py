@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from coachdesk.i18n import _
 from coachdesk.ui.features.agreements.templates.editor import TemplateEditor
-from coachdesk.ui.kit import look
+from coachdesk.ui.kit import lockable, look
 from coachdesk.ui.kit.practice import Practice
 
 
@@ -16,6 +16,7 @@ class TemplateEditorDialog(QDialog):
 
     def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        lockable.register(self)
         self.setWindowTitle(_("Agreement templates"))
         self.setWindowIcon(look.app_icon())
         self.editor = TemplateEditor(practice, self)
@@ -33,6 +34,18 @@ class TemplateEditorDialog(QDialog):
         self.editor.revert()
         self.editor.clear()
         super().reject()
+
+    # -- locking (a Lockable: template edits have no draft, so a lock waits for them) -----
+    def keep_as_draft(self) -> bool:
+        return True
+
+    def why_lock_waits(self) -> str | None:
+        if self.isVisible() and self.has_unsaved_input():
+            return _("Not locked: save or cancel the changes in the open window.")
+        return None
+
+    def wipe_for_lock(self) -> None:
+        self.discard()
 
     def reject(self) -> None:
         if not self.editor.is_dirty():
