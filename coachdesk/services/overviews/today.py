@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, and_, func, not_, or_, select
@@ -138,7 +137,9 @@ def _midnight(day: date, tz: ZoneInfo) -> datetime:
     return datetime.combine(day, time(), tzinfo=tz)
 
 
-def _session_query() -> Select[Any]:
+def _session_query() -> Select[
+    int, int, str, datetime, int, SessionMode, SessionStatus, int | None
+]:
     s = CoachingSession
     return select(
         s.id,
@@ -189,7 +190,11 @@ def _overdue_actions(db: Session, day: date, limit: int) -> list[ActionRow]:
         .order_by(a.due_on, a.id)
         .limit(limit)
     )
-    return [ActionRow(*row, days_overdue=(day - row.due_on).days) for row in db.execute(query)]
+    return [
+        # due_on < day has left out the actions without a due date, so due_on is a date here.
+        ActionRow(*row, days_overdue=(day - row.due_on).days)  # type: ignore[arg-type]
+        for row in db.execute(query)
+    ]
 
 
 def _awaiting_signature(db: Session, day: date, limit: int) -> list[AgreementRow]:
