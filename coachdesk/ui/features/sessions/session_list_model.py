@@ -189,7 +189,7 @@ class SessionListModel(QAbstractTableModel):
             return status_label(row.status)
         return _("Written") if row.has_notes else ""
 
-    def _sort_key(self, row: SessionRow, column: int) -> object:
+    def _sort_key(self, row: SessionRow, column: int) -> float | str:
         if column in (self.DATE, self.TIME):
             return row.starts_at.timestamp()
         if column == self.CLIENT:
