@@ -5,6 +5,7 @@ Log records carry ids and counts, never client text; SQLAlchemy runs with ``hide
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import traceback
@@ -19,7 +20,7 @@ LOG_NAME = "coachdesk.log"
 class PrivateRotatingFileHandler(RotatingFileHandler):
     """A rotating log whose every file, the first and each after rollover, is 0600."""
 
-    def _open(self):  # type: ignore[no-untyped-def]  # logging's own hook
+    def _open(self) -> io.TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         os.chmod(self.baseFilename, 0o600)
         return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)

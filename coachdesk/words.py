@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
 from coachdesk.i18n import _
 from coachdesk.model.enums import (
@@ -159,7 +159,7 @@ def label(value: StrEnum) -> str:
     return _LABELS[type(value)][value]()
 
 
-def has_label(value: object) -> bool:
+def has_label(value: object) -> TypeGuard[StrEnum]:
     """Whether ``value`` is one of the model's values (others, such as a backup's kind, are not)."""
     return type(value) in _LABELS
 

@@ -6,13 +6,14 @@ import argparse
 
 from coachdesk.cli.context import echo, practice
 from coachdesk.cli.output import print_fields, print_json, print_table, warn
-from coachdesk.cli.parsing import Handler, group, parse_amount, parse_date, verb
+from coachdesk.cli.parsing import Handler, group, parse_date, verb
 from coachdesk.errors import EXIT_OK
 from coachdesk.formatting import format_money
 from coachdesk.i18n import _
 from coachdesk.model import Cadence, EngagementKind, FeeModel
 from coachdesk.services.engagements import engagements
 from coachdesk.services.people import clients, sponsors
+from coachdesk.services.validation import parse_money
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -68,7 +69,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         if args.session_minutes is not None:
             data.session_minutes = args.session_minutes
         if args.fee is not None:
-            data.fee_amount = parse_amount("fee", args.fee)
+            data.fee_amount = parse_money("fee", args.fee)
         if args.currency:
             data.currency = args.currency.upper()
         if args.sponsor is not None:

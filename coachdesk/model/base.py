@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import enum
 from datetime import UTC, datetime
+from typing import ClassVar
 
-from sqlalchemy import Enum, MetaData
+from sqlalchemy import Enum, MetaData, Table
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from coachdesk.model.types import UTCDateTime
@@ -25,6 +26,8 @@ def utc_now() -> datetime:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+    # SQLAlchemy declares a FromClause; every entity here maps a Table, which Core insert() wants.
+    __table__: ClassVar[Table]
 
 
 class Timestamped:

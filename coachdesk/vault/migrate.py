@@ -121,8 +121,8 @@ def upgrade_atomically(engine: Engine) -> None:
     with engine.connect() as conn:
         raw = conn.connection.dbapi_connection
         assert raw is not None
-        previous = raw.isolation_level  # type: ignore[attr-defined]
-        raw.isolation_level = None  # type: ignore[attr-defined]
+        previous = raw.isolation_level
+        raw.isolation_level = None
         try:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
             try:
@@ -135,7 +135,7 @@ def upgrade_atomically(engine: Engine) -> None:
                 raise
             conn.exec_driver_sql("COMMIT")
         finally:
-            raw.isolation_level = previous  # type: ignore[attr-defined]
+            raw.isolation_level = previous
 
 
 def _upgrade(connection: Connection) -> None:

@@ -139,8 +139,8 @@ class Timeline:
         for model in TABLES:
             rows = self.rows[model]
             if rows:
-                db.execute(insert(model.__table__), rows)  # type: ignore[attr-defined]
-                self.counts[model.__tablename__] += len(rows)  # type: ignore[attr-defined]
+                db.execute(insert(model.__table__), rows)
+                self.counts[model.__tablename__] += len(rows)
                 rows.clear()
 
     def client_history(self, who: Who, status: ClientStatus, theme: dict[str, Any]) -> History:

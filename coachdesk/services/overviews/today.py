@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, and_, func, not_, or_, select
@@ -150,7 +149,9 @@ def _midnight(day: date, tz: ZoneInfo) -> datetime:
     return datetime.combine(day, time(), tzinfo=tz)
 
 
-def _session_query() -> Select[Any]:
+def _session_query() -> Select[
+    int, int, str, datetime, int, SessionMode, SessionStatus, int | None, int | None
+]:
     s = CoachingSession
     return (
         select(
@@ -177,7 +178,7 @@ def _sessions(db: Session, start: datetime, end: datetime, limit: int) -> list[S
         .order_by(s.starts_at, s.id)
         .limit(limit)
     )
-    return [SessionRow(*row) for row in db.execute(query)]
+    return [SessionRow(*row.tuple()) for row in db.execute(query)]
 
 
 def _notes_missing(db: Session, now: datetime, limit: int) -> list[SessionRow]:
@@ -194,7 +195,7 @@ def _notes_missing(db: Session, now: datetime, limit: int) -> list[SessionRow]:
         .order_by(s.starts_at.desc(), s.id)
         .limit(limit)
     )
-    return [SessionRow(*row) for row in db.execute(query)]
+    return [SessionRow(*row.tuple()) for row in db.execute(query)]
 
 
 def _overdue_actions(db: Session, day: date, limit: int) -> list[ActionRow]:
@@ -206,7 +207,11 @@ def _overdue_actions(db: Session, day: date, limit: int) -> list[ActionRow]:
         .order_by(a.due_on, a.id)
         .limit(limit)
     )
-    return [ActionRow(*row, days_overdue=(day - row.due_on).days) for row in db.execute(query)]
+    return [
+        # due_on < day has left out the actions without a due date, so due_on is a date here.
+        ActionRow(*row, days_overdue=(day - row.due_on).days)  # type: ignore[arg-type]
+        for row in db.execute(query)
+    ]
 
 
 def _awaiting_signature(db: Session, day: date, limit: int) -> list[AgreementRow]:

@@ -232,7 +232,9 @@ def _rows(db: Session, where: str, params: list[Any], now: datetime | None) -> l
     moment = (now or datetime.now(UTC)).astimezone(UTC).strftime(SQLITE_INSTANT)
     # A narrow result (a filter, one client) asks about its own clients only.
     only, ids = ("", ()) if len(found) > FEW else _only([row[0] for row in found])
-    next_sessions = dict(conn.exec_driver_sql(NEXT_SQL.format(only=only), (moment, *ids)).all())
+    next_sessions: dict[int, str] = dict(
+        conn.exec_driver_sql(NEXT_SQL.format(only=only), (moment, *ids)).all()
+    )
     tags: dict[int, list[str]] = {}
     for owner, label in conn.exec_driver_sql(TAGS_SQL.format(only=only), ids):
         tags.setdefault(owner, []).append(label)

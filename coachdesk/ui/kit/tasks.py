@@ -21,7 +21,7 @@ from coachdesk.logs import log_unexpected
 log = logging.getLogger(__name__)
 
 OnDone = Callable[[Any], None]
-OnError = Callable[[BaseException], None]
+OnError = Callable[[BaseException], object]  # what it returns is ignored
 _ids = itertools.count(1)
 
 

@@ -160,7 +160,8 @@ class PdfPages(QScrollArea):
         top = self.verticalScrollBar().value()
         height = max(1, self.viewport().height())
         ratio = self.devicePixelRatioF()
-        visible, near = [], []
+        visible: list[int] = []
+        near: list[int] = []
         for index, label in enumerate(self._pages):
             geometry = label.geometry()
             distance = max(0, geometry.top() - (top + height), top - geometry.bottom())

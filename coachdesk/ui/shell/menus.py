@@ -146,8 +146,8 @@ def build(
     bar = window.menuBar()
     for title, names in MENUS:
         menu: QMenu = bar.addMenu(title)
-        for name in names:
-            menu.addSeparator() if name is None else menu.addAction(made[name])
+        for entry in names:
+            menu.addSeparator() if entry is None else menu.addAction(made[entry])
         if title == MENUS[1][0]:
             view_menu = bar.addMenu(_("&View"))
             for item in view_actions:

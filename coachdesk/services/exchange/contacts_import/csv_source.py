@@ -120,7 +120,8 @@ def _row_fields(row: Sequence[str], mapping: Sequence[str], groups: list[str]) -
         values["given_name"] = " ".join(p for p in (values.get("given_name", ""), middle) if p)
     if parts and "postal_address" not in values:
         values["postal_address"] = _address(parts)
-    return tidy_names(ClientFields(**values))
+    # Columns map to text fields only (headers.FIELD_KEYS), so every value here is a str.
+    return tidy_names(ClientFields(**values))  # type: ignore[arg-type]
 
 
 def _address(groups: dict[str, dict[str, list[str]]]) -> str:

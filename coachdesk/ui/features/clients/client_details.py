@@ -92,10 +92,10 @@ class ClientDetails(QWidget):
         self.sessions.setToolTip(_("Enter opens the session's notes"))
         self.sessions.itemActivated.connect(self._session_activated)
         self.goals = QVBoxLayout()
-        self.actions = parts.CompactList()
-        self.actions.setToolTip(_("Tick an action item (Space) to mark it done"))
-        self.actions.itemChanged.connect(self._ticked)
-        self.actions.setStyleSheet(CHECKBOX_STYLE)
+        self.action_items = parts.CompactList()
+        self.action_items.setToolTip(_("Tick an action item (Space) to mark it done"))
+        self.action_items.itemChanged.connect(self._ticked)
+        self.action_items.setStyleSheet(CHECKBOX_STYLE)
         self.follow_ups = parts.CompactList()
         self.follow_ups.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.follow_ups.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -123,7 +123,7 @@ class ClientDetails(QWidget):
             ("engagements", _("Engagements"), self.engagements),
             ("sessions", _("Sessions"), sessions),
             ("goals", _("Goals"), self.goals),
-            ("actions", _("Open action items"), self.actions),
+            ("actions", _("Open action items"), self.action_items),
             ("follow_ups", _("Follow-ups"), self.follow_ups),
             ("notes", _("Consultation notes"), self.notes),
         ):
@@ -148,7 +148,7 @@ class ClientDetails(QWidget):
         if item.checkState() != Qt.CheckState.Checked:
             return
         if item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
-            with QSignalBlocker(self.actions):
+            with QSignalBlocker(self.action_items):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
             self.action_ticked.emit(int(item.data(ID_ROLE)))
 
@@ -176,7 +176,7 @@ class ClientDetails(QWidget):
         self.charts = []
         parts.empty_layout(self.engagements)
         parts.empty_layout(self.goals)
-        for listing in (self.sessions, self.actions, self.follow_ups):
+        for listing in (self.sessions, self.action_items, self.follow_ups):
             listing.blockSignals(True)
             listing.clear()
             listing.blockSignals(False)
@@ -306,16 +306,16 @@ class ClientDetails(QWidget):
         self.headings["actions"].setText(
             _("Open action items ({n})").format(n=len(view.open_actions))
         )
-        self.actions.blockSignals(True)
-        self.actions.clear()
+        self.action_items.blockSignals(True)
+        self.action_items.clear()
         for row in view.open_actions:
             item = QListWidgetItem(parts.action_text(row, today))
             item.setData(ID_ROLE, row.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
-            self.actions.addItem(item)
-        self.actions.blockSignals(False)
-        self.actions.setVisible(bool(view.open_actions))
+            self.action_items.addItem(item)
+        self.action_items.blockSignals(False)
+        self.action_items.setVisible(bool(view.open_actions))
         self.follow_ups.clear()
         for row in view.follow_ups:
             self.follow_ups.addItem(parts.follow_up_text(row, today))

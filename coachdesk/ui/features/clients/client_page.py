@@ -112,15 +112,15 @@ class ClientPage(Page):
         around = QHBoxLayout(holder)
         around.setContentsMargins(32, 8, 32, 24)
         around.addWidget(self.details, 1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(holder)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(holder)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         outer.addLayout(bar)
-        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self.scroll_area, 1)
 
     # -- page contract --------------------------------------------------------------------
     def show_client(self, client_id: int) -> None:
@@ -128,7 +128,7 @@ class ClientPage(Page):
         if client_id != self.client_id:
             self.clear()
             self.details.name.setText(_("Loading…"))
-            self.scroll.verticalScrollBar().setValue(0)
+            self.scroll_area.verticalScrollBar().setValue(0)
         self.client_id = client_id
         self.refresh()
 

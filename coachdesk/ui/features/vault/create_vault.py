@@ -178,8 +178,8 @@ class CreateVaultWizard(QDialog):
     def _show(self, index: int) -> None:
         self.pages.setCurrentIndex(index)
         page = self.pages.currentWidget()
-        self.title.setText(page.title)  # type: ignore[attr-defined]
-        self.subtitle.setText(page.subtitle)  # type: ignore[attr-defined]
+        self.title.setText(page.title)  # type: ignore[union-attr]  # every page has one
+        self.subtitle.setText(page.subtitle)  # type: ignore[union-attr]  # every page has one
         self.next_button.setText(self._next_text(index))
         self.back_button.setVisible(index == 1)
         self.cancel_button.setVisible(index < 2)

@@ -150,7 +150,7 @@ def test_marking_an_action_done_updates_the_counts(qtbot, practice: Practice, am
     assert listing.model.index(0, ACTIONS).data() == "2"
     assert page.details.headings["actions"].text() == "Open action items (2)"
 
-    actions_list = page.details.actions
+    actions_list = page.details.action_items
     actions_list.setCurrentRow(0)
     qtbot.keyClick(actions_list, Qt.Key.Key_Space)  # ticks the box
 
@@ -201,7 +201,7 @@ def test_clear_leaves_no_client_text(qtbot, practice: Practice, amara: Amara) ->
         assert "Delegate" not in text
         assert "Leadership" not in text
     d = page.details
-    assert (d.sessions.count(), d.actions.count(), d.follow_ups.count()) == (0, 0, 0)
+    assert (d.sessions.count(), d.action_items.count(), d.follow_ups.count()) == (0, 0, 0)
     assert d.charts == []
     assert d.status_menu.actions() == []
     assert page.view is None
