@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from coachdesk import vault
-from coachdesk.cli import main
 from coachdesk.services.exchange.contacts_import import apply
 from coachdesk.services.people import clients
 from tests.conftest import PASSPHRASE
@@ -22,18 +21,6 @@ MIXED = (
     "Zoë Müller;zoe.private@example.org;\n"
     "Łukasz Dvořák;lukasz@example.org;\n"
 )
-
-
-@pytest.fixture
-def cli(vault_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
-    monkeypatch.setenv("COACHDESK_PASSPHRASE", PASSPHRASE)
-
-    def run(*args: str) -> tuple[int, str, str]:
-        code = main([*args, "--vault", str(vault_dir)])
-        out = capsys.readouterr()
-        return code, out.out, out.err
-
-    return run
 
 
 def names_in(vault_dir: Path) -> list[str]:

@@ -10,25 +10,12 @@ import pytest
 from sqlalchemy import update
 
 from coachdesk import vault
-from coachdesk.cli import main
 from coachdesk.model import Client
 from tests.conftest import PASSPHRASE
 from tests.services import factories
 
 TITLE_SEQUENCE = "\x1b]0;you have been hacked\x07"
 CSI = "\x9b"  # the one-byte C1 form of ESC [
-
-
-@pytest.fixture
-def cli(vault_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
-    monkeypatch.setenv("COACHDESK_PASSPHRASE", PASSPHRASE)
-
-    def run(*args: str) -> tuple[int, str, str]:
-        code = main([*args, "--vault", str(vault_dir)])
-        out = capsys.readouterr()
-        return code, out.out, out.err
-
-    return run
 
 
 def obeyed(text: str) -> list[str]:
