@@ -11,7 +11,7 @@ from typing import Any
 from coachdesk import vault
 from coachdesk.cli import secrets
 from coachdesk.errors import EXIT_BAD_VAULT, EXIT_OK, NotAVault, VaultCorrupt, WrongPassphrase
-from coachdesk.i18n import _
+from coachdesk.i18n import _, ngettext
 from coachdesk.services.backups import automatic_backup, current_choice
 from coachdesk.vault import Vault, keychain
 from coachdesk.vault.backup_sets import manual_backup_path
@@ -137,7 +137,11 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"  {table}: {count}")
     if problems:
         print(
-            _("coachdesk: the integrity check found {n} problems.").format(n=len(problems)),
+            ngettext(
+                "coachdesk: the integrity check found {n} problem.",
+                "coachdesk: the integrity check found {n} problems.",
+                len(problems),
+            ).format(n=len(problems)),
             file=sys.stderr,
         )
         return EXIT_BAD_VAULT

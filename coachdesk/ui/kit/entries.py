@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk import words
 from coachdesk.formatting import format_date, format_date_range, format_short_date, format_time
-from coachdesk.i18n import _
+from coachdesk.i18n import _, ngettext
 from coachdesk.model import EngagementStatus
 from coachdesk.services.overviews.overview import EngagementSummary
 from coachdesk.services.progress.actions import ActionRow, FollowUpRow
@@ -58,9 +58,11 @@ def usage_text(summary: EngagementSummary) -> str:
             n=use.planned - use.remaining + 1, total=use.planned
         )
     elif use.planned:
-        text = _("{n} of {total} sessions held").format(n=use.held, total=use.planned)
+        text = ngettext(
+            "{n} of {total} session held", "{n} of {total} sessions held", use.planned
+        ).format(n=use.held, total=use.planned)
     else:
-        text = _("{n} sessions held").format(n=use.held)
+        text = ngettext("{n} session held", "{n} sessions held", use.held).format(n=use.held)
     if use.scheduled:
         text += ", " + _("{n} booked").format(n=use.scheduled)
     return text

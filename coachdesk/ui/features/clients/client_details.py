@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk import words
 from coachdesk.formatting import format_date
-from coachdesk.i18n import _
+from coachdesk.i18n import _, ngettext
 from coachdesk.services.overviews.overview import ClientOverview
 from coachdesk.services.people import clients
 from coachdesk.ui.features.clients.table_model import STATUS_ORDER
@@ -193,13 +193,19 @@ class ClientDetails(QWidget):
         self.subtitle.setVisible(bool(about))
         n = view.counts
         summary = [
-            _("{n} sessions held").format(n=n.sessions_held),
+            ngettext("{n} session held", "{n} sessions held", n.sessions_held).format(
+                n=n.sessions_held
+            ),
             _("{n} booked").format(n=n.sessions_scheduled),
-            _("{n} open actions").format(n=n.open_actions),
+            ngettext("{n} open action", "{n} open actions", n.open_actions).format(
+                n=n.open_actions
+            ),
         ]
         if n.overdue_actions:
             summary.append(_("{n} overdue").format(n=n.overdue_actions))
-        summary.append(_("{n} active goals").format(n=n.active_goals))
+        summary.append(
+            ngettext("{n} active goal", "{n} active goals", n.active_goals).format(n=n.active_goals)
+        )
         self.summary.setText(parts.SEP.join(summary))
         self.status_button.setText(_("Status: {status}").format(status=words.label(c.status)))
         self.status_menu.clear()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from coachdesk.errors import ValidationError
-from coachdesk.i18n import _
+from coachdesk.i18n import _, ngettext
 from coachdesk.services.people import clients
 from coachdesk.ui.features.exchange.common import (
     ExportingDialog,
@@ -192,7 +192,11 @@ class CalendarDialog(ExportingDialog):
         self._busy = False
         remember_folder(dest)
         if count:
-            detail = _("{n} sessions. Open the file with your calendar app to add them.")
+            detail = ngettext(
+                "{n} session. Open the file with your calendar app to add it.",
+                "{n} sessions. Open the file with your calendar app to add them.",
+                count,
+            )
         else:
             detail = _("There were no sessions to export: the file is empty.")
         self.finish_with(

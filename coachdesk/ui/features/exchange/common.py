@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.i18n import _
+from coachdesk.i18n import _, ngettext
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit.long_work import LongWork
 from coachdesk.vault import Vault
@@ -29,11 +29,11 @@ from coachdesk.vault.vault import MIN_PASSPHRASE
 
 LAST_FOLDER_KEY = "exporting/last_folder"
 COUNT_WORDS = {
-    "client": lambda n: _("{n} clients").format(n=n),
-    "engagement": lambda n: _("{n} engagements").format(n=n),
-    "coaching_session": lambda n: _("{n} sessions").format(n=n),
-    "goal": lambda n: _("{n} goals").format(n=n),
-    "action_item": lambda n: _("{n} action items").format(n=n),
+    "client": lambda n: ngettext("{n} client", "{n} clients", n).format(n=n),
+    "engagement": lambda n: ngettext("{n} engagement", "{n} engagements", n).format(n=n),
+    "coaching_session": lambda n: ngettext("{n} session", "{n} sessions", n).format(n=n),
+    "goal": lambda n: ngettext("{n} goal", "{n} goals", n).format(n=n),
+    "action_item": lambda n: ngettext("{n} action item", "{n} action items", n).format(n=n),
 }
 
 

@@ -28,7 +28,7 @@ from shiboken6 import isValid
 
 from coachdesk.errors import ValidationError
 from coachdesk.formatting import format_date
-from coachdesk.i18n import _
+from coachdesk.i18n import _, ngettext
 from coachdesk.services.engagements import engagements
 from coachdesk.services.engagements.engagements import EngagementRow, add_months
 from coachdesk.services.people import clients
@@ -252,7 +252,7 @@ class FollowUpDialog(QDialog):
         elif days == 0:
             text = _("Due today.")
         else:
-            text = _("In {n} days.").format(n=days)
+            text = ngettext("In {n} day.", "In {n} days.", days).format(n=days)
         self.due_words.setText(text)
 
     def _today(self) -> date:

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.formatting import format_short_date, format_time
-from coachdesk.i18n import _
+from coachdesk.i18n import _, ngettext
 from coachdesk.services.overviews import search
 from coachdesk.services.overviews.search import SearchHit, snippet_spans
 from coachdesk.ui.kit import lockable, look
@@ -327,7 +327,7 @@ class SearchPage(Page):
         elif count >= MAX_HITS:
             text = _("The best {n} matches. Add a word to narrow them.").format(n=count)
         else:
-            text = _("{n} matches.").format(n=count) if count != 1 else _("1 match.")
+            text = ngettext("{n} match.", "{n} matches.", count).format(n=count)
         self.state.setText(text)
         self.view.setVisible(count > 0)
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk import words
 from coachdesk.formatting import format_number
-from coachdesk.i18n import _
+from coachdesk.i18n import _, ngettext
 from coachdesk.model import SessionStatus
 from coachdesk.services.people import clients
 from coachdesk.services.sessions import sessions
@@ -205,7 +205,7 @@ class SessionList(QWidget):
         if len(rows) >= LIMIT:
             text = _("Showing the newest {n} sessions: narrow the dates to see the rest.")
         elif rows:
-            text = _("{n} sessions.") if len(rows) != 1 else _("1 session.")
+            text = ngettext("{n} session.", "{n} sessions.", len(rows))
         else:
             text = _("No sessions match these filters.")
         self.count.setText(text.format(n=format_number(len(rows))))

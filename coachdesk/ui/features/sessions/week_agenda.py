@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk import words
 from coachdesk.formatting import format_date, format_date_range
-from coachdesk.i18n import _
+from coachdesk.i18n import _, ngettext
 from coachdesk.model import SessionStatus
 from coachdesk.services.sessions import sessions
 from coachdesk.services.sessions.sessions import SessionRow
@@ -240,7 +240,7 @@ def _week_summary(rows: list[SessionRow]) -> str:
         return _("No sessions in this week.")
     booked = sum(1 for r in rows if r.status == SessionStatus.SCHEDULED)
     held = sum(1 for r in rows if r.status == SessionStatus.COMPLETED)
-    total = _("1 session") if len(rows) == 1 else _("{n} sessions").format(n=len(rows))
+    total = ngettext("{n} session", "{n} sessions", len(rows)).format(n=len(rows))
     return _("{total}: {held} held, {booked} scheduled.").format(
         total=total, held=held, booked=booked
     )

@@ -139,7 +139,9 @@ def _waiting(row: today.AgreementRow) -> str:
 
 def _ends(row: today.EngagementRow) -> str:
     if row.sessions_used_up:
-        return _("all {n} sessions held").format(n=row.planned_sessions)
+        return ngettext(
+            "the {n} session held", "all {n} sessions held", row.planned_sessions
+        ).format(n=row.planned_sessions)
     return _("ends {date}").format(date=format_day_month(row.end_date)) if row.end_date else ""
 
 
