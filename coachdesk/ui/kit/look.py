@@ -13,7 +13,6 @@ from coachdesk import paths
 ICON_PATH = paths.RESOURCES_DIR / "icons" / "coachdesk.svg"
 SPACING = 12
 MUTED = "coachdeskMuted"
-LINK = "coachdeskLink"
 STYLED = "coachdeskStyle"
 
 
@@ -111,16 +110,18 @@ def mute(widget: QWidget) -> None:
 
 
 def restyle_all() -> None:
-    """After the theme changed: muted labels take the new muted colour, and widgets whose
-    style sheets name palette colours (links) or named colours resolve them again.
+    """After the theme changed: muted labels take the new muted colour, and every widget with a
+    style sheet (the sidebar, links, named colours) resolves its palette colours again; without
+    this they keep the old theme's colours until a restart.
     """
     for widget in QApplication.allWidgets():
         if widget.property(MUTED):
             mute(widget)
-        if widget.property(LINK):
-            widget.setStyleSheet(widget.styleSheet())
         if widget.property(STYLED):
             style_sheet(widget, widget.property(STYLED))
+        elif widget.styleSheet():
+            widget.setStyleSheet(widget.styleSheet())  # palette(...) resolves at set time
+        widget.update()
 
 
 def monospace(scale: float = 1.0) -> QFont:
@@ -136,7 +137,6 @@ def link_button(text: str, parent: QWidget | None = None) -> QPushButton:
     button.setFlat(True)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     button.setStyleSheet("QPushButton { color: palette(link); border: none; padding: 4px 6px; }")
-    button.setProperty(LINK, True)
     return button
 
 

@@ -69,7 +69,7 @@ def apply_theme(theme: str) -> None:
     app.styleHints().setColorScheme(scheme)
     if theme == "dark" and app.styleHints().colorScheme() != Qt.ColorScheme.Dark:
         app.setPalette(dark_palette())
-    elif theme == "light" and app.styleHints().colorScheme() == Qt.ColorScheme.Dark:
+    elif theme == "light" and look.is_dark(app.palette()):
         app.setPalette(app.style().standardPalette())
     elif theme == "system":
         app.setPalette(QPalette())
