@@ -3,8 +3,8 @@
 Run from the repository: ``xvfb-run -s "-screen 0 1400x900x24" python tools/screenshots.py``
 (or with ``QT_QPA_PLATFORM=offscreen``). It makes a throwaway vault under a temporary
 ``COACHDESK_HOME``, fills it with the demo practice, opens the main window at 1400×900 and saves
-every sidebar view, a client page, the notes editor and a goal page, in the light and the dark
-theme, to ``docs/app/<view>-<theme>.png``. Nothing of the coach's own setup is read or changed.
+every sidebar view, an agreement's preview, Preferences, a client page, the progress report
+dialog, the notes editor and a goal page, in the light and the dark theme, to ``docs/app/<view>-<theme>.png``. Nothing of the coach's own setup is read or changed.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def _shoot(home: Path) -> int:
     from sqlalchemy import select
 
     from coachdesk import vault
-    from coachdesk.model import CoachingSession, Goal
+    from coachdesk.model import Agreement, CoachingSession, Goal
     from coachdesk.services.demo.practice import fill_demo
     from coachdesk.ui.features.preferences.preferences import apply_theme
     from coachdesk.ui.shell.main_window import MainWindow
@@ -54,17 +54,30 @@ def _shoot(home: Path) -> int:
             .order_by(CoachingSession.starts_at.desc())
         ).first() or (None, None)
         goal_id = db.scalar(select(Goal.id).where(Goal.client_id == client_id))
+        agreement_id = db.scalar(select(Agreement.id).order_by(Agreement.id.desc()))
     window = MainWindow(created.vault)
     window.resize(*SIZE)
     window.show()
     OUT.mkdir(parents=True, exist_ok=True)
     for theme in ("light", "dark"):
         apply_theme(theme)
+        window.clients_area.setCurrentWidget(window.clients_page)  # the list, not the last client
         for index, title in enumerate(window.navigation.titles()):
             window.show_view(index)
             _save(app, window, f"{_slug(title)}-{theme}", window.grab)
+        if agreement_id is not None:
+            window.show_view(window.navigation.pages.indexOf(window.agreements_page))
+            window.agreements_page.show_agreement(agreement_id)
+            _settle(app, window)  # the list reloads, then the selected agreement loads
+            _save(app, window, f"agreement-preview-{theme}", window.grab)
+        window.edit_preferences()
+        _save(app, window, f"preferences-{theme}", lambda: _front(app, window).grab())
+        _close_others(app, window)
         if client_id is not None:
             window.open_client(client_id)
+            window.progress_report()
+            _save(app, window, f"report-dialog-{theme}", lambda: _front(app, window).grab())
+            _close_others(app, window)
             _save(app, window, f"client-{theme}", window.grab)
         if goal_id is not None:
             window.practice.open_goal.emit(goal_id)

@@ -138,10 +138,9 @@ def _waiting(row: today.AgreementRow) -> str:
 
 
 def _ends(row: today.EngagementRow) -> str:
-    if row.sessions_used_up:
-        return ngettext(
-            "the {n} session held", "all {n} sessions held", row.planned_sessions
-        ).format(n=row.planned_sessions)
+    if row.sessions_used_up and row.planned_sessions:
+        n = row.planned_sessions
+        return ngettext("the {n} session held", "all {n} sessions held", n).format(n=n)
     return _("ends {date}").format(date=format_day_month(row.end_date)) if row.end_date else ""
 
 
