@@ -4,7 +4,8 @@ Run from the repository: ``xvfb-run -s "-screen 0 1400x900x24" python tools/scre
 (or with ``QT_QPA_PLATFORM=offscreen``). It makes a throwaway vault under a temporary
 ``COACHDESK_HOME``, fills it with the demo practice, opens the main window at 1400×900 and saves
 every sidebar view, an agreement's preview, Preferences, a client page, the progress report
-dialog, the notes editor and a goal page, in the light and the dark theme, to ``docs/app/<view>-<theme>.png``. Nothing of the coach's own setup is read or changed.
+dialog, the notes editor and a goal page, in the light and the dark theme, to
+``docs/app/<view>-<theme>.png``. Nothing of the coach's own setup is read or changed.
 """
 
 from __future__ import annotations
