@@ -19,7 +19,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, Paragrap
 from coachdesk.documents.invoices import qr
 from coachdesk.documents.invoices.data import InvoiceDocument
 from coachdesk.documents.invoices.wording import (
-    grouped,
+    bank_rows,
     is_credit_note,
     money,
     number_text,
@@ -291,12 +291,12 @@ def _codes(doc: InvoiceDocument) -> list[tuple[Flowable, str, float]]:
     return found
 
 
-def _instructions(doc: InvoiceDocument, width: float) -> list[Flowable]:
+def _instructions(doc: InvoiceDocument, width: float, by_due_date: bool) -> list[Flowable]:
     st = styles()
     if doc.balance <= 0:
         return [para(_("Paid in full. Thank you."), st.body)]
     reference = doc.number or _("the invoice number")
-    if doc.due_date is not None:
+    if doc.due_date is not None and by_due_date:
         ask = _("Please pay {amount} by {date}, quoting {reference} as the payment reference.")
     else:
         ask = _("Please pay {amount}, quoting {reference} as the payment reference.")
@@ -311,13 +311,7 @@ def _instructions(doc: InvoiceDocument, width: float) -> list[Flowable]:
         )
     ]
     pay = doc.payment
-    rows = [
-        (_("Account holder"), qr.beneficiary(doc) if pay.iban else pay.account_holder),
-        (_("IBAN"), grouped(pay.iban)),
-        (_("BIC"), qr.compact(pay.bic)),
-        (_("Pay online"), pay.payment_link),
-    ]
-    rows = [(label, value) for label, value in rows if value.strip()]
+    rows = bank_rows(doc)
     if rows:
         found.append(_label_value(rows, width, 30 * mm))
     if pay.other.strip():
@@ -325,13 +319,17 @@ def _instructions(doc: InvoiceDocument, width: float) -> list[Flowable]:
     return found
 
 
-def _payment(doc: InvoiceDocument, width: float) -> list[Flowable]:
+def payment_section(
+    doc: InvoiceDocument, width: float, *, by_due_date: bool = True
+) -> list[Flowable]:
+    """How to pay the balance, with its QR codes: shared with the payment reminder, which asks
+    without the (past) due date."""
     if is_credit_note(doc):
         return []
     codes = _codes(doc)
     codes_w = sum(size for _d, _c, size in codes) + 6 * mm * max(len(codes) - 1, 0)
     gap = 8 * mm if codes else 0
-    text = _instructions(doc, width - codes_w - gap)
+    text = _instructions(doc, width - codes_w - gap, by_due_date)
     if not codes:
         return section(_("Payment"), text)
     qr_table = Table(
@@ -383,7 +381,7 @@ def render_invoice_pdf(doc: InvoiceDocument) -> bytes:
         _lines_table(doc, width),
         KeepTogether([_summary(doc, width)]),
     ]
-    story += _payment(doc, width)
+    story += payment_section(doc, width)
     story += section(_("Notes"), paragraphs(doc.notes))
     if doc.footer.strip():
         story += [Spacer(1, 4 * mm), *paragraphs(doc.footer, st.small)]

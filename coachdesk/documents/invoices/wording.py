@@ -63,3 +63,16 @@ def party_lines(party: Party, *, buyer: bool) -> list[tuple[str, bool]]:
     if buyer and party.purchase_order:
         lines.append((_("Your reference (PO): {ref}").format(ref=party.purchase_order), False))
     return lines
+
+
+def bank_rows(doc: InvoiceDocument) -> list[tuple[str, str]]:
+    """Where to send the money, as (label, value) pairs; empty values left out."""
+    pay = doc.payment
+    holder = (pay.account_holder or display_name(doc.seller)) if pay.iban.strip() else ""
+    rows = [
+        (_("Account holder"), holder or pay.account_holder),
+        (_("IBAN"), grouped(pay.iban)),
+        (_("BIC"), "".join(pay.bic.split()).upper()),
+        (_("Pay online"), pay.payment_link.strip()),
+    ]
+    return [(label, value) for label, value in rows if value.strip()]
