@@ -17,8 +17,12 @@ from decimal import Decimal
 from lxml import etree
 
 from coachdesk.documents.invoices.data import InvoiceDocument, Party
-from coachdesk.documents.invoices.qr import compact
-from coachdesk.documents.invoices.wording import display_name, is_credit_note, plain_decimal
+from coachdesk.documents.invoices.wording import (
+    compact,
+    display_name,
+    is_credit_note,
+    plain_decimal,
+)
 from coachdesk.i18n import _
 
 RSM = "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"

@@ -15,21 +15,12 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
 from coachdesk.documents.invoices.data import InvoiceDocument
+from coachdesk.documents.invoices.wording import beneficiary, compact
 
 EPC_MAX_AMOUNT = Decimal("999999999.99")
 EPC_NAME_CHARS = 70
 EPC_REMITTANCE_CHARS = 140
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
-
-
-def compact(code: str) -> str:
-    """An IBAN or BIC as banks read it: no spaces, upper case."""
-    return "".join(code.split()).upper()
-
-
-def beneficiary(doc: InvoiceDocument) -> str:
-    """Whom the bank pays: the account holder, else the business, else the coach."""
-    return doc.payment.account_holder or doc.seller.business_name or doc.seller.name
 
 
 def epc_payload(bic: str, name: str, iban: str, amount: Decimal, reference: str) -> str:

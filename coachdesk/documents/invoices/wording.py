@@ -24,9 +24,14 @@ def rate_text(rate: Decimal) -> str:
     return f"{plain_decimal(rate)}\u00a0%"
 
 
+def compact(code: str) -> str:
+    """An IBAN or BIC as banks read it: no spaces, upper case."""
+    return "".join(code.split()).upper()
+
+
 def grouped(iban: str) -> str:
     """An IBAN in groups of four, as printed on bank statements."""
-    code = "".join(iban.split()).upper()
+    code = compact(iban)
     return " ".join(code[i : i + 4] for i in range(0, len(code), 4))
 
 
@@ -65,14 +70,18 @@ def party_lines(party: Party, *, buyer: bool) -> list[tuple[str, bool]]:
     return lines
 
 
+def beneficiary(doc: InvoiceDocument) -> str:
+    """Whom the bank pays: the account holder, else the business, else the coach."""
+    return doc.payment.account_holder or display_name(doc.seller)
+
+
 def bank_rows(doc: InvoiceDocument) -> list[tuple[str, str]]:
     """Where to send the money, as (label, value) pairs; empty values left out."""
     pay = doc.payment
-    holder = (pay.account_holder or display_name(doc.seller)) if pay.iban.strip() else ""
     rows = [
-        (_("Account holder"), holder or pay.account_holder),
+        (_("Account holder"), beneficiary(doc) if compact(pay.iban) else pay.account_holder),
         (_("IBAN"), grouped(pay.iban)),
-        (_("BIC"), "".join(pay.bic.split()).upper()),
+        (_("BIC"), compact(pay.bic)),
         (_("Pay online"), pay.payment_link.strip()),
     ]
     return [(label, value) for label, value in rows if value.strip()]
