@@ -268,27 +268,25 @@ def _summary(doc: InvoiceDocument, width: float) -> Flowable:
     return table
 
 
-def _qr_cell(drawing: Flowable, caption: str) -> list[Flowable]:
-    return [drawing, Paragraph(esc(caption), _caption()), Spacer(1, 2)]
-
-
 @cache
 def _caption() -> ParagraphStyle:
     return ParagraphStyle("qr_caption", parent=styles().label, alignment=TA_CENTER)
 
 
-def _codes(doc: InvoiceDocument) -> list[tuple[Flowable, str, float]]:
-    """The QR codes to print beside the bank details: none on a draft."""
+def _codes(doc: InvoiceDocument) -> list[list[Flowable]]:
+    """The QR codes to print beside the bank details, each over its caption: none on a draft."""
     if not doc.number or is_credit_note(doc):
         return []
-    found: list[tuple[Flowable, str, float]] = []
+    found: list[tuple[str, str]] = []
     payload = qr.epc_payload_for(doc)
     if payload is not None:
-        found.append((qr.QrCode(payload, QR_SIZE), _("Banking app"), QR_SIZE))
+        found.append((payload, _("Banking app")))
     link = doc.payment.payment_link.strip()
     if link and doc.balance > 0:
-        found.append((qr.QrCode(link, QR_SIZE), _("Pay online"), QR_SIZE))
-    return found
+        found.append((link, _("Pay online")))
+    return [
+        [qr.QrCode(text, QR_SIZE), Paragraph(esc(caption), _caption())] for text, caption in found
+    ]
 
 
 def _instructions(doc: InvoiceDocument, width: float, by_due_date: bool) -> list[Flowable]:
@@ -327,32 +325,22 @@ def payment_section(
     if is_credit_note(doc):
         return []
     codes = _codes(doc)
-    codes_w = sum(size for _d, _c, size in codes) + 6 * mm * max(len(codes) - 1, 0)
-    gap = 8 * mm if codes else 0
-    text = _instructions(doc, width - codes_w - gap, by_due_date)
+    space = 6 * mm  # between two codes, and between the text and the codes
+    codes_w = len(codes) * (QR_SIZE + space)
+    text = _instructions(doc, width - codes_w, by_due_date)
     if not codes:
         return section(_("Payment"), text)
-    qr_table = Table(
-        [[_qr_cell(drawing, caption) for drawing, caption, _size in codes]],
-        colWidths=[size + 6 * mm for _d, _c, size in codes[:-1]] + [codes[-1][2]],
-        hAlign="RIGHT",
-    )
-    qr_table.setStyle(
-        table_style(
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        )
-    )
     body = Table(
-        [[text, qr_table]], colWidths=[width - codes_w - gap + gap, codes_w], hAlign="LEFT"
+        [[text, *codes]],
+        colWidths=[width - codes_w, *[QR_SIZE + space] * len(codes)],
+        hAlign="LEFT",
     )
     body.setStyle(
         table_style(
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (0, -1), gap),
-            ("RIGHTPADDING", (1, 0), (1, -1), 0),
+            ("LEFTPADDING", (1, 0), (-1, -1), space),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         )
     )
     return [KeepTogether(section(_("Payment"), [body]))]
