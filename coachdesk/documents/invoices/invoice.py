@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from coachdesk.documents.data import Letterhead
 from coachdesk.documents.invoices import qr
 from coachdesk.documents.invoices.data import InvoiceDocument
 from coachdesk.documents.invoices.wording import (
@@ -357,6 +358,21 @@ def _draft_mark(canvas: Canvas, doc: BaseDocTemplate) -> None:
     canvas.restoreState()
 
 
+def letterhead_of(doc: InvoiceDocument) -> Letterhead:
+    """The coach's letterhead on the invoice's paper; without one, the seller's own details, so
+    the top of an invoice never names anyone but the seller."""
+    if doc.letterhead is not None:
+        return replace(doc.letterhead, paper_size=doc.paper_size)
+    seller = doc.seller
+    return Letterhead(
+        coach_name=seller.name,
+        business_name=seller.business_name if seller.business_name != seller.name else "",
+        email=seller.email,
+        postal_address=seller.address,
+        paper_size=doc.paper_size,
+    )
+
+
 def render_invoice_pdf(doc: InvoiceDocument) -> bytes:
     """The invoice or credit note as PDF bytes, on the coach's letterhead."""
     st = styles()
@@ -373,12 +389,11 @@ def render_invoice_pdf(doc: InvoiceDocument) -> bytes:
     story += section(_("Notes"), paragraphs(doc.notes))
     if doc.footer.strip():
         story += [Spacer(1, 4 * mm), *paragraphs(doc.footer, st.small)]
-    letterhead = doc.letterhead and replace(doc.letterhead, paper_size=doc.paper_size)
     return build_pdf(
         story,
         title=f"{title(doc)} {doc.number}".strip(),
         doc_date=doc.issue_date,
-        letterhead=letterhead,
+        letterhead=letterhead_of(doc),
         paper_size=doc.paper_size,
         author=doc.seller.business_name or doc.seller.name,
         on_first=_draft_mark if not doc.number else None,

@@ -5,14 +5,13 @@ text the coach pastes into an email. Both say the same thing because both come f
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from coachdesk.documents.invoices.data import InvoiceDocument
-from coachdesk.documents.invoices.invoice import payment_section
+from coachdesk.documents.invoices.invoice import letterhead_of, payment_section
 from coachdesk.documents.invoices.wording import (
     bank_rows,
     display_name,
@@ -136,12 +135,11 @@ def render_reminder_pdf(doc: InvoiceDocument, today: date) -> bytes:
     story += payment_section(doc, width, by_due_date=False)
     closing, *names = _signature(doc)
     story += [Spacer(1, 6 * mm), para(closing, st.body), *(para(name, st.cell) for name in names)]
-    letterhead = doc.letterhead
     return build_pdf(
         story,
         title=subject(doc),
         doc_date=today,
-        letterhead=letterhead and replace(letterhead, paper_size=doc.paper_size),
+        letterhead=letterhead_of(doc),
         paper_size=doc.paper_size,
         author=display_name(doc.seller),
     )

@@ -172,3 +172,19 @@ def test_letter_paper_is_honoured() -> None:
     pdf = render_invoice_pdf(samples.invoice(paper_size="Letter"))
     box = reader(pdf).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_pounds_print_in_pounds_and_only_the_link_is_scanned() -> None:
+    pdf = render_invoice_pdf(samples.invoice(currency="GBP"))
+    out = text(pdf)
+    assert "Total £588.89" in out
+    assert "€" not in out
+    assert qr_texts(pdf) == ["https://pay.example/clearwater/2026-0007"]
+
+
+def test_without_a_letterhead_the_seller_heads_the_page(tmp_path: Path) -> None:
+    pdf = render_invoice_pdf(samples.invoice(letterhead=None))
+    out = text(pdf)
+    assert out.startswith("Amélie Laurent Clearwater Coaching GmbH amelie@clearwater.example")
+    assert "CoachDesk" not in out
+    assert_well_formed(pdf, tmp_path)
