@@ -135,3 +135,53 @@ def test_the_file_declares_pdfa3_with_an_output_intent(part_paid: bytes) -> None
 def test_a_draft_has_no_e_invoice() -> None:
     with pytest.raises(InvalidInput, match="draft"):
         facturx_pdf(samples.invoice(number=""))
+
+
+def amounts(root: etree._Element, path: str) -> list[Decimal]:
+    return [Decimal(e.text) for e in root.xpath(path, namespaces=NS)]
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        samples.invoice(paid="100.00"),
+        samples.credit_note(),
+        samples.invoice(lines=(*samples.LINES, samples.line("Loyalty discount", "1", "-50", "19"))),
+    ],
+    ids=["part paid", "credit note", "discount line"],
+)
+def test_the_sums_hold_as_en16931_calculation_rules_ask(doc: object) -> None:
+    """The schematron needs a Saxon server the library cannot reach offline, so its arithmetic
+    rules (BR-CO-10, -13, -14, -15, -16, BR-27, BR-S-08) are checked here."""
+    root = embedded(facturx_pdf(doc))  # type: ignore[arg-type]
+    line_nets = amounts(
+        root, "//ram:SpecifiedTradeSettlementLineMonetarySummation/ram:LineTotalAmount"
+    )
+    total = {
+        e: Decimal(value(root, TOTALS + e))
+        for e in (
+            "LineTotalAmount",
+            "TaxBasisTotalAmount",
+            "TaxTotalAmount",
+            "GrandTotalAmount",
+            "TotalPrepaidAmount",
+            "DuePayableAmount",
+        )
+    }
+    breakdown = "//ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax"
+    assert sum(line_nets) == total["LineTotalAmount"]
+    assert total["TaxBasisTotalAmount"] == total["LineTotalAmount"]
+    assert sum(amounts(root, breakdown + "/ram:CalculatedAmount")) == total["TaxTotalAmount"]
+    assert total["GrandTotalAmount"] == total["TaxBasisTotalAmount"] + total["TaxTotalAmount"]
+    assert total["DuePayableAmount"] == total["GrandTotalAmount"] - total["TotalPrepaidAmount"]
+    assert min(amounts(root, "//ram:NetPriceProductTradePrice/ram:ChargeAmount")) >= 0
+    assert total["GrandTotalAmount"] > 0
+    for tax in root.xpath(breakdown, namespaces=NS):
+        rate = value(tax, "ram:RateApplicablePercent")
+        lines = root.xpath(
+            "//ram:IncludedSupplyChainTradeLineItem"
+            f"[.//ram:RateApplicablePercent='{rate}']"
+            "//ram:LineTotalAmount",
+            namespaces=NS,
+        )
+        assert sum(Decimal(e.text) for e in lines) == Decimal(value(tax, "ram:BasisAmount"))
