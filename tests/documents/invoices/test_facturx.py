@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import tempfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -185,3 +187,14 @@ def test_the_sums_hold_as_en16931_calculation_rules_ask(doc: object) -> None:
             namespaces=NS,
         )
         assert sum(Decimal(e.text) for e in lines) == Decimal(value(tax, "ram:BasisAmount"))
+
+
+def test_no_temporary_file_and_no_log_record_carries_the_invoice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # a temporary file would now fail to open (the folder does not exist), failing the test
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "absent"))
+    with caplog.at_level(logging.DEBUG):
+        facturx_pdf(samples.invoice())
+    assert not [r for r in caplog.records if r.name.startswith("factur-x")]
+    assert samples.BUYER not in caplog.text
