@@ -5,12 +5,12 @@
 ``reminder_text`` ask for an overdue balance (``reminder``).
 
 The names are loaded on first use: services import ``data`` at start-up, and that must not pull
-in ReportLab, lxml or factur-x.
+in ReportLab, lxml or factur-x. The imports are written out (not computed) so that PyInstaller
+still finds and ships the modules.
 """
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -24,13 +24,6 @@ if TYPE_CHECKING:
         render_reminder_pdf as render_reminder_pdf,
     )
 
-_HOMES = {
-    "epc_payload": "qr",
-    "facturx_pdf": "einvoice",
-    "render_invoice_pdf": "invoice",
-    "render_reminder_pdf": "reminder",
-    "reminder_text": "reminder",
-}
 __all__ = [
     "epc_payload",
     "facturx_pdf",
@@ -41,6 +34,20 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    if name not in _HOMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(import_module(f"{__name__}.{_HOMES[name]}"), name)
+    if name == "epc_payload":
+        from coachdesk.documents.invoices import qr
+
+        return qr.epc_payload
+    if name == "facturx_pdf":
+        from coachdesk.documents.invoices import einvoice
+
+        return einvoice.facturx_pdf
+    if name == "render_invoice_pdf":
+        from coachdesk.documents.invoices import invoice
+
+        return invoice.render_invoice_pdf
+    if name in ("render_reminder_pdf", "reminder_text"):
+        from coachdesk.documents.invoices import reminder
+
+        return getattr(reminder, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
