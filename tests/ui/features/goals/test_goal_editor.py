@@ -176,18 +176,17 @@ def test_goal_page_shows_chart_milestones_and_linked_actions(
     assert page.actions.count() == 1
     assert page.actions.item(0).text().startswith("Write the handover note")
     assert page.milestones.count() == 1
-    page.milestones.item(0).setCheckState(Qt.CheckState.Checked)  # tick the milestone
-    qtbot.waitUntil(
-        lambda: stored(open_vault, goals.list_milestones, g)[0].done_on, timeout=WAIT_MS
-    )
-    qtbot.waitUntil(lambda: "reached" in page.milestones.item(0).text(), timeout=WAIT_MS)
-    page.milestones.item(0).setCheckState(Qt.CheckState.Unchecked)  # and untick it
-    qtbot.waitUntil(lambda: "reached" not in page.milestones.item(0).text(), timeout=WAIT_MS)
-    page.actions.item(0).setCheckState(Qt.CheckState.Checked)
-    qtbot.waitUntil(
-        lambda: stored(open_vault, actions.list_actions, amara)[0].done_on, timeout=WAIT_MS
-    )
-    assert stored(open_vault, actions.list_actions, amara)[0].id == linked.id
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):  # the page reloads after the write
+        page.milestones.item(0).setCheckState(Qt.CheckState.Checked)  # tick the milestone
+    assert stored(open_vault, goals.list_milestones, g)[0].done_on
+    assert "reached" in page.milestones.item(0).text()
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
+        page.milestones.item(0).setCheckState(Qt.CheckState.Unchecked)  # and untick it
+    assert "reached" not in page.milestones.item(0).text()
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
+        page.actions.item(0).setCheckState(Qt.CheckState.Checked)
+    done = {a.id: a.done_on for a in stored(open_vault, actions.list_actions, amara)}
+    assert done[linked.id] is not None
 
 
 def test_goal_page_clear_drops_every_text(
