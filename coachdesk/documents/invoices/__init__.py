@@ -1,0 +1,1 @@
+"""Invoice documents; they take the plain data of ``data.py``, never the database."""
