@@ -275,7 +275,7 @@ def _check_sessions(
     sessions = dict(
         db.execute(
             select(CoachingSession.id, CoachingSession.client_id).where(CoachingSession.id.in_(ids))
-        ).tuples()
+        ).all()
     )
     for session_id in ids:
         if sessions.get(session_id) != data.client_id:

@@ -181,14 +181,14 @@ def accountant_rows(db: Session, year: int) -> list[AccountantRow]:
             .order_by(Invoice.kind, Invoice.number)
         )
     )
-    numbers = dict(db.execute(select(Invoice.id, Invoice.number)).tuples())
+    numbers = dict(db.execute(select(Invoice.id, Invoice.number)).all())
     paid = paid_by_invoice(db, [i.id for i in invoices])
     last_payment = dict(
         db.execute(
             select(Payment.invoice_id, func.max(Payment.paid_on))
             .where(Payment.removed_at.is_(None))
             .group_by(Payment.invoice_id)
-        ).tuples()
+        ).all()
     )
     rows = []
     for invoice in invoices:
