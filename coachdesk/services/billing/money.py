@@ -41,7 +41,8 @@ def minor_places(currency: str) -> int:
 
 def round_money(amount: Decimal, currency: str) -> Decimal:
     """Half-up to the currency's minor unit: 0.125 EUR is 0.13, never banker's 0.12."""
-    return amount.quantize(Decimal(1).scaleb(-minor_places(currency)), rounding=ROUND_HALF_UP)
+    rounded = amount.quantize(Decimal(1).scaleb(-minor_places(currency)), rounding=ROUND_HALF_UP)
+    return rounded + 0  # -0.00 (a credit note's tax at 0 %) prints as 0.00
 
 
 def line_net(quantity: Decimal, unit_price: Decimal, currency: str) -> Decimal:

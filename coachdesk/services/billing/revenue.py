@@ -178,7 +178,7 @@ def accountant_rows(db: Session, year: int) -> list[AccountantRow]:
                 Invoice.status != InvoiceStatus.DRAFT,
                 extract("year", Invoice.issue_date) == year,
             )
-            .order_by(Invoice.kind, Invoice.number)
+            .order_by(Invoice.kind != InvoiceKind.INVOICE, Invoice.number)
         )
     )
     numbers = dict(db.execute(select(Invoice.id, Invoice.number)).all())
