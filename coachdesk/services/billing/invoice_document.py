@@ -8,6 +8,8 @@ from datetime import date, timedelta
 from sqlalchemy.orm import Session
 
 from coachdesk.documents.invoices.data import InvoiceDocument, InvoiceLine
+from coachdesk.errors import InvalidInput, ValidationError
+from coachdesk.i18n import _
 from coachdesk.model import Invoice, InvoiceKind, InvoiceStatus
 from coachdesk.services import paperwork
 from coachdesk.services.billing import money
@@ -77,3 +79,25 @@ def facturx_renderer() -> Callable[[InvoiceDocument], bytes] | None:
     from coachdesk.documents import invoices
 
     return getattr(invoices, "facturx_pdf", None)
+
+
+def invoice_pdf(db: Session, invoice_id: int, today: date | None = None) -> bytes:
+    """An issued invoice's frozen PDF as it was sent; a draft's printed now, marked DRAFT."""
+    invoice = get_invoice(db, invoice_id)
+    if invoice.status is not InvoiceStatus.DRAFT and invoice.pdf is not None:
+        return invoice.pdf
+    return _render(pdf_renderer(), document_of(db, invoice, today))
+
+
+def invoice_facturx(db: Session, invoice_id: int) -> bytes:
+    """The e-invoice of an issued invoice (a draft has no number to send)."""
+    invoice = get_invoice(db, invoice_id)
+    if invoice.status is InvoiceStatus.DRAFT:
+        raise ValidationError({"invoice": _("Issue the invoice before writing its e-invoice.")})
+    return _render(facturx_renderer(), document_of(db, invoice))
+
+
+def _render(renderer: Callable[[InvoiceDocument], bytes] | None, doc: InvoiceDocument) -> bytes:
+    if renderer is None:
+        raise InvalidInput(_("This CoachDesk cannot print invoices yet."))
+    return renderer(doc)
