@@ -4,7 +4,9 @@ coach's invoicing details in the profile.
 Types are plain SQLAlchemy types (amounts are text, as the model's ``Money`` stores them), so
 this migration stays as it is when the model changes. Triggers keep an issued invoice as it was
 printed: its parties, numbers, totals and lines can no longer change, only its status to
-cancelled (by a credit note) and its PDF, once, if it had none.
+cancelled (by a credit note) and its PDF, once, if it had none. New lines on an issued invoice
+are refused by the service rather than a trigger, so an archive import can insert issued
+invoices with their lines.
 
 Revision ID: 0004
 Revises: 0003
@@ -41,21 +43,17 @@ PRINTED = (
     "credit_for_id",
 )
 LINE_COLUMNS = "invoice_id, position, description, quantity, unit_price, tax_rate, session_id"
-ISSUED = "(SELECT status FROM invoice WHERE id = {row}.invoice_id) != 'draft'"
+ISSUED = "(SELECT status FROM invoice WHERE id = OLD.invoice_id) != 'draft'"
 FROZEN_INVOICE = [
     "CREATE TRIGGER invoice_frozen BEFORE UPDATE ON invoice WHEN OLD.status != 'draft' AND ("
     + " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in PRINTED)
     + " OR (OLD.pdf IS NOT NULL AND NEW.pdf IS NOT OLD.pdf)"
     " OR NEW.status = 'draft' OR (OLD.status = 'cancelled' AND NEW.status != 'cancelled')) "
     "BEGIN SELECT RAISE(ABORT, 'an issued invoice is frozen'); END",
-    f"CREATE TRIGGER invoice_line_frozen_insert BEFORE INSERT ON invoice_line "
-    f"WHEN {ISSUED.format(row='NEW')} "
-    "BEGIN SELECT RAISE(ABORT, 'an issued invoice is frozen'); END",
-    f"CREATE TRIGGER invoice_line_frozen_update BEFORE UPDATE OF {LINE_COLUMNS} ON invoice_line "
-    f"WHEN {ISSUED.format(row='OLD')} "
-    "BEGIN SELECT RAISE(ABORT, 'an issued invoice is frozen'); END",
+    f"CREATE TRIGGER invoice_line_frozen BEFORE UPDATE OF {LINE_COLUMNS} ON invoice_line "
+    f"WHEN {ISSUED} BEGIN SELECT RAISE(ABORT, 'an issued invoice is frozen'); END",
 ]
-TRIGGERS = ["invoice_frozen", "invoice_line_frozen_insert", "invoice_line_frozen_update"]
+TRIGGERS = ["invoice_frozen", "invoice_line_frozen"]
 PROFILE_COLUMNS = [
     ("tax_id", sa.String(length=40), ""),
     ("iban", sa.String(length=34), ""),
