@@ -19,8 +19,9 @@ from coachdesk.services.billing.invoice_document import invoice_document
 from coachdesk.services.billing.invoices import InvoiceFields, LineFields
 from coachdesk.services.billing.listing import ShownStatus
 from coachdesk.services.billing.payments import PaymentFields, add_payment
-from coachdesk.services.people import profile
+from coachdesk.services.people import clients, profile
 from coachdesk.services.sessions.sessions import set_status
+from coachdesk.vault import Vault
 from tests.services import factories
 from tests.services.billing.conftest import TODAY
 
@@ -261,3 +262,22 @@ def test_an_invoice_to_the_sponsor_bills_the_organisation(coach: Session) -> Non
     with pytest.raises(ValidationError) as caught:
         invoices.create_draft(coach, data)
     assert list(caught.value.fields) == ["to_sponsor"]
+
+
+def test_erasing_a_client_takes_their_invoices_issued_or_credited(open_vault: Vault) -> None:
+    with open_vault.session() as db, db.begin():
+        data = profile.profile_fields(db)
+        data.name = "Zoë Łukasz"
+        profile.update_profile(db, data)
+        client = factories.client(db)
+        kept = factories.client(db, name="Ben Adler")
+        session_id = factories.session(db, client, factories.at(3), status=SessionStatus.COMPLETED)
+        line = LineFields("Session", D(1), D("100.00"), D(19), session_id=session_id)
+        credited = draft(db, client, line)
+        invoices.issue_invoice(db, credited, TODAY)
+        invoices.credit_invoice(db, credited, TODAY)
+        invoices.issue_invoice(db, draft(db, kept), TODAY)
+    clients.erase_client(open_vault.engine, client)
+    with open_vault.session() as db:
+        assert [r.client for r in listing.list_invoices(db, TODAY)] == ["Ben Adler"]
+        assert db.execute(text("SELECT count(*) FROM invoice_line")).scalar() == 1

@@ -23,12 +23,12 @@ down_revision: str | None = "0003"
 branch_labels: Sequence[str] | None = None
 depends_on: Sequence[str] | None = None
 
+# What the invoice prints. Links (client, sponsor, credited invoice, a line's session) are left
+# out: erasing a client or a session sets or clears them through foreign keys.
 PRINTED = (
     "kind",
     "number",
     "series_year",
-    "client_id",
-    "sponsor_id",
     "issue_date",
     "due_date",
     "currency",
@@ -40,9 +40,8 @@ PRINTED = (
     "net_total",
     "tax_total",
     "gross_total",
-    "credit_for_id",
 )
-LINE_COLUMNS = "invoice_id, position, description, quantity, unit_price, tax_rate, session_id"
+LINE_COLUMNS = "invoice_id, position, description, quantity, unit_price, tax_rate"
 ISSUED = "(SELECT status FROM invoice WHERE id = OLD.invoice_id) != 'draft'"
 FROZEN_INVOICE = [
     "CREATE TRIGGER invoice_frozen BEFORE UPDATE ON invoice WHEN OLD.status != 'draft' AND ("
