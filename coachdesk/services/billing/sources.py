@@ -14,6 +14,7 @@ Sessions already on a live invoice are left out: a session is invoiced at most o
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_DOWN, Decimal
 
@@ -39,6 +40,27 @@ from coachdesk.services.engagements.engagements import USED_PLACE
 from coachdesk.services.people.profile import coach_zone, profile_fields
 
 MAX_INSTALMENTS = 24
+
+
+@dataclass(frozen=True, slots=True)
+class SessionToInvoice:
+    """A chargeable session on no live invoice yet: what "sessions to invoice" lists."""
+
+    session_id: int
+    client_id: int
+    engagement_id: int | None
+    starts_at: datetime
+    status: SessionStatus
+    price: Decimal
+
+
+def sessions_to_invoice(
+    db: Session, start: date, end: date, client_id: int | None = None
+) -> list[SessionToInvoice]:
+    return [
+        SessionToInvoice(s.id, s.client_id, s.engagement_id, s.starts_at, s.status, price)
+        for s, price in _chargeable(db, start, end, client_id=client_id)
+    ]
 
 
 def invoice_held_sessions(

@@ -44,6 +44,13 @@ def test_held_sessions_become_one_line_each_without_their_notes(coach: Session) 
         coach, client, factories.at(2, month=4), engagement_id=engagement, status=S.COMPLETED
     )  # outside the period
 
+    waiting = sources.sessions_to_invoice(coach, date(2026, 3, 1), date(2026, 3, 31))
+    assert [(s.starts_at.day, s.status, s.price) for s in waiting] == [
+        (3, S.COMPLETED, D("120.00")),
+        (10, S.LATE_CANCEL, D("120.00")),
+        (12, S.NO_SHOW, D("120.00")),
+        (24, S.COMPLETED, D("80.00")),
+    ]
     invoice_id = sources.invoice_held_sessions(
         coach, client, date(2026, 3, 1), date(2026, 3, 31), tax_rate=D(0)
     )
@@ -57,6 +64,7 @@ def test_held_sessions_become_one_line_each_without_their_notes(coach: Session) 
     assert doc.gross_total == D("440.00")
     assert "tired" not in repr(doc)
 
+    assert sources.sessions_to_invoice(coach, date(2026, 3, 1), date(2026, 3, 31)) == []
     with pytest.raises(ValidationError) as caught:  # all invoiced now
         sources.invoice_held_sessions(coach, client, date(2026, 3, 1), date(2026, 3, 31))
     assert list(caught.value.fields) == ["sessions"]
