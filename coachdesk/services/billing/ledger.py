@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from coachdesk.errors import ValidationError
@@ -22,12 +22,15 @@ def get_invoice(db: Session, invoice_id: int) -> Invoice:
     return invoice
 
 
-def paid_by_invoice(db: Session, invoice_ids: Iterable[int] | None = None) -> dict[int, Decimal]:
+def paid_by_invoice(
+    db: Session, invoice_ids: Iterable[int] | Select[tuple[int]] | None = None
+) -> dict[int, Decimal]:
     """The sum of payments not removed, per invoice; summed here, as Decimals, never by SQL
-    (SQLite would sum the text amounts as floats)."""
+    (SQLite would sum the text amounts as floats). ``invoice_ids`` may be a query of ids."""
     query = select(Payment.invoice_id, Payment.amount).where(Payment.removed_at.is_(None))
     if invoice_ids is not None:
-        query = query.where(Payment.invoice_id.in_(list(invoice_ids)))
+        ids = invoice_ids if isinstance(invoice_ids, Select) else list(invoice_ids)
+        query = query.where(Payment.invoice_id.in_(ids))
     paid: dict[int, Decimal] = {}
     for invoice_id, amount in db.execute(query):
         paid[invoice_id] = paid.get(invoice_id, Decimal(0)) + amount

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import extract, select
+from sqlalchemy import ColumnElement, extract, select
 from sqlalchemy.orm import Session
 
 from coachdesk.documents.invoices.data import InvoiceDocument
@@ -116,36 +116,48 @@ def list_invoices(
     year: int | None = None,
 ) -> list[InvoiceRow]:
     """Newest first; drafts (no date yet) on top."""
-    query = select(
-        Invoice.id,
-        Invoice.kind,
-        Invoice.number,
-        Invoice.client_id,
-        Client.display_name,
-        Invoice.issue_date,
-        Invoice.due_date,
-        Invoice.currency,
-        Invoice.net_total,
-        Invoice.tax_total,
-        Invoice.gross_total,
-        Invoice.status,
-    ).join(Client, Client.id == Invoice.client_id)
+    where: list[ColumnElement[bool]] = []
     if client_id is not None:
-        query = query.where(Invoice.client_id == client_id)
+        where.append(Invoice.client_id == client_id)
     if year is not None:
-        query = query.where(extract("year", Invoice.issue_date) == year)
-    query = query.order_by(
-        Invoice.issue_date.is_(None).desc(), Invoice.issue_date.desc(), Invoice.id.desc()
+        where.append(extract("year", Invoice.issue_date) == year)
+    rows = _rows(db, today, where)
+    return rows if status is None else [r for r in rows if r.status is status]
+
+
+def invoice_row(db: Session, invoice_id: int, today: date) -> InvoiceRow:
+    get_invoice(db, invoice_id)
+    (row,) = _rows(db, today, [Invoice.id == invoice_id])
+    return row
+
+
+def _rows(db: Session, today: date, where: list[ColumnElement[bool]]) -> list[InvoiceRow]:
+    query = (
+        select(
+            Invoice.id,
+            Invoice.kind,
+            Invoice.number,
+            Invoice.client_id,
+            Client.display_name,
+            Invoice.issue_date,
+            Invoice.due_date,
+            Invoice.currency,
+            Invoice.net_total,
+            Invoice.tax_total,
+            Invoice.gross_total,
+            Invoice.status,
+        )
+        .join(Client, Client.id == Invoice.client_id)
+        .where(*where)
+        .order_by(Invoice.issue_date.is_(None).desc(), Invoice.issue_date.desc(), Invoice.id.desc())
     )
-    paid = paid_by_invoice(db)
+    paid = paid_by_invoice(db, select(Invoice.id).where(*where) if where else None)
     rows = []
     for r in db.execute(query):
         got = paid.get(r.id, ZERO)
         shown = shown_status(
             r.status, r.kind, total=r.gross_total, paid=got, due_date=r.due_date, today=today
         )
-        if status is not None and shown is not status:
-            continue
         rows.append(
             InvoiceRow(
                 id=r.id,
@@ -165,13 +177,6 @@ def list_invoices(
             )
         )
     return rows
-
-
-def invoice_row(db: Session, invoice_id: int, today: date) -> InvoiceRow:
-    invoice = get_invoice(db, invoice_id)
-    return next(
-        r for r in list_invoices(db, today, client_id=invoice.client_id) if r.id == invoice_id
-    )
 
 
 def invoice_detail(db: Session, invoice_id: int, today: date) -> InvoiceDetail:

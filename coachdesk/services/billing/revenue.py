@@ -69,6 +69,11 @@ class RevenueYear:
 def year_revenue(db: Session, year: int, currency: str = "") -> RevenueYear:
     currency = (currency or profile_fields(db).default_currency).upper()
     zero = money.round_money(ZERO, currency)
+    where = (
+        Invoice.status != InvoiceStatus.DRAFT,
+        Invoice.currency == currency,
+        extract("year", Invoice.issue_date) == year,
+    )
     rows = db.execute(
         select(
             Invoice.id,
@@ -81,13 +86,9 @@ def year_revenue(db: Session, year: int, currency: str = "") -> RevenueYear:
             Invoice.gross_total,
         )
         .join(Client, Client.id == Invoice.client_id)
-        .where(
-            Invoice.status != InvoiceStatus.DRAFT,
-            Invoice.currency == currency,
-            extract("year", Invoice.issue_date) == year,
-        )
+        .where(*where)
     ).all()
-    paid = paid_by_invoice(db, [r.id for r in rows])
+    paid = paid_by_invoice(db, select(Invoice.id).where(*where))
     invoiced, owed = [zero] * 12, [zero] * 12
     clients: dict[int, list] = {}
     net = zero
@@ -182,7 +183,12 @@ def accountant_rows(db: Session, year: int) -> list[AccountantRow]:
         )
     )
     numbers = dict(db.execute(select(Invoice.id, Invoice.number)).all())
-    paid = paid_by_invoice(db, [i.id for i in invoices])
+    paid = paid_by_invoice(
+        db,
+        select(Invoice.id).where(
+            Invoice.status != InvoiceStatus.DRAFT, extract("year", Invoice.issue_date) == year
+        ),
+    )
     last_payment = dict(
         db.execute(
             select(Payment.invoice_id, func.max(Payment.paid_on))
