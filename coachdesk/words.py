@@ -24,8 +24,11 @@ from coachdesk.model.enums import (
     EngagementStatus,
     FeeModel,
     GoalStatus,
+    InvoiceKind,
+    InvoiceStatus,
     NoteTemplate,
     PaperSize,
+    PaymentMethod,
     SessionMode,
     SessionStatus,
     SigningMethod,
@@ -114,6 +117,22 @@ _LABELS: dict[type[StrEnum], Words] = {
     PaperSize: {
         PaperSize.A4: lambda: _("A4 (210 × 297 mm)"),
         PaperSize.LETTER: lambda: _("US Letter (8.5 × 11 in)"),
+    },
+    InvoiceKind: {
+        InvoiceKind.INVOICE: lambda: _("Invoice"),
+        InvoiceKind.CREDIT_NOTE: lambda: _("Credit note"),
+    },
+    InvoiceStatus: {
+        InvoiceStatus.DRAFT: lambda: _("Draft"),
+        InvoiceStatus.ISSUED: lambda: _("Issued"),
+        InvoiceStatus.CANCELLED: lambda: _("Cancelled"),
+    },
+    PaymentMethod: {
+        PaymentMethod.BANK_TRANSFER: lambda: _("Bank transfer"),
+        PaymentMethod.CARD: lambda: _("Card"),
+        PaymentMethod.CASH: lambda: _("Cash"),
+        PaymentMethod.PAYPAL: lambda: _("PayPal"),
+        PaymentMethod.OTHER: lambda: _("Other"),
     },
 }
 

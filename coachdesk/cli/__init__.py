@@ -38,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
         engagement_commands,
         goal_commands,
         import_commands,
+        invoice_commands,
+        payment_commands,
         practice_commands,
         profile_commands,
         session_commands,
@@ -77,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
         practice_commands,
         import_commands,
         archive_commands,
+        invoice_commands,
+        payment_commands,
     ):
         module.register(commands, common)
     return parser

@@ -10,6 +10,7 @@ from coachdesk.cli.parsing import Handler, group, parse_amount, verb
 from coachdesk.errors import EXIT_OK
 from coachdesk.i18n import _
 from coachdesk.model import NoteTemplate, PaperSize
+from coachdesk.services.billing.money import parse_tax_rate
 from coachdesk.services.people import profile
 
 TEXT_OPTIONS = {
@@ -21,7 +22,17 @@ TEXT_OPTIONS = {
     "website": "website",
     "address": "postal_address",
     "time_zone": "time_zone",
+    "tax_id": "tax_id",
+    "iban": "iban",
+    "bic": "bic",
+    "account_details": "account_details",
+    "payment_link": "payment_link",
+    "invoice_prefix": "invoice_prefix",
+    "invoice_footer": "invoice_footer",
 }
+
+# Multi-line fields new with invoicing take \n for a line break, as sponsor addresses do.
+LINES = frozenset({"account_details", "invoice_footer"})
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -41,6 +52,8 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     change.add_argument("--fee", metavar="AMOUNT")
     change.add_argument("--paper", choices=[p.value for p in PaperSize])
     change.add_argument("--note-template", choices=[t.value for t in NoteTemplate])
+    change.add_argument("--payment-terms-days", type=int, metavar="N")
+    change.add_argument("--default-tax-rate", metavar="PERCENT")
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -64,6 +77,15 @@ def cmd_show(args: argparse.Namespace) -> int:
             (_("Default fee"), data.default_fee),
             (_("Paper"), data.paper_size),
             (_("Note template"), data.note_template),
+            (_("Tax id"), data.tax_id),
+            (_("IBAN"), data.iban),
+            (_("BIC"), data.bic),
+            (_("Account details"), data.account_details),
+            (_("Payment link"), data.payment_link),
+            (_("Payment terms"), _("{n} days").format(n=data.payment_terms_days)),
+            (_("Invoice prefix"), data.invoice_prefix),
+            (_("Invoice footer"), data.invoice_footer),
+            (_("Default tax rate"), f"{data.default_tax_rate} %"),
         ]
     )
     return EXIT_OK
@@ -73,8 +95,9 @@ def cmd_set(args: argparse.Namespace) -> int:
     with practice(args, write=True) as p:
         data = profile.profile_fields(p.db)
         for option, field in TEXT_OPTIONS.items():
-            if getattr(args, option) is not None:
-                setattr(data, field, getattr(args, option))
+            value = getattr(args, option)
+            if value is not None:
+                setattr(data, field, value.replace("\\n", "\n") if field in LINES else value)
         if args.currency:
             data.default_currency = args.currency.upper()
         if args.session_minutes is not None:
@@ -85,6 +108,10 @@ def cmd_set(args: argparse.Namespace) -> int:
             data.paper_size = PaperSize(args.paper)
         if args.note_template:
             data.note_template = NoteTemplate(args.note_template)
+        if args.payment_terms_days is not None:
+            data.payment_terms_days = args.payment_terms_days
+        if args.default_tax_rate is not None:
+            data.default_tax_rate = parse_tax_rate("default_tax_rate", args.default_tax_rate)
         saved = profile.update_profile(p.db, data)
     warn(saved.warnings)
     echo(_("Saved the profile."))

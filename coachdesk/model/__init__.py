@@ -1,6 +1,7 @@
 """SQLAlchemy ORM entities of the practice, typed with ``Mapped[]``; the schema is Alembic's."""
 
 from coachdesk.model.base import Base
+from coachdesk.model.billing import Invoice, InvoiceLine, InvoiceNumberSeries, Payment
 from coachdesk.model.engagements import Agreement, AgreementTemplate, Engagement
 from coachdesk.model.enums import (
     ActionStatus,
@@ -11,8 +12,11 @@ from coachdesk.model.enums import (
     EngagementStatus,
     FeeModel,
     GoalStatus,
+    InvoiceKind,
+    InvoiceStatus,
     NoteTemplate,
     PaperSize,
+    PaymentMethod,
     SessionMode,
     SessionStatus,
     SigningMethod,
@@ -49,10 +53,17 @@ __all__ = [
     "FollowUp",
     "Goal",
     "GoalStatus",
+    "Invoice",
+    "InvoiceKind",
+    "InvoiceLine",
+    "InvoiceNumberSeries",
+    "InvoiceStatus",
     "Milestone",
     "NoteDraft",
     "NoteTemplate",
     "PaperSize",
+    "Payment",
+    "PaymentMethod",
     "PracticeSetting",
     "ProgressRating",
     "SessionMode",

@@ -98,3 +98,24 @@ class ActionStatus(StrEnum):
 class PaperSize(StrEnum):
     A4 = "A4"
     LETTER = "Letter"
+
+
+class InvoiceKind(StrEnum):
+    INVOICE = "invoice"
+    CREDIT_NOTE = "credit_note"
+
+
+class InvoiceStatus(StrEnum):
+    """What is stored; part paid, paid and overdue are derived from payments and dates."""
+
+    DRAFT = "draft"
+    ISSUED = "issued"
+    CANCELLED = "cancelled"
+
+
+class PaymentMethod(StrEnum):
+    BANK_TRANSFER = "bank_transfer"
+    CARD = "card"
+    CASH = "cash"
+    PAYPAL = "paypal"
+    OTHER = "other"

@@ -39,6 +39,18 @@ class CoachProfile(Timestamped, Base):
         str_enum(NoteTemplate), default=NoteTemplate.GROW
     )
     paper_size: Mapped[PaperSize] = mapped_column(str_enum(PaperSize), default=PaperSize.A4)
+    # What invoices print for the seller and how to be paid (migration 0004).
+    tax_id: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    iban: Mapped[str] = mapped_column(String(34), default="", server_default="")
+    bic: Mapped[str] = mapped_column(String(11), default="", server_default="")
+    account_details: Mapped[str] = mapped_column(Text, default="", server_default="")
+    payment_link: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    payment_terms_days: Mapped[int] = mapped_column(default=14, server_default="14")
+    invoice_prefix: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    invoice_footer: Mapped[str] = mapped_column(Text, default="", server_default="")
+    default_tax_rate: Mapped[Decimal] = mapped_column(
+        Money, default=Decimal("0"), server_default="0"
+    )
 
 
 class Sponsor(Timestamped, Base):

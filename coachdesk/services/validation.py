@@ -14,6 +14,7 @@ from coachdesk.i18n import _
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 CURRENCY = re.compile(r"^[A-Z]{3}$")
+WEB_LINK = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 # C0 and C1 control characters. A terminal obeys them (ESC ]0; retitles the window, others
 # move the cursor or rewrite the line), so an imported name holding one could disguise what
 # the command line prints. Multi-line text keeps its line breaks and tabs, nothing else.
@@ -130,6 +131,33 @@ class FieldErrors:
         except stdnum_exceptions.ValidationError:
             self.add(field, _("This VAT number is not valid: check its digits and country code."))
 
+    def iban(self, field: str, value: str) -> None:
+        """Country, length and check digits, by schwifty."""
+        if not value.strip():
+            return
+        from schwifty import IBAN
+        from schwifty.exceptions import SchwiftyException
+
+        try:
+            IBAN(value)
+        except SchwiftyException:
+            self.add(field, _("This IBAN is not valid: check its country code and digits."))
+
+    def bic(self, field: str, value: str) -> None:
+        if not value.strip():
+            return
+        from schwifty import BIC
+        from schwifty.exceptions import SchwiftyException
+
+        try:
+            BIC(value, allow_invalid=False)
+        except SchwiftyException:
+            self.add(field, _("This BIC is not valid: it has 8 or 11 letters and digits."))
+
+    def web_link(self, field: str, value: str) -> None:
+        if value.strip() and not WEB_LINK.match(value.strip()):
+            self.add(field, _("Use a web address starting with https://."))
+
     def raise_if_any(self) -> None:
         if self.errors:
             raise ValidationError(self.errors)
@@ -145,3 +173,19 @@ def parse_money(field: str, text: str) -> Decimal:
 
 def normalise_email(value: str) -> str:
     return value.strip().lower()
+
+
+def compact_iban(value: str) -> str:
+    """``de89 3704 ...`` as ``DE8937040044...``, the form a bank's QR code carries."""
+    return value.replace(" ", "").upper()
+
+
+def vat_compact(number: str) -> str:
+    """``de 136 695 976`` is stored as ``DE136695976``, the form invoices print."""
+    from stdnum import exceptions as stdnum_exceptions
+    from stdnum import vatin
+
+    try:
+        return vatin.compact(number) if number else ""
+    except stdnum_exceptions.ValidationError:
+        return number

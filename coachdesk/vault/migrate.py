@@ -52,6 +52,7 @@ TABLES_ADDED: dict[str, frozenset[str]] = {
         }
     ),
     "0003": frozenset(),  # sponsor columns only
+    "0004": frozenset({"invoice", "invoice_line", "invoice_number_series", "payment"}),
 }
 
 

@@ -5,15 +5,20 @@ to import into, and a comparison of every stored value.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
 from coachdesk import vault
 from coachdesk.model import Client, PracticeSetting, SigningMethod
 from coachdesk.services.agreements import agreements
 from coachdesk.services.agreements import documents as agreement_documents
+from coachdesk.services.billing import invoices
+from coachdesk.services.billing.invoices import InvoiceFields, LineFields
+from coachdesk.services.billing.payments import PaymentFields, add_payment
 from coachdesk.services.demo.practice import fill_demo
 from coachdesk.services.people import profile
 from coachdesk.services.sessions import notes
@@ -60,6 +65,21 @@ def fill_rich(v: Vault, clients: int = 6) -> None:
             private_notes=f"My own reading: {PRIVATE_MARKER}.",
         )
         notes.save_draft(db, held, f"draft with {PRIVATE_MARKER}")
+        _bill(db, amara, held)
+
+
+def _bill(db: Session, client_id: int, session_id: int) -> None:
+    """An issued invoice with a frozen PDF and a payment, and a credit note of another."""
+    lines = [
+        LineFields("Session", Decimal(1), Decimal("150.00"), Decimal(19), session_id),
+        LineFields("Workbook", Decimal(1), Decimal("20.00"), Decimal(7)),
+    ]
+    paid = invoices.create_draft(db, InvoiceFields(client_id, lines=lines))
+    invoices.issue_invoice(db, paid, TODAY, render=lambda doc: b"%PDF-1.7 " + doc.number.encode())
+    add_payment(db, PaymentFields(paid, Decimal("100.00"), TODAY, reference="TX-1"))
+    wrong = invoices.create_draft(db, InvoiceFields(client_id, lines=lines[1:]))
+    invoices.issue_invoice(db, wrong, TODAY, render=lambda doc: b"%PDF-1.7")
+    invoices.credit_invoice(db, wrong, TODAY, reason="Twice", render=lambda doc: b"%PDF-1.7")
 
 
 def new_vault(folder: Path) -> Vault:
@@ -101,4 +121,4 @@ def fts_intact(engine: Engine) -> None:
 
 
 # Tables whose rowid is not their key: it depends on insertion order, never shown or exported.
-KEYED_BY_TEXT = frozenset({"client_tag", "practice_setting", "note_draft"})
+KEYED_BY_TEXT = frozenset({"client_tag", "practice_setting", "note_draft", "invoice_number_series"})

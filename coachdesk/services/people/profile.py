@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -13,10 +14,11 @@ from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.model import AgreementTemplate, CoachProfile, NoteTemplate, PaperSize
 from coachdesk.services.people.clients import Saved
-from coachdesk.services.validation import FieldErrors
+from coachdesk.services.validation import FieldErrors, compact_iban, vat_compact
 
 PROFILE_ID = 1
 MAX_LOGO_BYTES = 2 * 1024 * 1024
+INVOICE_PREFIX = re.compile(r"^[\w/-]*$")
 LOGO_SIGNATURES = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff"}
 
 
@@ -38,6 +40,15 @@ class ProfileFields:
     default_template_id: int | None = None
     note_template: NoteTemplate = NoteTemplate.GROW
     paper_size: PaperSize = PaperSize.A4
+    tax_id: str = ""
+    iban: str = ""
+    bic: str = ""
+    account_details: str = ""
+    payment_link: str = ""
+    payment_terms_days: int = 14
+    invoice_prefix: str = ""
+    invoice_footer: str = ""
+    default_tax_rate: Decimal = Decimal("0")
 
 
 def get_profile(db: Session) -> CoachProfile:
@@ -75,13 +86,34 @@ def profile_problems(data: ProfileFields) -> dict[str, str]:
     errors.email("email", data.email)
     errors.max_length("phone", data.phone, 50)
     errors.max_length("website", data.website, 200)
-    errors.plain_text(data, multi_line=frozenset({"postal_address"}))
+    errors.plain_text(
+        data, multi_line=frozenset({"postal_address", "account_details", "invoice_footer"})
+    )
     errors.currency("default_currency", data.default_currency)
     errors.require("time_zone", data.time_zone)
     errors.time_zone("time_zone", data.time_zone)
     errors.in_range("default_session_minutes", data.default_session_minutes, 15, 480)
     errors.money("default_fee", data.default_fee, data.default_currency)
+    _invoicing_problems(errors, data)
     return errors.errors
+
+
+def _invoicing_problems(errors: FieldErrors, data: ProfileFields) -> None:
+    """What invoices print for the seller: a wrong checksum is a field error, not a bad PDF."""
+    errors.max_length("tax_id", data.tax_id.strip(), 40)
+    errors.vat_number("tax_id", data.tax_id)
+    errors.iban("iban", data.iban)
+    errors.bic("bic", data.bic)
+    errors.web_link("payment_link", data.payment_link)
+    errors.max_length("payment_link", data.payment_link.strip(), 500)
+    errors.in_range("payment_terms_days", data.payment_terms_days, 0, 365)
+    errors.max_length("invoice_prefix", data.invoice_prefix.strip(), 20)
+    if not INVOICE_PREFIX.match(data.invoice_prefix.strip()):
+        errors.add("invoice_prefix", _("Use letters, digits, dashes or slashes only."))
+    if not Decimal(0) <= data.default_tax_rate <= Decimal(100):
+        errors.add("default_tax_rate", _("Use a tax rate in percent from 0 to 100."))
+    errors.multi_line("account_details", data.account_details)
+    errors.multi_line("invoice_footer", data.invoice_footer)
 
 
 def update_profile(db: Session, data: ProfileFields) -> Saved:
@@ -98,6 +130,10 @@ def update_profile(db: Session, data: ProfileFields) -> Saved:
     for f in fields(ProfileFields):
         setattr(profile, f.name, getattr(data, f.name))
     profile.email = data.email.strip()
+    profile.iban = compact_iban(data.iban)
+    profile.bic = data.bic.replace(" ", "").upper()
+    profile.tax_id = vat_compact(data.tax_id.strip())
+    profile.invoice_prefix = data.invoice_prefix.strip()
     db.flush()
     return Saved(profile.id)
 

@@ -11,7 +11,7 @@ from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.model import Client, Sponsor
 from coachdesk.services.people.clients import Saved
-from coachdesk.services.validation import FieldErrors
+from coachdesk.services.validation import FieldErrors, vat_compact
 
 
 @dataclass
@@ -126,18 +126,7 @@ def _validate(data: SponsorFields) -> None:
 def _apply(sponsor: Sponsor, data: SponsorFields) -> None:
     for f in fields(SponsorFields):
         setattr(sponsor, f.name, getattr(data, f.name).strip())
-    sponsor.vat_number = _vat_compact(sponsor.vat_number)
-
-
-def _vat_compact(number: str) -> str:
-    """``de 136 695 976`` is stored as ``DE136695976``, the form invoices print."""
-    from stdnum import exceptions as stdnum_exceptions
-    from stdnum import vatin
-
-    try:
-        return vatin.compact(number) if number else ""
-    except stdnum_exceptions.ValidationError:
-        return number
+    sponsor.vat_number = vat_compact(sponsor.vat_number)
 
 
 def _duplicate_warnings(db: Session, data: SponsorFields, exclude: int) -> list[str]:

@@ -30,7 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy import Column as SAColumn
 
-from coachdesk.model import Base, Client, Engagement, Goal
+from coachdesk.model import Base, Client, Engagement, Goal, Invoice
 from coachdesk.model.types import Money, UTCDateTime
 
 FORMAT = "coachdesk-export"
@@ -44,7 +44,15 @@ SURROGATE = re.compile("[\ud800-\udfff]")
 # Where a spreadsheet may see a cell begin (the start, or a separator) with a formula trigger.
 FORMULA = re.compile(r'((?:^|[,;\t\r\n])[\s"]*)(?=[=+\-@\uff1d\uff0b\uff0d\uff20])')
 CLIENT_OWNED = frozenset(
-    {"client_tag", "engagement", "coaching_session", "goal", "action_item", "follow_up"}
+    {
+        "client_tag",
+        "engagement",
+        "coaching_session",
+        "goal",
+        "action_item",
+        "follow_up",
+        "invoice",
+    }
 )
 
 # What a per-client export leaves out: the coach's private notes (never shown to anyone, as in
@@ -55,7 +63,7 @@ CLIENT_EXCLUDED_COLUMNS = {
     "sponsor": frozenset({"notes"}),
 }
 # The file extension of a binary column, fixed or taken from the MIME type in another column.
-BLOB_SUFFIX = {("agreement", "pdf"): ".pdf"}
+BLOB_SUFFIX = {("agreement", "pdf"): ".pdf", ("invoice", "pdf"): ".pdf"}
 BLOB_MIME_COLUMN = {("agreement", "scan"): "scan_mime", ("coach_profile", "logo"): "logo_mime"}
 MIME_SUFFIX = {
     "application/pdf": ".pdf",
@@ -126,6 +134,8 @@ def client_rows(table: Table, client_id: int) -> ColumnElement[bool] | None:
         )
     if table.name == "agreement":
         return c.engagement_id.in_(select(Engagement.id).where(Engagement.client_id == client_id))
+    if table.name in ("invoice_line", "payment"):
+        return c.invoice_id.in_(select(Invoice.id).where(Invoice.client_id == client_id))
     if table.name in ("milestone", "progress_rating"):
         return c.goal_id.in_(select(Goal.id).where(Goal.client_id == client_id))
     if table.name in CLIENT_OWNED:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -199,11 +200,15 @@ class ProfileForm(QWidget):
         except ValidationError as exc:
             return None, exc.fields["default_fee"]
 
+    def _typed_lines(self) -> dict[str, Any]:
+        """The single-line text fields by name (each a str field of ``ProfileFields``)."""
+        return {name: line.text().strip() for name, line in self.inputs.items()}
+
     def fields(self) -> ProfileFields:
         """What the form holds, over the values it was shown (fields it lacks are kept)."""
         return replace(
             self.base,
-            **{name: line.text().strip() for name, line in self.inputs.items()},
+            **self._typed_lines(),
             postal_address=self.address.toPlainText().strip(),
             default_currency=self.currency.currentText().strip().upper(),
             default_session_minutes=self.minutes.value(),
