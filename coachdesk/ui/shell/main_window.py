@@ -300,8 +300,8 @@ class MainWindow(QMainWindow):
 
     def _show_facts(self, facts: VaultFacts) -> None:
         self.facts = facts
-        self.vault_page.show_facts(facts)
-        self.status.show_facts(facts)
+        self.vault_page.show_facts(facts, self.practice.zone)
+        self.status.show_facts(facts, self.practice.zone)
         self.menu_actions.remember.setVisible(facts.keychain_available)
         self.menu_actions.remember.setChecked(facts.remembered)
 
