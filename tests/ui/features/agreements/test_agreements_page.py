@@ -210,6 +210,10 @@ def test_sending_then_signing_with_a_scan_freezes_it(
     assert (stored.data, stored.name, stored.mime) == (PNG, "signed.png", "image/png")
     qtbot.waitUntil(lambda: panel.preview.pdf_bytes == frozen, timeout=WAIT_MS)
     assert "Amara Okafor" in pdf_text(frozen)
+    record = " ".join(pdf_text(frozen).split())
+    assert "Signing record How: Signed and scanned." in record
+    assert "Client: Amara Okafor, signed on" in record
+    assert "signed.png" in record
 
 
 def test_scan_saves_out_and_a_new_version_supersedes_once_signed(
