@@ -203,6 +203,8 @@ class ExportDialog(ExportingDialog):
             if summary.encrypted
             else _("It is not encrypted: anyone who gets this file can read it.")
         )
+        if not summary.private_notes:
+            detail += " " + _("Your private notes are not in it.")
         self.finish_with(
             _("Export saved"),
             _("Saved {what} to {path}.").format(what=counts_in_words(summary.counts), path=path),
