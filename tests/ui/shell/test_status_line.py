@@ -57,6 +57,15 @@ def test_the_last_backup_reads_in_the_coachs_zone_with_its_name(
     expected = f"Today at {clock(coach_time)} Pacific/Kiritimati"
     assert window.status.backup.text() == f"Last backup: {expected}"
     assert window.vault_page.last_backup.text() == expected
+
+    # the coach moves to this computer's zone (as the profile dialog saves it): no name needed
+    with window.practice.vault.session() as db, db.begin():  # type: ignore[union-attr]
+        profile.update_profile(db, ProfileFields(time_zone=COMPUTER))
+    with qtbot.waitSignal(window.practice.zone_changed, timeout=10_000):
+        window.practice.load_zone()
+    here = last.astimezone(ZoneInfo(COMPUTER))
+    assert window.status.backup.text() == f"Last backup: Today at {clock(here)}"
+    assert window.vault_page.last_backup.text() == f"Today at {clock(here)}"
     window.vault.close()  # type: ignore[union-attr]
 
 
