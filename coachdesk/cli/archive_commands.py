@@ -1,7 +1,8 @@
 """``coachdesk export``, ``coachdesk import archive`` and ``coachdesk calendar export``.
 
 An export leaves the vault only where the user asked, readable by the user alone. Unless it is
-encrypted, a warning on stderr says so: it holds every note in plain text.
+encrypted, a warning on stderr says so: it holds the shared notes in plain text, and the private
+notes only with ``--include-private-notes`` (an encrypted export always keeps them).
 """
 
 from __future__ import annotations
@@ -32,7 +33,9 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         description=_(
             "Write every record as JSON and CSV, with the signed agreements and scans as files. "
             "Not encrypted unless --encrypt is given (passphrase from "
-            "COACHDESK_EXPORT_PASSPHRASE or typed twice)."
+            "COACHDESK_EXPORT_PASSPHRASE or typed twice). An encrypted export keeps your "
+            "private notes, so importing it restores everything; a plain one leaves them out "
+            "unless --include-private-notes is given. One client's data never holds them."
         ),
     )
     export.add_argument("--out", type=Path, required=True, metavar="FILE", help=_("a .zip file"))
@@ -41,6 +44,11 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     )
     export.add_argument(
         "--client", help=_("only this client's data (id or unique name), e.g. for their request")
+    )
+    export.add_argument(
+        "--include-private-notes",
+        action="store_true",
+        help=_("put your private notes into a plain export too (an encrypted one has them)"),
     )
     export.add_argument("--json", action="store_true", help=_("print the result as JSON"))
     export.set_defaults(handler=cmd_export)
@@ -73,18 +81,34 @@ def cmd_export(args: argparse.Namespace) -> int:
     passphrase = secrets.new_export_passphrase() if args.encrypt else None
     with practice(args) as p:
         client_id = clients.resolve_client(p.db, args.client) if args.client else None
-        summary = export_practice(p.db, args.out, passphrase=passphrase, client_id=client_id)
-    if not summary.encrypted:
-        print(
-            _(
-                "coachdesk: warning: {path} is not encrypted; it holds client notes in plain "
-                "text. Keep it safe, or use --encrypt."
-            ).format(path=summary.path),
-            file=sys.stderr,
+        summary = export_practice(
+            p.db,
+            args.out,
+            passphrase=passphrase,
+            client_id=client_id,
+            include_private_notes=args.include_private_notes,
         )
+    if not summary.encrypted:
+        warning = (
+            _(
+                "coachdesk: warning: {path} is not encrypted; it holds client notes, your "
+                "private notes included, in plain text. Keep it safe, or use --encrypt."
+            )
+            if summary.private_notes
+            else _(
+                "coachdesk: warning: {path} is not encrypted; it holds client notes in plain "
+                "text (your private notes are left out). Keep it safe, or use --encrypt."
+            )
+        )
+        print(warning.format(path=summary.path), file=sys.stderr)
     if args.json:
         print_json(
-            {"path": str(summary.path), "encrypted": summary.encrypted, "counts": summary.counts}
+            {
+                "path": str(summary.path),
+                "encrypted": summary.encrypted,
+                "private_notes": summary.private_notes,
+                "counts": summary.counts,
+            }
         )
     else:
         echo(_("Wrote {path} ({what})").format(path=summary.path, what=_summary(summary.counts)))

@@ -9,9 +9,10 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, Spacer, Table
 
+from coachdesk import words
 from coachdesk.documents import templates
 from coachdesk.documents.agreement_text import agreement_values
-from coachdesk.documents.data import AgreementData
+from coachdesk.documents.data import AgreementData, SigningRecord
 from coachdesk.documents.pages import build_pdf, page_size
 from coachdesk.documents.style import (
     INK,
@@ -21,7 +22,9 @@ from coachdesk.documents.style import (
     styles,
     table_style,
 )
+from coachdesk.formatting import format_date
 from coachdesk.i18n import _
+from coachdesk.model.enums import SigningMethod
 
 
 def _signature_cell(role: str, name: str) -> list[Flowable]:
@@ -95,12 +98,37 @@ def story_from_markup(text: str, width: float) -> list[Flowable]:
     return story
 
 
+def signing_record(record: SigningRecord) -> list[Flowable]:
+    """Who signed, when and how, printed under the text so the frozen PDF carries its proof."""
+    st = styles()
+    how = words.label(SigningMethod(record.method))
+    lines = [_("How: {method}.").format(method=how)]
+    for s in record.signatures:
+        line = _("{role}: {name}, signed on {date}.") if s.name else _("{role}: signed on {date}.")
+        lines.append(line.format(role=s.role, name=s.name, date=format_date(s.signed_on)))
+    if record.sent_on is not None:
+        lines.append(_("Sent for signing on {date}.").format(date=format_date(record.sent_on)))
+    if record.scan_name:
+        lines.append(
+            _("The scan of the signed pages is kept with it: {name}.").format(name=record.scan_name)
+        )
+    rule = HRFlowable(width="100%", thickness=0.6, color=INK, spaceBefore=6, spaceAfter=4)
+    return [
+        KeepTogether(
+            [rule, para(_("Signing record"), st.h3), *(para(line, st.body) for line in lines)]
+        )
+    ]
+
+
 def render_agreement(data: AgreementData, template_text: str) -> bytes:
     """The agreement as PDF bytes; an unknown placeholder raises ValidationError naming it."""
     text = templates.render(template_text, agreement_values(data))
     width = page_size(data.letterhead.paper_size)[0] - 2 * MARGIN_X
+    story = story_from_markup(text, width)
+    if data.signing is not None:
+        story += signing_record(data.signing)
     return build_pdf(
-        story_from_markup(text, width),
+        story,
         title=f"{data.title} – {data.client_name}" if data.title else data.client_name,
         doc_date=data.agreement_date,
         letterhead=data.letterhead,

@@ -30,6 +30,25 @@ class Letterhead:
 
 
 @dataclass(frozen=True)
+class Signature:
+    """One party's signature: the role as printed ("Client"), the name, and the day."""
+
+    role: str
+    name: str
+    signed_on: date
+
+
+@dataclass(frozen=True)
+class SigningRecord:
+    """What the frozen PDF of a signed agreement says about its signing."""
+
+    method: str  # SigningMethod values
+    signatures: tuple[Signature, ...]
+    sent_on: date | None = None
+    scan_name: str = ""
+
+
+@dataclass(frozen=True)
 class AgreementGoal:
     title: str
     target_date: date | None = None
@@ -66,6 +85,7 @@ class AgreementData:
     records_retention: str = ""
     goals: tuple[AgreementGoal, ...] = ()
     version: int = 1
+    signing: SigningRecord | None = None  # given only to the PDF frozen at signing
 
 
 @dataclass(frozen=True)

@@ -57,9 +57,10 @@ def test_export_then_import_archive_restores_the_practice(
     cli, practice_dir: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "practice.zip"
-    code, stdout, stderr = cli(practice_dir, "export", "--out", str(out))
+    code, stdout, stderr = cli(practice_dir, "export", "--out", str(out), "--include-private-notes")
     assert code == 0, stderr
     assert "not encrypted" in stderr
+    assert "private notes included" in stderr
     assert stdout.startswith(f"Wrote {out} (7 clients,")
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     target = fresh_vault(tmp_path / "new")
@@ -72,6 +73,38 @@ def test_export_then_import_archive_restores_the_practice(
     assert stderr.startswith("coachdesk: vault: ")
 
 
+def test_a_plain_export_leaves_private_notes_out_by_default(
+    cli, practice_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "practice.zip"
+    code, stdout, stderr = cli(practice_dir, "export", "--out", str(out), "--json")
+    assert code == 0, stderr
+    assert "private notes are left out" in stderr
+    assert json.loads(stdout)["private_notes"] is False
+    with zipfile.ZipFile(out) as zf:
+        assert not any(PRIVATE_MARKER.encode() in zf.read(name) for name in zf.namelist())
+    with_notes = tmp_path / "with-notes.zip"
+    code, stdout, stderr = cli(
+        practice_dir, "export", "--out", str(with_notes), "--include-private-notes", "--json"
+    )
+    assert code == 0, stderr
+    assert json.loads(stdout)["private_notes"] is True
+    with zipfile.ZipFile(with_notes) as zf:
+        assert PRIVATE_MARKER.encode() in zf.read("coachdesk-export.json")
+    code, _out, stderr = cli(
+        practice_dir,
+        "export",
+        "--out",
+        str(tmp_path / "amara.zip"),
+        "--client",
+        "amara okafor",
+        "--include-private-notes",
+    )
+    assert code == EXIT_INVALID_INPUT
+    assert "never holds your private notes" in stderr
+    assert not (tmp_path / "amara.zip").exists()
+
+
 def test_encrypted_export_needs_its_passphrase_to_come_back(
     cli, practice_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -82,6 +115,7 @@ def test_encrypted_export_needs_its_passphrase_to_come_back(
     assert "not encrypted" not in stderr
     result = json.loads(stdout)
     assert result["encrypted"] is True
+    assert result["private_notes"] is True
     assert result["counts"]["client"] == 7
     assert not zipfile.is_zipfile(out)
     target = fresh_vault(tmp_path / "new")

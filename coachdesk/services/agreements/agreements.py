@@ -24,6 +24,7 @@ from coachdesk.model import (
 )
 from coachdesk.services.engagements.engagements import get_engagement
 from coachdesk.services.people.clients import Saved
+from coachdesk.services.people.profile import coach_today
 from coachdesk.services.validation import FieldErrors
 
 A = AgreementStatus
@@ -196,8 +197,11 @@ def update_draft_text(db: Session, agreement_id: int, title: str, body: str) -> 
 
 
 def mark_sent(db: Session, agreement_id: int, sent_on: date) -> None:
+    """The client has had the agreement since ``sent_on``: today, or a day the coach recalls."""
     agreement = get_agreement(db, agreement_id)
     _refuse_unless_draft(agreement)
+    if sent_on > coach_today(db):
+        raise ValidationError({"sent_on": _("The day it was sent cannot be after today.")})
     agreement.status, agreement.sent_on = A.SENT, sent_on
     db.flush()
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, undefer
 
 from coachdesk import words
 from coachdesk.documents.agreement_text import agreement_values, default_template
-from coachdesk.documents.data import AgreementData, AgreementGoal
+from coachdesk.documents.data import AgreementData, AgreementGoal, Signature, SigningRecord
 from coachdesk.documents.templates import render
 from coachdesk.i18n import _
 from coachdesk.model import (
@@ -178,11 +178,26 @@ def sign_agreement(
     scan_name: str = "",
     scan_mime: str = "",
 ) -> Saved:
-    """Record the signing with the PDF of the text as it stands now: that PDF is then frozen,
-    and is what every later print or save gives.
+    """Record the signing with the PDF of the text as it stands now, the signing record (who,
+    when, how) printed under it: that PDF is then frozen, and is what every later print or save
+    gives.
     """
     agreement = agreements.get_agreement(db, agreement_id)
-    pdf = b"" if agreement.status in agreements.FROZEN else _render_own_text(db, agreement, on)
+    pdf = b""
+    if agreement.status not in agreements.FROZEN:
+        data = agreement_data(db, agreement.engagement_id, on)
+        signed_on = (
+            (_("Client"), data.client_name, client_signed_on),
+            (_("Coach"), data.coach_name, coach_signed_on),
+            (_("Sponsor"), _sponsor_signer(data), sponsor_signed_on),
+        )
+        record = SigningRecord(
+            method=method.value,
+            signatures=tuple(Signature(r, n, d) for r, n, d in signed_on if d is not None),
+            sent_on=agreement.sent_on,
+            scan_name=scan_name if scan else "",
+        )
+        pdf = _render_own_text(db, agreement, on, signing=record)
     return agreements.record_signing(
         db,
         agreement_id,
@@ -197,10 +212,21 @@ def sign_agreement(
     )
 
 
-def _render_own_text(db: Session, agreement: Agreement, on: date) -> bytes:
+def _render_own_text(
+    db: Session, agreement: Agreement, on: date, *, signing: SigningRecord | None = None
+) -> bytes:
     data = agreement_data(db, agreement.engagement_id, on)
-    data = replace(data, title=agreement.title, version=agreement.version)
+    data = replace(data, title=agreement.title, version=agreement.version, signing=signing)
     return laid_out(data, agreement.body)
+
+
+def _sponsor_signer(data: AgreementData) -> str:
+    """ "Jana Horak for Acme Ltd", or the organisation alone when it names no contact."""
+    if data.sponsor_contact and data.sponsor_name:
+        return _("{contact} for {sponsor}").format(
+            contact=data.sponsor_contact, sponsor=data.sponsor_name
+        )
+    return data.sponsor_name or ""
 
 
 def laid_out(data: AgreementData, text: str) -> bytes:

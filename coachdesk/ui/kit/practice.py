@@ -51,6 +51,7 @@ class Practice(QObject):
     follow_up_for = Signal(int)  # a client id
     open_engagement = Signal(int)
     new_engagement_for = Signal(int)  # a client id
+    zone_changed = Signal()  # the coach's time zone is another one now (``zone``)
 
     def __init__(self, vault: Vault | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -66,7 +67,10 @@ class Practice(QObject):
         """Read the coach's time zone once (views show every time in it)."""
         if self.vault is not None:
             with self.vault.session() as db:
-                self.zone = profile.coach_zone(db)
+                zone = profile.coach_zone(db)
+            if zone != self.zone:
+                self.zone = zone
+                self.zone_changed.emit()
 
     def read(
         self,

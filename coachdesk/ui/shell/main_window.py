@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.preferences_dialog: PreferencesDialog | None = None
         self.tasks = Tasks(self)
         self.practice = Practice(None, self)
+        self.practice.zone_changed.connect(self._show_times)
         self.commands = Commands(self, self.practice, self._shown_client)
         self.progress_windows = ProgressWindows(self.practice, self)
         self.locking = Locking(self)
@@ -300,10 +301,15 @@ class MainWindow(QMainWindow):
 
     def _show_facts(self, facts: VaultFacts) -> None:
         self.facts = facts
-        self.vault_page.show_facts(facts)
-        self.status.show_facts(facts)
+        self._show_times()
         self.menu_actions.remember.setVisible(facts.keychain_available)
         self.menu_actions.remember.setChecked(facts.remembered)
+
+    def _show_times(self) -> None:
+        """The last backup in the coach's zone: again whenever that zone changes."""
+        if self.facts is not None:
+            self.vault_page.show_facts(self.facts, self.practice.zone)
+            self.status.show_facts(self.facts, self.practice.zone)
 
     def _auto_backup_done(self, path: Path | None) -> None:
         if path is not None:

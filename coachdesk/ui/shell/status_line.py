@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QLabel, QStatusBar
 
@@ -31,8 +32,9 @@ class StatusLine:
     def show_state(self, text: str) -> None:
         self.lock.setText(text)
 
-    def show_facts(self, facts: VaultFacts) -> None:
+    def show_facts(self, facts: VaultFacts, zone: ZoneInfo) -> None:
+        """``zone``: the coach's, as in every view."""
         last = facts.last_backup
         stale = last is None or datetime.now(UTC) - last > STALE_BACKUP
-        self.backup.setText(_("Last backup: {when}").format(when=format_when(last)))
+        self.backup.setText(_("Last backup: {when}").format(when=format_when(last, zone)))
         look.tint(self.backup, look.Colour.DANGER if stale else None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 import sqlalchemy.exc
@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from coachdesk.errors import ValidationError
 from coachdesk.model import AgreementStatus, EngagementKind, SigningMethod
 from coachdesk.services.agreements import agreements
-from coachdesk.services.people import sponsors
+from coachdesk.services.people import profile, sponsors
 from coachdesk.services.people.sponsors import SponsorFields
 from coachdesk.vault import Vault
 from tests.services.factories import client, engagement
@@ -77,6 +77,18 @@ def test_draft_text_changes_until_sent(db: Session) -> None:
     assert "body" in info.value.fields
     with pytest.raises(ValidationError):
         agreements.mark_sent(db, a, date(2026, 3, 2))
+
+
+def test_an_agreement_is_sent_on_the_day_given_never_after_today(db: Session) -> None:
+    e = engagement(db, client(db))
+    a = agreements.create_agreement(db, e, "Agreement", "text").id
+    today = profile.coach_today(db)
+    with pytest.raises(ValidationError) as info:
+        agreements.mark_sent(db, a, today + timedelta(days=1))
+    assert set(info.value.fields) == {"sent_on"}
+    assert agreements.get_agreement(db, a).status is A.DRAFT
+    agreements.mark_sent(db, a, today - timedelta(days=4))
+    assert agreements.get_agreement(db, a).sent_on == today - timedelta(days=4)
 
 
 def test_signing_needs_dates_pdf_and_sponsor_date_when_sponsored(db: Session) -> None:

@@ -9,7 +9,7 @@ import stat
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pytest
 
@@ -20,6 +20,7 @@ from coachdesk.services.exchange.archive import (
     import_practice,
     is_encrypted_archive,
 )
+from coachdesk.services.exchange.archive.container import decrypt_archive
 from coachdesk.services.overviews import search
 from coachdesk.vault import Vault
 from tests.services import factories
@@ -64,7 +65,7 @@ def test_round_trip_restores_every_stored_value(rich: Vault, empty: Vault, tmp_p
     source = raw_rows(rich.engine)
     assert all(source[name] for name in source), "every table must hold rows to prove anything"
     dest = tmp_path / "practice.zip"
-    export(rich, dest)
+    export(rich, dest, include_private_notes=True)
     counts = import_into(empty, dest)
     assert raw_rows(empty.engine) == source
     assert counts["coaching_session"] == len(source["coaching_session"])
@@ -96,6 +97,46 @@ def test_the_archive_holds_json_csv_and_the_files(rich: Vault, tmp_path: Path) -
     rows = list(csv.DictReader(io.StringIO(raw_csv.decode("utf-8-sig"))))
     assert {r["display_name"] for r in rows} >= {"Amara Okafor"}
     assert [r["id"] for r in rows] == [str(c["id"]) for c in document["client"]]
+
+
+def test_a_plain_export_leaves_private_notes_out_unless_asked(
+    rich: Vault, empty: Vault, tmp_path: Path
+) -> None:
+    dest = tmp_path / "practice.zip"
+    export(rich, dest)
+    assert PRIVATE_MARKER.encode() not in unzipped(dest)
+    with zipfile.ZipFile(dest) as zf:
+        assert "not included" in zf.read("README.txt").decode()
+        assert "csv/note_draft.csv" not in zf.namelist()
+    import_into(empty, dest)
+    restored, source = raw_rows(empty.engine), raw_rows(rich.engine)
+    assert restored["client"] == source["client"]
+    assert restored["note_draft"] == []
+    with empty.session() as db:
+        assert not search.search(db, PRIVATE_MARKER)
+        assert [h.client_name for h in search.search(db, SHARED_MARKER)] == ["Amara Okafor"]
+    asked = tmp_path / "with-private.zip"
+    export(rich, asked, include_private_notes=True)
+    assert PRIVATE_MARKER.encode() in unzipped(asked)
+
+
+def test_one_clients_export_never_holds_private_notes(rich: Vault, tmp_path: Path) -> None:
+    with rich.session() as db:
+        amara = search.search(db, SHARED_MARKER)[0].client_id
+    dest = tmp_path / "amara.cdexport"
+    export(rich, dest, client_id=amara, passphrase=SECRET)
+    with dest.open("rb") as handle:
+        assert PRIVATE_MARKER.encode() not in unzipped(decrypt_archive(handle, SECRET))
+    with rich.session() as db, pytest.raises(ValidationError) as caught:
+        export_practice(db, tmp_path / "x.zip", client_id=amara, include_private_notes=True)
+    assert set(caught.value.fields) == {"include_private_notes"}
+    assert not (tmp_path / "x.zip").exists()
+
+
+def unzipped(path: Path | BinaryIO) -> bytes:
+    """Every entry of a plain export, inflated: what anyone holding the file can read."""
+    with zipfile.ZipFile(path) as zf:
+        return b"".join(zf.read(name) for name in zf.namelist())
 
 
 def test_encrypted_export_is_opaque_and_reads_back(

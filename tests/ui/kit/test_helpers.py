@@ -6,6 +6,7 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import PySide6
 import pytest
@@ -103,10 +104,11 @@ def test_error_messages_never_show_internals() -> None:
 
 def test_format_when() -> None:
     now = datetime.now().astimezone()
-    assert format_when(None) == "No backup yet"
-    assert format_when(now.astimezone(UTC)).startswith("Today at")
-    assert format_when(now - timedelta(days=1), now).startswith("Yesterday at")
-    assert " at " in format_when(now - timedelta(days=30), now)
+    zone = ZoneInfo("Europe/Paris")
+    assert format_when(None, zone) == "No backup yet"
+    assert format_when(now.astimezone(UTC), zone).startswith("Today at")
+    assert format_when(now - timedelta(days=1), zone, now).startswith("Yesterday at")
+    assert " at " in format_when(now - timedelta(days=30), zone, now)
 
 
 def test_describe_counts() -> None:

@@ -19,6 +19,7 @@ class ExportSummary:
     path: Path
     counts: dict[str, int]
     encrypted: bool
+    private_notes: bool  # whether the coach's private notes (and note drafts) are in it
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ The archive is written to ``<name>.partial`` beside the destination, a new file 
 user alone, and moved into place only when complete; on any error or cancellation it goes and
 the destination is untouched. A crash can leave it behind, visible rather than hidden, and the
 next export to the same file removes it first. An encrypted export streams the ZIP through the
-cipher, so no plaintext copy is ever written. All reads happen in the caller's transaction: one
+cipher, so no plaintext copy is ever written. The coach's private notes go into an encrypted
+practice export (how a coach moves computers), into a plain one only when asked for, and never
+into one client's data. All reads happen in the caller's transaction: one
 consistent snapshot of the vault.
 """
 
@@ -61,27 +63,33 @@ def export_practice(
     *,
     passphrase: str | None = None,
     client_id: int | None = None,
+    include_private_notes: bool = False,
     progress: Progress | None = None,
 ) -> ExportSummary:
     """Write the practice (or the client ``client_id``'s data) to ``dest``; with ``passphrase``
-    as an encrypted archive. ``progress`` may raise ``Cancelled``: then no file is left.
+    as an encrypted archive. ``include_private_notes`` puts them into a plain practice export
+    too. ``progress`` may raise ``Cancelled``: then no file is left.
     """
-    _check(db, dest, passphrase, client_id)
-    chosen = parts(client_id)
+    _check(db, dest, passphrase, client_id, include_private_notes)
+    private_notes = client_id is None and (passphrase is not None or include_private_notes)
+    chosen = parts(client_id, private_notes=private_notes)
     counts = {part.table.name: _count(db, part) for part in chosen}
     files = sum(_count_blobs(db, part) for part in chosen)
     ticker = Ticker(progress, files + 2 * sum(counts.values()))
     header = _header(db, client_id)
+    readme = _readme(header["scope"], encrypted=passphrase is not None, private_notes=private_notes)
     partial = partial_path_for(dest)
     partial.unlink(missing_ok=True)  # left by an export to this file that never finished
     raw = os.fdopen(open_new_private(partial), "wb")
     with removing_on_error(partial):
         with raw:
             ticker.start()
-            _write_zip(db, raw, passphrase, header=header, chosen=chosen, ticker=ticker)
+            _write_zip(
+                db, raw, passphrase, header=header, readme=readme, chosen=chosen, ticker=ticker
+            )
         ticker.finish()
         replace_durably(partial, dest)
-    return ExportSummary(dest, counts, passphrase is not None)
+    return ExportSummary(dest, counts, passphrase is not None, private_notes)
 
 
 def _write_zip(
@@ -90,13 +98,14 @@ def _write_zip(
     passphrase: str | None,
     *,
     header: dict[str, Any],
+    readme: str,
     chosen: list[Part],
     ticker: Ticker,
 ) -> None:
     sealer = EncryptingWriter(raw, passphrase) if passphrase is not None else None
     target: Any = sealer if sealer is not None else raw
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
-        zf.writestr(README_NAME, _readme(header["scope"], encrypted=sealer is not None))
+        zf.writestr(README_NAME, readme)
         blobs: BlobIndex = {}
         for part in chosen:
             blobs.update(_write_blobs(zf, db, part, ticker))
@@ -132,7 +141,13 @@ def _write_blobs(zf: zipfile.ZipFile, db: Session, part: Part, ticker: Ticker) -
     return found
 
 
-def _check(db: Session, dest: Path, passphrase: str | None, client_id: int | None) -> None:
+def _check(
+    db: Session,
+    dest: Path,
+    passphrase: str | None,
+    client_id: int | None,
+    include_private_notes: bool,
+) -> None:
     if not dest.parent.is_dir():
         message = _("The folder {path} does not exist.").format(path=dest.parent)
         raise ValidationError({"dest": message})
@@ -143,6 +158,9 @@ def _check(db: Session, dest: Path, passphrase: str | None, client_id: int | Non
         raise ValidationError({"passphrase": message.format(n=MIN_PASSPHRASE)})
     if client_id is not None and db.get(Client, client_id) is None:
         raise ValidationError({"client": _("This client no longer exists.")})
+    if client_id is not None and include_private_notes:
+        message = _("A client's export never holds your private notes.")
+        raise ValidationError({"include_private_notes": message})
 
 
 def _count(db: Session, part: Part) -> int:
@@ -174,7 +192,7 @@ def _header(db: Session, client_id: int | None) -> dict[str, Any]:
     }
 
 
-def _readme(scope: str, *, encrypted: bool) -> str:
+def _readme(scope: str, *, encrypted: bool, private_notes: bool) -> str:
     lines = [
         _("CoachDesk export"),
         "",
@@ -190,6 +208,8 @@ def _readme(scope: str, *, encrypted: bool) -> str:
                 "about a sponsor are not included."
             )
         )
+    elif not private_notes:
+        lines.append(_("The coach's private notes are not included."))
     if not encrypted:
         lines.append(_("This folder is not encrypted: keep it somewhere safe, or delete it."))
     return "\n".join(lines) + "\n"

@@ -18,8 +18,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Column as SAColumn
 from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
@@ -149,7 +151,8 @@ def _decode(document: dict[str, Any]) -> Loaded:
     """Every row checked against its column and turned into the values the vault stores.
 
     A table or a nullable column the export lacks (it was made before they existed) reads as
-    empty; anything the export holds that this CoachDesk does not know is refused, never dropped.
+    empty, a column with a default as that default (private notes a plain export left out read
+    as none); anything the export holds that this CoachDesk does not know is refused, never dropped.
     """
     known = tables()
     unknown = set(document) - HEADER_KEYS - {t.name for t in known}
@@ -171,9 +174,7 @@ def _decode(document: dict[str, Any]) -> Loaded:
             try:
                 decoded.append(
                     {
-                        c.name: _blob(row.get(c.name))
-                        if c.name in blobs
-                        else from_json(c, row.get(c.name))
+                        c.name: _blob(row.get(c.name)) if c.name in blobs else _value(c, row)
                         for c in table.columns
                     }
                 )
@@ -181,6 +182,12 @@ def _decode(document: dict[str, Any]) -> Loaded:
                 raise _bad_row(table, number) from None
         loaded.append((table, decoded))
     return loaded
+
+
+def _value(column: SAColumn[Any], row: dict[str, Any]) -> Any:
+    if column.name not in row and isinstance(column.default, ScalarElementColumnDefault):
+        return column.default.arg
+    return from_json(column, row.get(column.name))
 
 
 def _blob(value: Any) -> BlobRef | None:

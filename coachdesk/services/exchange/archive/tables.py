@@ -62,6 +62,10 @@ CLIENT_EXCLUDED_COLUMNS = {
     "coaching_session": frozenset({"private_notes"}),
     "sponsor": frozenset({"notes"}),
 }
+# What a plain practice export leaves out unless the coach asks: the private notes and the
+# note-editor drafts that may hold them. An encrypted one keeps them, to move computers losslessly.
+PRIVATE_COLUMNS = {"coaching_session": frozenset({"private_notes"})}
+PRIVATE_TABLES = frozenset({"note_draft"})
 # The file extension of a binary column, fixed or taken from the MIME type in another column.
 BLOB_SUFFIX = {("agreement", "pdf"): ".pdf", ("invoice", "pdf"): ".pdf"}
 BLOB_MIME_COLUMN = {("agreement", "scan"): "scan_mime", ("coach_profile", "logo"): "logo_mime"}
@@ -102,8 +106,12 @@ def blob_columns(table: Table) -> list[SAColumn[Any]]:
 
 
 def client_columns(table: Table) -> list[SAColumn[Any]]:
-    excluded = CLIENT_EXCLUDED_COLUMNS.get(table.name, frozenset())
-    return [c for c in table.columns if c.name not in excluded]
+    return _without(table, CLIENT_EXCLUDED_COLUMNS)
+
+
+def _without(table: Table, excluded: dict[str, frozenset[str]]) -> list[SAColumn[Any]]:
+    left_out = excluded.get(table.name, frozenset())
+    return [c for c in table.columns if c.name not in left_out]
 
 
 def key_of(table: Table, row: Any) -> tuple[Any, ...]:
@@ -247,10 +255,17 @@ class Part:
         return [c for c in self.columns if not isinstance(c.type, LargeBinary)]
 
 
-def parts(client_id: int | None) -> list[Part]:
-    """The tables of an export in import order: all of them, or what belongs to one client."""
+def parts(client_id: int | None, *, private_notes: bool = True) -> list[Part]:
+    """The tables of an export in import order: all of them (without the private notes unless
+    ``private_notes``), or what belongs to one client, never with private notes."""
     if client_id is None:
-        return [Part(table, list(table.columns), None) for table in tables()]
+        if private_notes:
+            return [Part(table, list(table.columns), None) for table in tables()]
+        return [
+            Part(table, _without(table, PRIVATE_COLUMNS), None)
+            for table in tables()
+            if table.name not in PRIVATE_TABLES
+        ]
     found = []
     for table in tables():
         where = client_rows(table, client_id)

@@ -16,7 +16,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
@@ -31,6 +30,7 @@ from coachdesk.services.agreements import agreements
 from coachdesk.ui.features.agreements.agreement_steps import AgreementSteps, Opened, open_agreement
 from coachdesk.ui.features.agreements.agreement_words import refusal_words, state_text
 from coachdesk.ui.features.agreements.clause_list import ClauseList
+from coachdesk.ui.features.agreements.sent_dialog import SentDialog
 from coachdesk.ui.features.agreements.signing_dialog import SigningDialog
 from coachdesk.ui.features.agreements.templates.highlighter import TemplateHighlighter
 from coachdesk.ui.kit import look
@@ -54,7 +54,7 @@ class AgreementPanel(QWidget, AgreementSteps):
         self.practice = practice
         self.current: Opened | None = None
         self.dialog: SigningDialog | None = None
-        self.question: QMessageBox | None = None
+        self.question: SentDialog | None = None
         self._latest = Latest(self)
         self._dirty = False
         self._refusal = ""  # why the typed text could not be saved, until it is
@@ -188,7 +188,7 @@ class AgreementPanel(QWidget, AgreementSteps):
             self.dialog = None
         if self.question is not None and isValid(self.question):
             self.question.close()
-        self.question, self._send_anyway, self._sending = None, None, None
+        self.question = None
         for label in (self.heading, self.about, self.state, self.problem):
             label.clear()
         self.title.clear()

@@ -1,8 +1,9 @@
 """The steps of an agreement's life, as the panel's buttons run them: send, sign, make a new
 version, attach a late scan or save the scan out. Each write reloads the agreement, so the panel
 always shows what the vault holds; an edited draft is saved first, so what is sent or signed is
-what the coach last typed. The clause check speaks before sending: a draft lacking a recommended
-section is sent only once the coach confirms, and Cancel is the default.
+what the coach last typed. Sending asks on which day (today unless the coach says otherwise),
+and the clause check speaks then: a draft lacking a recommended section is sent only once the
+coach confirms, and Cancel is the default.
 """
 
 from __future__ import annotations
@@ -13,11 +14,10 @@ from datetime import date
 from typing import Any, cast
 
 from PySide6.QtCore import Qt, SignalInstance
-from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
 from coachdesk.errors import ValidationError
-from coachdesk.i18n import _
 from coachdesk.model import AgreementStatus
 from coachdesk.services.agreements import agreements
 from coachdesk.services.agreements import documents as agreement_documents
@@ -26,6 +26,7 @@ from coachdesk.services.agreements.listing import AgreementView
 from coachdesk.services.people import profile
 from coachdesk.ui.features.agreements import scan_files
 from coachdesk.ui.features.agreements.clause_list import ClauseList
+from coachdesk.ui.features.agreements.sent_dialog import SentDialog
 from coachdesk.ui.features.agreements.signing_dialog import SigningDialog
 from coachdesk.ui.kit import practice as kinds
 from coachdesk.ui.kit.errors import show_error
@@ -56,10 +57,8 @@ class AgreementSteps:
     practice: Practice
     current: Opened | None
     dialog: SigningDialog | None
-    question: QMessageBox | None
+    question: SentDialog | None
     clauses: ClauseList
-    _send_anyway: QAbstractButton | None = None  # the question's "Mark as sent" button
-    _sending: int | None = None  # the agreement that question is about
     opened: SignalInstance
     _dirty: bool
     save_draft: Callable[..., None]
@@ -69,42 +68,25 @@ class AgreementSteps:
         return cast(QWidget, self)
 
     def mark_sent(self) -> None:
-        """Send, after asking when the clause check finds recommended sections missing."""
+        """Ask for the day it was sent, with a warning when the clause check misses sections."""
         if self.current is None or self.current.view.status is not AgreementStatus.DRAFT:
             return
-        missing = self.clauses.missing()
-        if not missing:
-            self._send(self.current.view.id)
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            _("Send with sections missing?"),
-            _("Send without: {sections}?").format(sections=", ".join(missing)),
-            QMessageBox.StandardButton.Cancel,
-            self._widget(),
+        box = SentDialog(
+            self.current.view.id, self.current.today, self.clauses.missing(), self._widget()
         )
-        box.setInformativeText(
-            _("The clause check does not find these sections the ICF recommends.")
-        )
-        self._send_anyway = box.addButton(_("Mark as sent"), QMessageBox.ButtonRole.AcceptRole)
-        self._sending = self.current.view.id
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(self._send_answered)
+        box.chosen.connect(self._send)
+        box.finished.connect(self._question_finished)
         self.question = box
         box.open()
 
-    def _send_answered(self, button: QAbstractButton) -> None:
-        agreement_id = self._sending if button is self._send_anyway else None
-        self.question, self._send_anyway, self._sending = None, None, None
-        if agreement_id is not None:
-            self._send(agreement_id)
+    def _question_finished(self, _result: int) -> None:
+        self.question = None
 
-    def _send(self, agreement_id: int) -> None:
+    def _send(self, agreement_id: int, sent_on: date) -> None:
         self.save_draft(
             then=lambda: self._write(
-                lambda db: agreements.mark_sent(db, agreement_id, profile.coach_today(db)),
-                agreement_id,
+                lambda db: agreements.mark_sent(db, agreement_id, sent_on), agreement_id
             )
         )
 

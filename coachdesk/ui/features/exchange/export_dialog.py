@@ -1,5 +1,6 @@
 """Export everything, or one client's data, as an archive: encrypted unless the coach chooses
-otherwise, with a clear warning that a plain ZIP is readable by anyone who gets it.
+otherwise, with a clear warning that a plain ZIP is readable by anyone who gets it. An encrypted
+export keeps the private notes (it is how a coach moves computers); a plain one asks, default no.
 
 The archive is written by ``services.archive.export_practice`` on a worker behind a progress
 bar; Cancel leaves no file. A typed passphrase lives only in the two fields and the running
@@ -82,6 +83,7 @@ class ExportDialog(ExportingDialog):
         self.plain_warning.setWordWrap(True)
         look.tint(self.plain_warning, look.Colour.DANGER)
         self.plain_warning.hide()
+        self.private_notes = _private_notes_box()
         self.file = FileField(
             _("Export to"), FILTER.format(exports=_("CoachDesk exports")), saving=True
         )
@@ -112,7 +114,8 @@ class ExportDialog(ExportingDialog):
             if one_client
             else _(
                 "Every record of the practice, as JSON and CSV files with the signed "
-                "agreements and scans: to keep, or to move to a new vault."
+                "agreements and scans: to keep, or to move to a new vault. An encrypted export "
+                "keeps your private notes; a plain one leaves them out unless you ask."
             )
         )
         form = QFormLayout()
@@ -124,6 +127,8 @@ class ExportDialog(ExportingDialog):
         secret.addWidget(self.passphrases)
         secret.addWidget(self.plain_warning)
         form.addRow(_("Passphrase"), secret)
+        if not one_client:
+            form.addRow("", self.private_notes)
         form.addRow(_("File"), self.file)
         layout = QVBoxLayout(self)
         layout.setSpacing(look.SPACING)
@@ -138,6 +143,7 @@ class ExportDialog(ExportingDialog):
     def _encrypt_toggled(self, on: bool) -> None:
         self.passphrases.setEnabled(on)
         self.plain_warning.setVisible(not on)
+        self.private_notes.setEnabled(not on)
         path = self.file.path
         old, new = (PLAIN_SUFFIX, ENCRYPTED_SUFFIX) if on else (ENCRYPTED_SUFFIX, PLAIN_SUFFIX)
         if path is not None and path.suffix == old:
@@ -166,13 +172,19 @@ class ExportDialog(ExportingDialog):
             return
         passphrase = self.passphrases.passphrase if self.encrypt.isChecked() else None
         client_id = self.client_id
+        private_notes = passphrase is None and client_id is None and self.private_notes.isChecked()
 
         def work(progress: Progress) -> ExportSummary:
             from coachdesk.services.exchange.archive import export_practice
 
             with vault.session() as db:
                 return export_practice(
-                    db, dest, passphrase=passphrase, client_id=client_id, progress=progress
+                    db,
+                    dest,
+                    passphrase=passphrase,
+                    client_id=client_id,
+                    include_private_notes=private_notes,
+                    progress=progress,
                 )
 
         self.export_button.setEnabled(False)
@@ -191,6 +203,8 @@ class ExportDialog(ExportingDialog):
             if summary.encrypted
             else _("It is not encrypted: anyone who gets this file can read it.")
         )
+        if not summary.private_notes:
+            detail += " " + _("Your private notes are not in it.")
         self.finish_with(
             _("Export saved"),
             _("Saved {what} to {path}.").format(what=counts_in_words(summary.counts), path=path),
@@ -217,3 +231,11 @@ class ExportDialog(ExportingDialog):
 
     def forget_secrets(self) -> None:
         self.passphrases.wipe()
+
+
+def _private_notes_box() -> QCheckBox:
+    """Off, and only for a plain export: an encrypted one always keeps the private notes."""
+    box = QCheckBox(_("Include my private notes in the plain ZIP"))
+    box.setToolTip(_("An encrypted export always keeps them, so a new vault gets everything back."))
+    box.setEnabled(False)
+    return box

@@ -140,7 +140,7 @@ class SectionsBox(QWidget):
         font = title.font()
         font.setBold(True)
         title.setFont(font)
-        warning = QLabel(_("Private — never printed, exported or shared"))
+        warning = QLabel(_("Private — never printed or shared"))
         look.tint(warning, look.Colour.WARNING)
         head = QHBoxLayout()
         head.setSpacing(6)
@@ -153,6 +153,14 @@ class SectionsBox(QWidget):
         layout.setSpacing(6)
         layout.addLayout(head)
         layout.addWidget(self.private, 1)
+        where = look.note(
+            _(
+                "Never in a document or in a client's copy of their data. Your encrypted "
+                "export of the practice keeps them, to move to a new computer; a plain one "
+                "only if you ask."
+            )
+        )
+        layout.addWidget(where)
         return frame
 
     # -- values -----------------------------------------------------------------------------

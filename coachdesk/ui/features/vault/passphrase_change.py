@@ -1,6 +1,9 @@
 """Changing the vault's passphrase: prove it is you (the current passphrase, or the recovery key
 if it is forgotten), then choose the new one twice.
 
+Right after an unlock with the recovery key the proof is already given: the dialog then only
+asks for the new passphrase (``after_recovery``), as the recovery sheet promises.
+
 Only the passphrase slot of the key file is rewritten; the database is untouched, and a wrong
 current passphrase or key changes nothing. Key derivation is slow on purpose (Argon2), so it
 runs on a worker while the dialog shows it is busy.
@@ -43,12 +46,16 @@ def change_passphrase(vault: Vault, new: str, *, old: str = "", recovery_key: st
 
 
 class ChangePassphraseDialog(QDialog):
-    """Accepted once the new passphrase is set."""
+    """Accepted once the new passphrase is set; ``after_recovery``: the vault was just opened
+    with the recovery key, so no other proof is asked for and Cancel reads "Later"."""
 
-    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, vault: Vault, parent: QWidget | None = None, *, after_recovery: bool = False
+    ) -> None:
         super().__init__(parent)
         self.vault = vault
         self.recovery_mode = False
+        self.after_recovery = after_recovery
         self._tasks = Tasks(self)
         self.setWindowTitle(_("Change passphrase"))
         self.setMinimumWidth(540)
@@ -89,6 +96,14 @@ class ChangePassphraseDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.setSpacing(look.SPACING)
+        (self._offer_after_recovery if after_recovery else self._ask_for_proof)(layout)
+        layout.addSpacing(6)
+        layout.addWidget(self.new)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+        self._apply_mode()
+
+    def _ask_for_proof(self, layout: QVBoxLayout) -> None:
         layout.addWidget(look.heading(_("Change your passphrase"), scale=1.25))
         layout.addWidget(
             look.note(
@@ -99,11 +114,21 @@ class ChangePassphraseDialog(QDialog):
             )
         )
         layout.addLayout(self.proof_form)
-        layout.addSpacing(6)
-        layout.addWidget(self.new)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.buttons)
-        self._apply_mode()
+
+    def _offer_after_recovery(self, layout: QVBoxLayout) -> None:
+        self.setWindowTitle(_("Set a new passphrase"))
+        self.change_button.setText(_("Set new passphrase"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Later"))
+        layout.addWidget(look.heading(_("Choose a new passphrase"), scale=1.25))
+        layout.addWidget(
+            look.note(
+                _(
+                    "You opened the vault with your recovery key. Choose a new passphrase to "
+                    "unlock with from now on; your records stay as they are, and the recovery "
+                    "key keeps working."
+                )
+            )
+        )
 
     def toggle_recovery_mode(self) -> None:
         self.recovery_mode = not self.recovery_mode
@@ -137,7 +162,8 @@ class ChangePassphraseDialog(QDialog):
 
     def _update(self) -> None:
         busy = self._tasks.busy
-        self.change_button.setEnabled(not busy and bool(self.proof.text()) and self.new.ready())
+        proven = self.after_recovery or bool(self.proof.text())
+        self.change_button.setEnabled(not busy and proven and self.new.ready())
         for widget in (self.proof, self.new, self.mode_button):
             widget.setEnabled(not busy)
         self.busy.setVisible(busy)
@@ -146,7 +172,9 @@ class ChangePassphraseDialog(QDialog):
         if not self.change_button.isEnabled():
             return
         vault, new, proof = self.vault, self.new.passphrase(), self.proof.text()
-        if self.recovery_mode:
+        if self.after_recovery:
+            self._tasks.run(lambda: vault.set_passphrase(new), self._done, self._failed)
+        elif self.recovery_mode:
             self._tasks.run(
                 lambda: change_passphrase(vault, new, recovery_key=proof), self._done, self._failed
             )

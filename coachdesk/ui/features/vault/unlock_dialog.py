@@ -2,7 +2,9 @@
 
 Key derivation takes a noticeable moment, so every attempt runs on a worker while the dialog shows
 that it is busy. A wrong passphrase keeps the dialog open with the field selected for a retry;
-other problems (vault in use, damaged, too new) show their own message in place.
+other problems (vault in use, damaged, too new) show their own message in place. Opened with the
+recovery key, the vault is not handed over before the coach was offered a new passphrase (the
+recovery sheet's last step); "Later" keeps the old one.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 from coachdesk import vault as vaults
 from coachdesk.errors import CoachDeskError, WrongPassphrase
 from coachdesk.i18n import _
+from coachdesk.ui.features.vault.passphrase_change import ChangePassphraseDialog
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit.errors import user_message
 from coachdesk.ui.kit.tasks import Tasks
@@ -91,6 +94,7 @@ class UnlockDialog(QDialog):
         self._tasks = Tasks(self)
         self._vault_id: str | None = None
         self._remembered = False
+        self.new_passphrase_offer: ChangePassphraseDialog | None = None
         self.setWindowTitle(_("Unlock {name} — CoachDesk").format(name=self.folder.name))
         self.setWindowIcon(look.app_icon())
         self.setMinimumWidth(480)
@@ -267,15 +271,28 @@ class UnlockDialog(QDialog):
         self.show_message(doing)
         self.setCursor(Qt.CursorShape.BusyCursor)
         self._tasks.run(
-            lambda: _unlock(attempt), self._succeeded, lambda exc: self._failed(exc, attempt)
+            lambda: _unlock(attempt),
+            lambda result: self._succeeded(result, attempt),
+            lambda exc: self._failed(exc, attempt),
         )
         self._update_buttons()
 
-    def _succeeded(self, result: tuple[Vault, str | None]) -> None:
+    def _succeeded(self, result: tuple[Vault, str | None], attempt: _Attempt) -> None:
         self.unsetCursor()
         self.vault, self.notice = result
         self._update_buttons()
-        self.accept()
+        if attempt.recovery_key is None:
+            self.accept()
+            return
+        self.show_message(_("Unlocked with your recovery key."))
+        offer = ChangePassphraseDialog(self.vault, self, after_recovery=True)
+        offer.accepted.connect(self._new_passphrase_set)
+        offer.finished.connect(self.accept)
+        self.new_passphrase_offer = offer
+        offer.open()
+
+    def _new_passphrase_set(self) -> None:
+        self.notice = _("Your new passphrase is set: unlock with it from now on.")
 
     def _failed(self, exc: BaseException, attempt: _Attempt) -> None:
         self.unsetCursor()
@@ -307,7 +324,9 @@ class UnlockDialog(QDialog):
 
     # -- closing ----------------------------------------------------------------------------
     def reject(self) -> None:
-        if self._tasks.busy:  # an unlock is finishing: its vault must not be left open
+        # An unlock is finishing, or its vault is open behind the new-passphrase offer: the
+        # vault must not be left open.
+        if self._tasks.busy or self.vault is not None:
             return
         super().reject()
 

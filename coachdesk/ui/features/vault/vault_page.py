@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTime, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -57,14 +58,18 @@ def gather_facts(vault: Vault, *, counts: bool = True) -> VaultFacts:
     )
 
 
-def format_when(moment: datetime | None, now: datetime | None = None) -> str:
-    """A backup time in the coach's locale and time zone: "Today at 09:30", or a full date."""
+def format_when(moment: datetime | None, zone: ZoneInfo, now: datetime | None = None) -> str:
+    """A backup time in the coach's locale and time zone, as every other view shows times:
+    "Today at 09:30", or a full date; with the zone's name ("Today at 09:30 Europe/Berlin")
+    when this computer's clock reads otherwise, so the hour is never taken for local time."""
     if moment is None:
         return _("No backup yet")
-    local = moment.astimezone()
-    today = (now or datetime.now().astimezone()).date()
+    local = moment.astimezone(zone)
+    today = (now or datetime.now(zone)).astimezone(zone).date()
     locale = QLocale()
     time = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    if local.utcoffset() != moment.astimezone().utcoffset():
+        time = _("{time} {zone}").format(time=time, zone=zone.key)
     if local.date() == today:
         return _("Today at {time}").format(time=time)
     if local.date() == today - timedelta(days=1):
@@ -178,10 +183,11 @@ class VaultPage(QWidget):
         self.folder.setText(str(vault.folder))
         self._folder_url = QUrl.fromLocalFile(str(vault.folder))
 
-    def show_facts(self, facts: VaultFacts) -> None:
+    def show_facts(self, facts: VaultFacts, zone: ZoneInfo) -> None:
+        """``zone``: the coach's, in which every time is shown."""
         if facts.counts is not None:
             self.records.setText(describe_counts(facts.counts))
-        self.last_backup.setText(format_when(facts.last_backup))
+        self.last_backup.setText(format_when(facts.last_backup, zone))
         if not facts.keychain_available:
             self.remembered.setText(
                 _("Not available: this computer has no secure keychain. Use your passphrase.")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from io import BytesIO
 from pathlib import Path
 
@@ -16,7 +16,7 @@ from pypdf.errors import PdfReadError
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 from sqlalchemy import select
 
 from coachdesk.errors import ValidationError
@@ -28,6 +28,7 @@ from coachdesk.services.agreements.listing import AgreementListRow, AgreementVie
 from coachdesk.ui.features.agreements import AgreementsPage, scan_files
 from coachdesk.ui.features.agreements.agreement_panel import PREVIEW_TAB
 from coachdesk.ui.features.agreements.agreement_words import state_text
+from coachdesk.ui.features.agreements.sent_dialog import SentDialog
 from coachdesk.ui.features.agreements.table_model import STATUS, TODO, todo_text
 from coachdesk.ui.kit.practice import Practice
 from coachdesk.vault import Vault
@@ -113,9 +114,21 @@ def pdf_text(pdf: bytes | Path) -> str:
     return "".join(page.extract_text() or "" for page in PdfReader(source).pages)
 
 
-def send(qtbot, page: AgreementsPage) -> None:
+def ask_when_sent(qtbot, page: AgreementsPage) -> SentDialog:
+    qtbot.mouseClick(page.panel.buttons["send"], Qt.MouseButton.LeftButton)
+    dialog = page.panel.question
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def send(qtbot, page: AgreementsPage, day: date | None = None) -> None:
+    dialog = ask_when_sent(qtbot, page)
+    assert dialog.day() == page.panel.current.today, "today unless the coach says otherwise"
+    if day is not None:
+        dialog.sent_on.set_day(day)
     with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):  # the list, after the change
-        qtbot.mouseClick(page.panel.buttons["send"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: status_of(page) is A.SENT, timeout=WAIT_MS)
 
 
@@ -197,6 +210,10 @@ def test_sending_then_signing_with_a_scan_freezes_it(
     assert (stored.data, stored.name, stored.mime) == (PNG, "signed.png", "image/png")
     qtbot.waitUntil(lambda: panel.preview.pdf_bytes == frozen, timeout=WAIT_MS)
     assert "Amara Okafor" in pdf_text(frozen)
+    record = " ".join(pdf_text(frozen).split())
+    assert "Signing record How: Signed and scanned." in record
+    assert "Client: Amara Okafor, signed on" in record
+    assert "signed.png" in record
 
 
 def test_scan_saves_out_and_a_new_version_supersedes_once_signed(
@@ -412,28 +429,37 @@ def test_mark_as_sent_asks_first_when_sections_are_missing(
     text = panel.editor.toPlainText()
     start = text.index("## Confidentiality")
     panel.editor.setPlainText(text[:start] + text[text.index("## ", start + 3) :])
-    qtbot.mouseClick(panel.buttons["send"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: panel.question is not None and panel.question.isVisible())
-    box = panel.question
-    assert box.text() == "Send without: Confidentiality and its limits?"
-    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
-    box.button(QMessageBox.StandardButton.Cancel).click()
+    box = ask_when_sent(qtbot, page)
+    assert box.warning.text().startswith("Send without: Confidentiality and its limits?")
+    assert box.buttons.button(QDialogButtonBox.StandardButton.Cancel).isDefault()
+    box.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert panel.question is None
     assert status_of(page) is A.DRAFT
     with open_vault.session() as db:
         assert agreements.get_agreement(db, first).status is A.DRAFT
 
-    qtbot.mouseClick(panel.buttons["send"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: panel.question is not None and panel.question.isVisible())
-    send_anyway = next(
-        b
-        for b in panel.question.buttons()
-        if panel.question.buttonRole(b) is QMessageBox.ButtonRole.AcceptRole
-    )
-    assert send_anyway.text() == "Mark as sent"
-    send_anyway.click()
+    box = ask_when_sent(qtbot, page)
+    assert box.send_button.text() == "Mark as sent"
+    box.send_button.click()
     qtbot.waitUntil(lambda: status_of(page) is A.SENT, timeout=WAIT_MS)
     assert "## Confidentiality" not in stored_body(open_vault, first)
+
+
+def test_mark_as_sent_takes_the_day_the_coach_picks(
+    qtbot, page: AgreementsPage, amara: int, open_vault: Vault
+) -> None:
+    first = draft_one(qtbot, page, amara)
+    today = page.panel.current.today
+    dialog = ask_when_sent(qtbot, page)
+    dialog.sent_on.set_day(today + timedelta(days=2))
+    assert dialog.day() == today, "never after today"
+    dialog.reject()
+    send(qtbot, page, today - timedelta(days=3))
+    with open_vault.session() as db:
+        assert agreements.get_agreement(db, first).sent_on == today - timedelta(days=3)
+    assert (
+        page.model.index(page.model.row_of(first), TODO).data() == "Awaiting signature for 3 days"
+    )
 
 
 def test_new_agreement_on_an_engagement_with_a_draft_says_so_under_the_field(

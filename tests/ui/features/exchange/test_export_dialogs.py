@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -136,6 +137,42 @@ def test_a_plain_export_warns_and_is_an_ordinary_zip(
     export_through_dialog(qtbot, practice, window, dest, encrypt=False)
     assert dest.read_bytes()[:2] == b"PK"
     assert not is_encrypted_archive(dest)
+
+
+def test_a_plain_export_asks_before_taking_private_notes(
+    qtbot: QtBot, practice: Practice, window: QWidget, tmp_path: Path
+) -> None:
+    secret = "OKAPI-PRIVATE-5120"
+    with practice.vault.session() as db, db.begin():  # type: ignore[union-attr]
+        amara = clients.resolve_client(db, "Amara Okafor")
+        session(db, amara, datetime.now(UTC) - timedelta(days=2), private_notes=secret)
+
+    def export_plain(dest: Path, *, tick: bool) -> bytes:
+        dialog = ExportDialog(practice, parent=window)
+        dialog.show()
+        assert not dialog.private_notes.isEnabled(), "an encrypted export always keeps them"
+        dialog.encrypt.setChecked(False)
+        assert dialog.private_notes.isEnabled()
+        assert not dialog.private_notes.isChecked()
+        if tick:
+            qtbot.mouseClick(dialog.private_notes, Qt.MouseButton.LeftButton)
+            assert dialog.private_notes.isChecked()
+        dialog.file.edit.setText(str(dest))
+        with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS) as done:
+            qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        assert done.args[0].private_notes is tick
+        assert dialog.done_message is not None
+        said = dialog.done_message.informativeText()
+        assert ("Your private notes are not in it." in said) is not tick
+        dialog.done_message.button(QMessageBox.StandardButton.Ok).click()
+        with zipfile.ZipFile(dest) as zf:
+            return b"".join(zf.read(name) for name in zf.namelist())
+
+    assert secret.encode() not in export_plain(tmp_path / "plain.zip", tick=False)
+    assert secret.encode() in export_plain(tmp_path / "with-notes.zip", tick=True)
+    one = ExportDialog(practice, client_id=amara, client_name="Amara Okafor", parent=window)
+    one.show()
+    assert not one.private_notes.isVisible(), "a client's export never offers them"
 
 
 def test_one_clients_export_holds_only_that_client(

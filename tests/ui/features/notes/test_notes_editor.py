@@ -372,3 +372,11 @@ def test_summary_pdf_saves_first_then_previews(qtbot, practice, opened, data) ->
         "Goal\nIn the summary"
     )
     dialog.close()
+
+
+def test_the_private_notes_say_where_they_go(qtbot, practice, data: Seeded) -> None:
+    editor = open_editor(qtbot, practice, data.current)
+    said = " ".join(label.text() for label in editor.sections.findChildren(QLabel))
+    assert "never printed or shared" in said
+    assert "never printed, exported" not in said, "the practice export keeps them"
+    assert "encrypted export of the practice keeps them" in said

@@ -7,14 +7,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from coachdesk import vault
+from coachdesk.errors import WrongPassphrase
+from coachdesk.ui.features.vault.passphrase_change import ChangePassphraseDialog
 from coachdesk.ui.features.vault.unlock_dialog import UnlockDialog
 from coachdesk.vault import Vault
 from tests.conftest import PASSPHRASE
 
 WAIT_MS = 10_000
+NEW = "amber kettle north ridge"
 
 
 @pytest.fixture
@@ -76,10 +79,52 @@ def test_recovery_key_unlocks(
     type_and_unlock(qtbot, dialog, "AAAA-BBBB")
     qtbot.waitUntil(lambda: "not a recovery key" in dialog.message.text())
 
-    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
-        type_and_unlock(qtbot, dialog, recovery_key.lower())  # typed casually still works
+    type_and_unlock(qtbot, dialog, recovery_key.lower())  # typed casually still works
+    offer = wait_for_the_offer(qtbot, dialog)
     opened.append(dialog.vault)
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        offer.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()  # "Later"
     assert dialog.vault.is_open
+    assert dialog.notice is None
+
+
+def wait_for_the_offer(qtbot, dialog: UnlockDialog) -> ChangePassphraseDialog:
+    """The new-passphrase offer that opens once the recovery key has unlocked the vault."""
+    qtbot.waitUntil(lambda: dialog.new_passphrase_offer is not None, timeout=WAIT_MS)
+    offer = dialog.new_passphrase_offer
+    assert offer is not None
+    qtbot.waitExposed(offer)
+    assert dialog.vault is not None
+    assert dialog.vault.is_open
+    assert dialog.isVisible(), "the vault is not handed over before the offer is answered"
+    return offer
+
+
+def test_unlocking_with_the_recovery_key_offers_a_new_passphrase(
+    qtbot, vault_dir: Path, recovery_key: str, opened: list[Vault]
+) -> None:
+    dialog = make_dialog(qtbot, vault_dir)
+    qtbot.mouseClick(dialog.mode_button, Qt.MouseButton.LeftButton)
+    type_and_unlock(qtbot, dialog, recovery_key)
+    offer = wait_for_the_offer(qtbot, dialog)
+    opened.append(dialog.vault)
+    assert offer.windowTitle() == "Set a new passphrase"
+    assert offer.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Later"
+    dialog.reject()  # Escape on the unlock window must not drop the open vault
+    assert dialog.isVisible()
+    assert not offer.change_button.isEnabled()
+    qtbot.keyClicks(offer.new.first, NEW)
+    qtbot.keyClicks(offer.new.second, NEW)
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        qtbot.mouseClick(offer.change_button, Qt.MouseButton.LeftButton)
+    assert dialog.notice == "Your new passphrase is set: unlock with it from now on."
+    dialog.vault.close()
+    with vault.open(vault_dir, passphrase=NEW) as again:
+        assert again.is_open
+    with pytest.raises(WrongPassphrase):
+        vault.open(vault_dir, passphrase=PASSPHRASE)
+    with vault.open(vault_dir, recovery_key=recovery_key) as by_key:
+        assert by_key.is_open, "the recovery key keeps working"
 
 
 def test_remember_checkbox_hidden_without_keychain(qtbot, vault_dir: Path) -> None:
