@@ -34,7 +34,13 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     new.add_argument("--status", choices=STATUSES)
     new.add_argument("--agenda", default="")
     new.add_argument("--notes", default="", help=_("shared notes (may go to the client)"))
-    new.add_argument("--private-notes", default="", help=_("private notes (never exported)"))
+    new.add_argument(
+        "--private-notes",
+        default="",
+        help=_(
+            "private notes (never printed; exported only encrypted or with --include-private-notes)"
+        ),
+    )
     new.add_argument("--json", action="store_true")
 
     listing = add("list", _("list sessions"), cmd_list)
