@@ -35,6 +35,7 @@ GOALS = "goals"
 ENGAGEMENTS = "engagements"
 AGREEMENTS = "agreements"
 PROFILE = "profile"
+SPONSORS = "sponsors"
 EVERYTHING = "everything"
 
 

@@ -30,6 +30,7 @@ from coachdesk.ui.features.preferences.preferences import Preferences, apply_the
 from coachdesk.ui.features.preferences.preferences_dialog import PreferencesDialog
 from coachdesk.ui.features.search.search_page import SearchPage
 from coachdesk.ui.features.sessions.sessions_page import SessionsPage
+from coachdesk.ui.features.sponsors import SponsorsPage
 from coachdesk.ui.features.today.today_page import TodayPage
 from coachdesk.ui.features.vault.vault_page import VaultFacts, VaultPage, gather_facts
 from coachdesk.ui.kit import look
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.clients_area.addWidget(self.client_page)
         self.sessions_page = SessionsPage(p)
         self.agreements_page = AgreementsPage(p)
+        self.sponsors_page = SponsorsPage(p)
         self.search_page = SearchPage(p)
         self.backups_page = BackupsPage(p)
         self.backups_page.backed_up.connect(lambda _path: self.refresh_facts())
@@ -108,6 +110,7 @@ class MainWindow(QMainWindow):
                 (_("Clients"), self.clients_area),
                 (_("Sessions"), self.sessions_page),
                 (_("Agreements"), self.agreements_page),
+                (_("Sponsors"), self.sponsors_page),
                 (_("Search"), self.search_page),
                 (_("Backups"), self.backups_page),
                 (_("Vault"), self.vault_page),
@@ -275,6 +278,7 @@ class MainWindow(QMainWindow):
         for page in (self.clients_page, self.sessions_page, self.agreements_page, self.search_page):
             page.mark_stale()
         self.backups_page.mark_stale()
+        self.sponsors_page.mark_stale()
         self.refresh_facts()
         self.idle.start(self.preferences.auto_lock_minutes)
         self.tasks.run(
