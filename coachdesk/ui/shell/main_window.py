@@ -158,6 +158,9 @@ class MainWindow(QMainWindow):
             lambda: self.clients_area.setCurrentWidget(self.clients_page)
         )
         self.client_page.forgotten.connect(self.progress_windows.discard_all)
+        self.client_page.erased.connect(
+            lambda: self.statusBar().showMessage(_("Client erased; older backups still hold them."))
+        )
 
     # -- navigation -------------------------------------------------------------------------
     def _view_shown(self, page: QWidget) -> None:
