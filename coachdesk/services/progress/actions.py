@@ -92,6 +92,11 @@ def get_action(db: Session, action_id: int) -> ActionItem:
     return action
 
 
+def action_fields(db: Session, action_id: int) -> ActionFields:
+    a = get_action(db, action_id)
+    return ActionFields(a.client_id, a.text, a.due_on, a.session_id, a.goal_id)
+
+
 def mark_done(db: Session, action_id: int, done_on: date | None = None) -> None:
     """Done today in the coach's time zone unless another day is given."""
     action = get_action(db, action_id)
@@ -125,13 +130,7 @@ class DeletedAction:
 def delete_action(db: Session, action_id: int) -> DeletedAction:
     """Gone for good (dropping keeps it for the record); the answer lets the coach undo."""
     action = get_action(db, action_id)
-    deleted = DeletedAction(
-        ActionFields(
-            action.client_id, action.text, action.due_on, action.session_id, action.goal_id
-        ),
-        action.status,
-        action.done_on,
-    )
+    deleted = DeletedAction(action_fields(db, action_id), action.status, action.done_on)
     db.delete(action)
     db.flush()
     return deleted
@@ -153,10 +152,9 @@ def restore_action(db: Session, deleted: DeletedAction) -> Saved:
 
 def link_action(db: Session, action_id: int, goal_id: int | None) -> None:
     """Link an action item to one of its client's goals (None: to none)."""
-    action = get_action(db, action_id)
-    data = ActionFields(action.client_id, action.text, action.due_on, action.session_id, goal_id)
+    data = replace(action_fields(db, action_id), goal_id=goal_id)
     _validate(db, data)
-    action.goal_id = goal_id
+    get_action(db, action_id).goal_id = goal_id
     db.flush()
 
 
