@@ -135,8 +135,9 @@ class Practice(QObject):
             self.changed.emit(changes)
             on_done(result)
 
-        on_error = on_error or (lambda exc: show_error(parent, exc))
-        self.tasks.run(lambda: work(vault.engine), done, on_error)
+        self.tasks.run(
+            lambda: work(vault.engine), done, on_error or (lambda exc: show_error(parent, exc))
+        )
 
     def write_now(self, work: Work[T], *, changes: str) -> T:
         """Commit ``work(db)`` on the GUI thread: only for small writes that must not be lost

@@ -38,9 +38,9 @@ class LinkedActions(QWidget):
         self.detail: GoalDetail | None = None
         self.deleted: DeletedAction | None = None
         self.dialog: ActionDialog | None = None
-        self.actions = TickList(_("Tick an action item (Space) to mark it done"))
-        self.actions.ticked.connect(self.set_done)
-        self.actions.itemSelectionChanged.connect(self._selection_changed)
+        self.action_items = TickList(_("Tick an action item (Space) to mark it done"))
+        self.action_items.ticked.connect(self.set_done)
+        self.action_items.itemSelectionChanged.connect(self._selection_changed)
         self.no_actions = look.note(_("No action items are linked to this goal yet."))
         self.edit_button = QPushButton(_("Edit…"))
         self.edit_button.clicked.connect(self.edit_selected)
@@ -73,7 +73,7 @@ class LinkedActions(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.no_actions)
-        column.addWidget(self.actions)
+        column.addWidget(self.action_items)
         column.addLayout(tools)
         column.addLayout(link)
         column.addWidget(self.new_action)
@@ -82,7 +82,7 @@ class LinkedActions(QWidget):
     def fill(self, detail: GoalDetail, today: date) -> None:
         self.detail = detail
         open_first = sorted(detail.actions, key=lambda a: a.status is not ActionStatus.OPEN)
-        self.actions.fill(
+        self.action_items.fill(
             [
                 (a.id, linked_action_text(a, today), a.status is ActionStatus.DONE)
                 for a in open_first
@@ -99,7 +99,7 @@ class LinkedActions(QWidget):
     def wipe(self) -> None:
         """Forget every action item's text, the one kept for Undo too (the app locks)."""
         self.detail, self.deleted = None, None
-        self.actions.wipe()
+        self.action_items.wipe()
         self.linkable.clear()
         self.new_action.text.clear()
         self._show_notice("")
@@ -117,7 +117,7 @@ class LinkedActions(QWidget):
         self.undo_button.setVisible(self.deleted is not None and bool(text))
 
     def selected(self) -> int | None:
-        item = self.actions.currentItem()
+        item = self.action_items.currentItem()
         return int(item.data(ID_ROLE)) if item is not None and item.isSelected() else None
 
     # -- what the coach can do ------------------------------------------------------------

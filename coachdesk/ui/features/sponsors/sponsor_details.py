@@ -15,8 +15,8 @@ from coachdesk.ui.kit.entries import SEP, CompactList
 from coachdesk.ui.kit.roles import ID_ROLE
 from coachdesk.ui.kit.sponsor_dialog import field_labels
 
-SHOWN = ("contact_name", "contact_email", "billing_email", "phone", "postal_address")
-SHOWN += ("vat_number", "purchase_order", "notes")
+SHOWN: tuple[str, ...] = ("contact_name", "contact_email", "billing_email", "phone")
+SHOWN += ("postal_address", "vat_number", "purchase_order", "notes")
 
 
 class SponsorDetails(QWidget):
@@ -47,6 +47,8 @@ class SponsorDetails(QWidget):
         self.engagements = CompactList()
         self.engagements.setObjectName("sponsored_engagements")
         self.engagements.itemActivated.connect(self._engagement_activated)
+        for listing in (self.clients, self.engagements):
+            listing.setWordWrap(False)  # one line a row, so the list's height fits its rows
         self.no_engagements = look.note(_("This sponsor pays for no engagement yet."))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -81,6 +83,7 @@ class SponsorDetails(QWidget):
             since = _("from {date}").format(date=format_date(e.start_date))
             text = SEP.join((e.client_name, e.title, words.label(e.status), since))
             item = QListWidgetItem(text)
+            item.setToolTip(text)
             item.setData(ID_ROLE, e.id)
             self.engagements.addItem(item)
         self.engagements.setVisible(bool(view.engagements))
@@ -91,9 +94,10 @@ class SponsorDetails(QWidget):
         self.archived.hide()
         for label in self.values.values():
             label.clear()
-        for widget in (self.clients, self.engagements):
-            widget.clear()
-        for widget in (self.clients, self.no_clients, self.engagements, self.no_engagements):
+        self.clients.clear()
+        self.engagements.clear()
+        shown: tuple[QWidget, ...] = (self.clients, self.no_clients, self.engagements)
+        for widget in (*shown, self.no_engagements):
             widget.hide()
 
     def _client_activated(self, item: QListWidgetItem) -> None:

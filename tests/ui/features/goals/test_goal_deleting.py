@@ -60,7 +60,7 @@ def texts(listing) -> list[str]:
 
 
 def select_first(page: GoalPage) -> None:
-    page.linked.actions.setCurrentRow(0)
+    page.linked.action_items.setCurrentRow(0)
 
 
 def actions_in(vault: Vault) -> list[tuple[str, int | None]]:
@@ -75,13 +75,13 @@ def test_a_deleted_action_item_comes_back_with_undo(qtbot, practice, goal, open_
     select_first(page)
     with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
         qtbot.mouseClick(linked.delete_button, Qt.MouseButton.LeftButton)
-    assert linked.actions.count() == 0
+    assert linked.action_items.count() == 0
     assert linked.notice.text() == "Action item deleted."
     assert linked.undo_button.isVisibleTo(page)
     assert actions_in(open_vault) == [("Book the offsite", None)]
     with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
         qtbot.mouseClick(linked.undo_button, Qt.MouseButton.LeftButton)
-    assert texts(linked.actions)[0].startswith("Write the handover note")
+    assert texts(linked.action_items)[0].startswith("Write the handover note")
     assert not linked.undo_button.isVisibleTo(page)
     assert actions_in(open_vault) == [("Book the offsite", None), ("Write the handover note", goal)]
 
@@ -125,7 +125,7 @@ def test_moving_an_action_item_to_no_goal_takes_it_off_the_page(qtbot, practice,
     dialog.goal.setCurrentIndex(dialog.goal.findData(None))
     with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
         dialog.submit()
-    assert page.linked.actions.count() == 0
+    assert page.linked.action_items.count() == 0
     assert actions_in(open_vault) == [("Book the offsite", None), ("Write the handover note", None)]
 
 
@@ -137,7 +137,7 @@ def test_an_existing_action_item_is_linked_to_the_goal(qtbot, practice, goal, op
     ]
     with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
         qtbot.mouseClick(linked.link_button, Qt.MouseButton.LeftButton)
-    assert len(texts(linked.actions)) == 2
+    assert len(texts(linked.action_items)) == 2
     assert not linked.link_button.isVisibleTo(page), "nothing is left to link"
     assert ("Book the offsite", goal) in actions_in(open_vault)
 

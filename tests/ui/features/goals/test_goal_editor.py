@@ -173,8 +173,8 @@ def test_goal_page_shows_chart_milestones_and_linked_actions(
         "7",
         "8",
     ]
-    assert page.linked.actions.count() == 1
-    assert page.linked.actions.item(0).text().startswith("Write the handover note")
+    assert page.linked.action_items.count() == 1
+    assert page.linked.action_items.item(0).text().startswith("Write the handover note")
     assert page.milestones.count() == 1
     page.milestones.item(0).setCheckState(Qt.CheckState.Checked)  # tick the milestone
     qtbot.waitUntil(
@@ -183,7 +183,7 @@ def test_goal_page_shows_chart_milestones_and_linked_actions(
     qtbot.waitUntil(lambda: "reached" in page.milestones.item(0).text(), timeout=WAIT_MS)
     page.milestones.item(0).setCheckState(Qt.CheckState.Unchecked)  # and untick it
     qtbot.waitUntil(lambda: "reached" not in page.milestones.item(0).text(), timeout=WAIT_MS)
-    page.linked.actions.item(0).setCheckState(Qt.CheckState.Checked)
+    page.linked.action_items.item(0).setCheckState(Qt.CheckState.Checked)
     qtbot.waitUntil(
         lambda: stored(open_vault, actions.list_actions, amara)[0].done_on, timeout=WAIT_MS
     )
@@ -213,7 +213,7 @@ def test_add_an_action_item_linked_to_the_goal(
     qtbot.keyClicks(page.linked.new_action.text, "Draft the handover checklist")
     page.linked.new_action.due.setDate(QDate(2026, 5, 4))
     qtbot.keyClick(page.linked.new_action.text, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.linked.actions.count() == 1, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.linked.action_items.count() == 1, timeout=WAIT_MS)
     assert page.linked.new_action.text.text() == ""  # ready for the next one
     (row,) = stored(open_vault, actions.list_actions, amara)
     assert (row.text, row.due_on, row.goal_id) == (
