@@ -180,13 +180,7 @@ def cmd_erase(args: argparse.Namespace) -> int:
         client_id = clients.resolve_client(p.db, args.client)
         name = clients.get_client(p.db, client_id).display_name
         p.db.rollback()
-        question = _(
-            "Erase {name} and every record about them? This cannot be undone. Backups made "
-            "before now still hold them: automatic ones and the copies taken before a restore "
-            "or an update are rotated out within about a month; backups you made yourself "
-            "keep them until you delete them."
-        )
-        if not confirm(question.format(name=name), args.yes):
+        if not confirm(clients.erase_warning(name), args.yes):
             echo(_("Nothing was erased."))
             return EXIT_OK
         clients.erase_client(p.vault.engine, client_id)

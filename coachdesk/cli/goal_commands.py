@@ -1,22 +1,23 @@
-"""``coachdesk goal add|list|rate`` and ``coachdesk action add|list|done``."""
+"""``coachdesk goal add|list|rate|delete`` and ``coachdesk action add|list|done|edit|delete``."""
 
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 
-from coachdesk.cli.context import echo, practice
+from coachdesk.cli.context import confirm, echo, practice
 from coachdesk.cli.output import print_json, print_table, warn
 from coachdesk.cli.parsing import Handler, group, parse_date, verb
-from coachdesk.errors import EXIT_OK
-from coachdesk.i18n import _
+from coachdesk.errors import EXIT_OK, ValidationError
+from coachdesk.i18n import _, ngettext
 from coachdesk.model import ActionStatus, GoalStatus
 from coachdesk.services.people import clients, profile
 from coachdesk.services.progress import actions, goals
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    goal_verbs = group(commands, "goal", _("add, list or rate a client's goals"))
-    action_verbs = group(commands, "action", _("add, list or complete action items"))
+    goal_verbs = group(commands, "goal", _("add, list, rate or delete a client's goals"))
+    action_verbs = group(commands, "action", _("add, list, complete, edit or delete action items"))
 
     def goal(name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
         return verb(goal_verbs, common, name, help_text, handler)
@@ -46,6 +47,10 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     rate.add_argument("--session", type=int, metavar="ID")
     rate.add_argument("--note", default="")
 
+    remove = goal("delete", _("delete a goal with its milestones and ratings"), cmd_goal_delete)
+    remove.add_argument("goal", type=int, metavar="GOAL")
+    remove.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+
     add_item = action("add", _("add an action item"), cmd_action_add)
     add_item.add_argument("--client", required=True, help=_("id or unique name"))
     add_item.add_argument("--text", required=True)
@@ -62,6 +67,15 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
     done = action("done", _("mark an action item done"), cmd_action_done)
     done.add_argument("action", type=int, metavar="ID")
+
+    edit = action("edit", _("change an action item (only the options given)"), cmd_action_edit)
+    edit.add_argument("action", type=int, metavar="ID")
+    edit.add_argument("--text")
+    edit.add_argument("--due", metavar="DATE", help=_('a date ("" for none)'))
+    edit.add_argument("--goal", metavar="ID", help=_('the goal it serves ("" for none)'))
+
+    delete = action("delete", _("delete an action item for good"), cmd_action_delete)
+    delete.add_argument("action", type=int, metavar="ID")
 
 
 def cmd_goal_add(args: argparse.Namespace) -> int:
@@ -135,6 +149,23 @@ def cmd_goal_rate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_goal_delete(args: argparse.Namespace) -> int:
+    with practice(args, write=True) as p:
+        weight = goals.goal_weight(p.db, args.goal)
+        if weight.ratings:
+            question = ngettext(
+                "Delete goal {id} with its {n} rating? This cannot be undone.",
+                "Delete goal {id} with its {n} ratings? This cannot be undone.",
+                weight.ratings,
+            ).format(id=args.goal, n=weight.ratings)
+            if not confirm(question, args.yes):
+                echo(_("Nothing was deleted."))
+                return EXIT_OK
+        goals.delete_goal(p.db, args.goal)
+    echo(_("Deleted goal {id}.").format(id=args.goal))
+    return EXIT_OK
+
+
 def cmd_action_add(args: argparse.Namespace) -> int:
     with practice(args, write=True) as p:
         client_id = clients.resolve_client(p.db, args.client)
@@ -178,3 +209,33 @@ def cmd_action_done(args: argparse.Namespace) -> int:
         actions.mark_done(p.db, args.action, profile.coach_today(p.db))
     echo(_("Action item {id} is done.").format(id=args.action))
     return EXIT_OK
+
+
+def cmd_action_edit(args: argparse.Namespace) -> int:
+    with practice(args, write=True) as p:
+        data = actions.action_fields(p.db, args.action)
+        if args.text is not None:
+            data = replace(data, text=args.text)
+        if args.due is not None:
+            data = replace(data, due_on=parse_date("due", args.due) if args.due else None)
+        if args.goal is not None:
+            data = replace(data, goal_id=parse_id("goal", args.goal))
+        actions.update_action(p.db, args.action, data)
+    echo(_("Changed action item {id}.").format(id=args.action))
+    return EXIT_OK
+
+
+def cmd_action_delete(args: argparse.Namespace) -> int:
+    with practice(args, write=True) as p:
+        actions.delete_action(p.db, args.action)
+    echo(_("Deleted action item {id}.").format(id=args.action))
+    return EXIT_OK
+
+
+def parse_id(field: str, text: str) -> int | None:
+    """An id option where "" means none."""
+    if not text.strip():
+        return None
+    if not text.strip().isdigit():
+        raise ValidationError({field: _('Use an id (a number), or "" for none.')})
+    return int(text)

@@ -140,6 +140,16 @@ def archive_client(db: Session, client_id: int) -> None:
     change_status(db, client_id, ClientStatus.ARCHIVED)
 
 
+def erase_warning(name: str) -> str:
+    """What erasing ``name`` means, said the same way by the app and the command line."""
+    return _(
+        "Erase {name} and every record about them? This cannot be undone. Backups made "
+        "before now still hold them: automatic ones and the copies taken before a restore "
+        "or an update are rotated out within about a month; backups you made yourself "
+        "keep them until you delete them."
+    ).format(name=name)
+
+
 def erase_client(engine: Engine, client_id: int) -> bool:
     """Remove every row about a client in one transaction, then purge what SQLite keeps of
     deleted data, so no trace remains in the vault's files. ``secure_delete`` zeroes the freed

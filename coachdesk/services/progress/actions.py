@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -92,6 +92,11 @@ def get_action(db: Session, action_id: int) -> ActionItem:
     return action
 
 
+def action_fields(db: Session, action_id: int) -> ActionFields:
+    a = get_action(db, action_id)
+    return ActionFields(a.client_id, a.text, a.due_on, a.session_id, a.goal_id)
+
+
 def mark_done(db: Session, action_id: int, done_on: date | None = None) -> None:
     """Done today in the coach's time zone unless another day is given."""
     action = get_action(db, action_id)
@@ -110,6 +115,46 @@ def drop_action(db: Session, action_id: int) -> None:
     """No longer relevant: kept for the record, but out of the open lists."""
     action = get_action(db, action_id)
     action.status, action.done_on = ActionStatus.DROPPED, None
+    db.flush()
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedAction:
+    """An action item as it was before its delete: all that undoing it needs."""
+
+    fields: ActionFields
+    status: ActionStatus
+    done_on: date | None
+
+
+def delete_action(db: Session, action_id: int) -> DeletedAction:
+    """Gone for good (dropping keeps it for the record); the answer lets the coach undo."""
+    action = get_action(db, action_id)
+    deleted = DeletedAction(action_fields(db, action_id), action.status, action.done_on)
+    db.delete(action)
+    db.flush()
+    return deleted
+
+
+def restore_action(db: Session, deleted: DeletedAction) -> Saved:
+    """Undo a delete (under a new id). A session or goal deleted since is no longer linked."""
+    data = deleted.fields
+    if data.session_id is not None and db.get(CoachingSession, data.session_id) is None:
+        data = replace(data, session_id=None)
+    if data.goal_id is not None and db.get(Goal, data.goal_id) is None:
+        data = replace(data, goal_id=None)
+    saved = add_action(db, data)
+    action = get_action(db, saved.id)
+    action.status, action.done_on = deleted.status, deleted.done_on
+    db.flush()
+    return saved
+
+
+def link_action(db: Session, action_id: int, goal_id: int | None) -> None:
+    """Link an action item to one of its client's goals (None: to none)."""
+    data = replace(action_fields(db, action_id), goal_id=goal_id)
+    _validate(db, data)
+    get_action(db, action_id).goal_id = goal_id
     db.flush()
 
 

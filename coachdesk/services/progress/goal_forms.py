@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
+from coachdesk.model import ActionStatus
 from coachdesk.services.people.clients import Saved, get_client
 from coachdesk.services.progress.actions import ActionRow, list_actions
 from coachdesk.services.progress.goals import (
@@ -51,6 +52,7 @@ class GoalDetail:
     milestones: list[MilestoneRow]
     series: list[tuple[datetime, int]]
     actions: list[ActionRow]
+    linkable: list[ActionRow]  # the client's open action items linked to no goal yet
 
 
 def goal_detail(db: Session, goal_id: int) -> GoalDetail:
@@ -64,6 +66,11 @@ def goal_detail(db: Session, goal_id: int) -> GoalDetail:
         milestones=list_milestones(db, goal_id),
         series=series,
         actions=list_actions(db, client_id=goal.client_id, goal_id=goal_id),
+        linkable=[
+            row
+            for row in list_actions(db, client_id=goal.client_id, status=ActionStatus.OPEN)
+            if row.goal_id is None
+        ],
     )
 
 

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
-from coachdesk.model import CoachingSession, Engagement, Goal, GoalStatus, Milestone, ProgressRating
+from coachdesk.model import (
+    ActionItem,
+    CoachingSession,
+    Engagement,
+    Goal,
+    GoalStatus,
+    Milestone,
+    ProgressRating,
+)
 from coachdesk.services.people.clients import Saved, get_client
 from coachdesk.services.people.profile import coach_today
 from coachdesk.services.sessions.sessions import check_aware
@@ -218,6 +227,32 @@ def rate_goal(
     rating.recorded_at = recorded_at or (session.starts_at if session else datetime.now(UTC))
     db.flush()
     return Saved(rating.id)
+
+
+@dataclass(frozen=True, slots=True)
+class GoalWeight:
+    """What deleting a goal takes with it (its linked action items stay, unlinked)."""
+
+    ratings: int
+    milestones: int
+    linked_actions: int
+
+
+def goal_weight(db: Session, goal_id: int) -> GoalWeight:
+    get_goal(db, goal_id)
+
+    def count(column: Any) -> int:
+        return db.scalar(select(func.count()).where(column == goal_id)) or 0
+
+    return GoalWeight(
+        count(ProgressRating.goal_id), count(Milestone.goal_id), count(ActionItem.goal_id)
+    )
+
+
+def delete_goal(db: Session, goal_id: int) -> None:
+    """The goal, its milestones and ratings go; action items linked to it stay, unlinked."""
+    db.delete(get_goal(db, goal_id))
+    db.flush()
 
 
 def progress_series(db: Session, goal_id: int) -> list[tuple[datetime, int]]:

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from coachdesk.services.people import profile
@@ -35,6 +36,7 @@ GOALS = "goals"
 ENGAGEMENTS = "engagements"
 AGREEMENTS = "agreements"
 PROFILE = "profile"
+SPONSORS = "sponsors"
 EVERYTHING = "everything"
 
 
@@ -117,6 +119,29 @@ class Practice(QObject):
             on_done(result)
 
         self.tasks.run(job, done, on_error or (lambda exc: show_error(parent, exc)))
+
+    def write_on_engine(
+        self,
+        work: Callable[[Engine], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None] | None = None,
+        *,
+        changes: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``write`` for work that owns its transactions (erasing a client purges the WAL,
+        which cannot happen inside one)."""
+        vault = self.vault
+        if vault is None:
+            return
+
+        def done(result: Any) -> None:
+            self.changed.emit(changes)
+            on_done(result)
+
+        self.tasks.run(
+            lambda: work(vault.engine), done, on_error or (lambda exc: show_error(parent, exc))
+        )
 
     def write_now(self, work: Work[T], *, changes: str) -> T:
         """Commit ``work(db)`` on the GUI thread: only for small writes that must not be lost

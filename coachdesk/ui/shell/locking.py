@@ -26,6 +26,7 @@ from coachdesk.ui.kit import lockable
 from coachdesk.ui.kit.errors import show_error
 from coachdesk.ui.kit.long_work import LongWork
 from coachdesk.ui.pdf.files import remove_viewer_files
+from coachdesk.ui.shell import window_geometry
 
 if TYPE_CHECKING:
     from coachdesk.ui.shell.main_window import MainWindow
@@ -80,7 +81,7 @@ class Locking(QObject):
         if reason is not None:
             self._not_locked(reason)
             return
-        self.window.save_geometry()
+        window_geometry.save(self.window)
         folder = self.close_vault()
         if folder is not None:
             self._ask_to_unlock(folder)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
@@ -30,6 +30,7 @@ from coachdesk.ui.features.preferences.preferences import Preferences, apply_the
 from coachdesk.ui.features.preferences.preferences_dialog import PreferencesDialog
 from coachdesk.ui.features.search.search_page import SearchPage
 from coachdesk.ui.features.sessions.sessions_page import SessionsPage
+from coachdesk.ui.features.sponsors import SponsorsPage
 from coachdesk.ui.features.today.today_page import TodayPage
 from coachdesk.ui.features.vault.vault_page import VaultFacts, VaultPage, gather_facts
 from coachdesk.ui.kit import look
@@ -38,7 +39,7 @@ from coachdesk.ui.kit.errors import show_error
 from coachdesk.ui.kit.guards import ClipboardGuard, IdleWatcher
 from coachdesk.ui.kit.practice import Practice
 from coachdesk.ui.kit.tasks import Tasks
-from coachdesk.ui.shell import menus
+from coachdesk.ui.shell import menus, window_geometry
 from coachdesk.ui.shell.commands import Commands
 from coachdesk.ui.shell.locking import Locking, LockKey
 from coachdesk.ui.shell.navigation import Navigation
@@ -48,7 +49,6 @@ from coachdesk.vault import Vault
 
 log = logging.getLogger(__name__)
 
-GEOMETRY_KEY = "main_window/geometry"
 JUST_HAPPENED = timedelta(hours=12)
 
 
@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
             item.triggered.connect(lambda _c=False, i=item: self.show_view(int(i.data())))
         self.status = StatusLine(self.statusBar())
         self._connect_navigation()
-        self._restore_geometry()
+        window_geometry.restore(self)
         self.apply_preferences(self.preferences)
         self.set_vault(vault, notice=notice)
 
@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.clients_area.addWidget(self.client_page)
         self.sessions_page = SessionsPage(p)
         self.agreements_page = AgreementsPage(p)
+        self.sponsors_page = SponsorsPage(p)
         self.search_page = SearchPage(p)
         self.backups_page = BackupsPage(p)
         self.backups_page.backed_up.connect(lambda _path: self.refresh_facts())
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
                 (_("Clients"), self.clients_area),
                 (_("Sessions"), self.sessions_page),
                 (_("Agreements"), self.agreements_page),
+                (_("Sponsors"), self.sponsors_page),
                 (_("Search"), self.search_page),
                 (_("Backups"), self.backups_page),
                 (_("Vault"), self.vault_page),
@@ -156,6 +158,9 @@ class MainWindow(QMainWindow):
             lambda: self.clients_area.setCurrentWidget(self.clients_page)
         )
         self.client_page.forgotten.connect(self.progress_windows.discard_all)
+        self.client_page.erased.connect(
+            lambda: self.statusBar().showMessage(_("Client erased; older backups still hold them."))
+        )
 
     # -- navigation -------------------------------------------------------------------------
     def _view_shown(self, page: QWidget) -> None:
@@ -276,6 +281,7 @@ class MainWindow(QMainWindow):
         for page in (self.clients_page, self.sessions_page, self.agreements_page, self.search_page):
             page.mark_stale()
         self.backups_page.mark_stale()
+        self.sponsors_page.mark_stale()
         self.refresh_facts()
         self.idle.start(self.preferences.auto_lock_minutes)
         self.tasks.run(
@@ -383,15 +389,6 @@ class MainWindow(QMainWindow):
         if not self.locking.may_quit():
             event.ignore()
             return
-        self.save_geometry()
+        window_geometry.save(self)
         self.locking.close_vault()
         event.accept()
-
-    def _restore_geometry(self) -> None:
-        geometry = look.settings().value(GEOMETRY_KEY)
-        if not isinstance(geometry, QByteArray) or not self.restoreGeometry(geometry):
-            self.resize(QSize(1180, 760))
-
-    def save_geometry(self) -> None:
-        if self.isVisible():
-            look.settings().setValue(GEOMETRY_KEY, self.saveGeometry())

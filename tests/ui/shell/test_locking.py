@@ -148,11 +148,11 @@ def test_a_typed_action_item_in_a_goal_window_makes_the_lock_wait(
     goal_window = window.progress_windows.open["goal"]
     assert isinstance(goal_window, GoalWindow)
     qtbot.waitUntil(lambda: goal_window.page.detail is not None, timeout=WAIT_MS)
-    qtbot.keyClicks(goal_window.page.new_action.text, "Hand over the weekly report")
+    qtbot.keyClicks(goal_window.page.linked.new_action.text, "Hand over the weekly report")
     window.locking.lock()
     assert window.vault is not None, "the typed action item would have been lost"
     assert "Not locked" in window.statusBar().currentMessage()
-    goal_window.page.new_action.text.clear()
+    goal_window.page.linked.new_action.text.clear()
     window.locking.lock()
     assert window.vault is None
     assert window.progress_windows.open == {}

@@ -12,7 +12,8 @@ from coachdesk import vault
 from coachdesk.services.agreements import agreements
 from coachdesk.ui.features.preferences.preferences import Preferences
 from coachdesk.ui.kit.look import settings
-from coachdesk.ui.shell.main_window import GEOMETRY_KEY, MainWindow
+from coachdesk.ui.shell.main_window import MainWindow
+from coachdesk.ui.shell.window_geometry import GEOMETRY_KEY
 from coachdesk.vault import Vault
 from coachdesk.vault.backups import read_backup
 from tests.conftest import PASSPHRASE
@@ -37,13 +38,24 @@ def test_shows_the_vault(qtbot, window: MainWindow, vault_dir: Path) -> None:
 
 def test_navigation_opens_on_today_and_each_view_has_a_shortcut(window: MainWindow) -> None:
     texts = window.navigation.titles()
-    assert texts == ["Today", "Clients", "Sessions", "Agreements", "Search", "Backups", "Vault"]
+    assert texts == [
+        "Today",
+        "Clients",
+        "Sessions",
+        "Agreements",
+        "Sponsors",
+        "Search",
+        "Backups",
+        "Vault",
+    ]
     assert window.current_view() is window.today_page
     shortcuts = [a.shortcut().toString() for a in window.menu_actions.views]
-    assert shortcuts == [f"Ctrl+{n}" for n in range(1, 8)]
+    assert shortcuts == [f"Ctrl+{n}" for n in range(1, 9)]
     window.menu_actions.views[3].trigger()
     assert window.current_view() is window.agreements_page
     window.menu_actions.views[4].trigger()
+    assert window.current_view() is window.sponsors_page
+    window.menu_actions.views[5].trigger()
     assert window.current_view() is window.search_page
     window.menu_actions.views[1].trigger()
     assert window.current_view() is window.clients_area

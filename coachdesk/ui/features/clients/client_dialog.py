@@ -58,7 +58,7 @@ class ClientDialog(FormDialog):
         self.notice: QMessageBox | None = None
         self._touched: set[str] = set()
         self.setWindowTitle(_("New client") if client_id is None else _("Edit client"))
-        self.form = ClientForm(self)
+        self.form = ClientForm(practice, self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from functools import cache
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,6 +30,8 @@ from coachdesk.model import ClientStatus
 from coachdesk.services.people.clients import ClientFields
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit.fields import zone_names
+from coachdesk.ui.kit.practice import Practice
+from coachdesk.ui.kit.sponsor_choice import SponsorCombo
 
 TEXT_FIELDS = (
     "given_name",
@@ -47,14 +48,13 @@ TEXT_FIELDS = (
 RECORDS_YEARS = 7  # a common retention period, offered when the coach ticks the box
 
 
-@cache
 class ClientForm(QWidget):
     """Inputs and their messages; ``edited(name)`` on each change, ``left(name)`` on leaving."""
 
     edited = Signal(str)
     left = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.inputs: dict[str, QLineEdit] = {}
         self.errors: dict[str, tuple[QFormLayout, QLabel]] = {}
@@ -68,9 +68,9 @@ class ClientForm(QWidget):
         self.inputs["email"].setPlaceholderText(_("name@example.com"))
         self.inputs["pronouns"].setPlaceholderText(_("e.g. she/her"))
         self.time_zone = self._time_zone_box()
-        self.sponsor = QComboBox()
+        self.sponsor = SponsorCombo(practice)
         self.sponsor.setObjectName("sponsor")
-        self.sponsor.activated.connect(self._changed)
+        self.sponsor.chosen.connect(self._changed)
         self.status = QComboBox()
         self.status.setObjectName("status")
         self.status.activated.connect(self._changed)
@@ -191,10 +191,7 @@ class ClientForm(QWidget):
 
     # -- values ---------------------------------------------------------------------------
     def set_sponsors(self, choices: list[tuple[int, str]]) -> None:
-        self.sponsor.clear()
-        self.sponsor.addItem(_("No sponsor"), None)
-        for sponsor_id, name in choices:
-            self.sponsor.addItem(name, sponsor_id)
+        self.sponsor.set_sponsors(choices)
 
     def set_statuses(self, choices: list[tuple[ClientStatus, str]]) -> None:
         self.status.clear()
@@ -205,7 +202,7 @@ class ClientForm(QWidget):
         for name, line in self.inputs.items():
             line.setText(getattr(data, name))
         self.time_zone.setEditText(data.time_zone)
-        self.sponsor.setCurrentIndex(max(self.sponsor.findData(data.sponsor_id), 0))
+        self.sponsor.choose(data.sponsor_id)
         self.status.setCurrentIndex(max(self.status.findData(data.status.value), 0))
         self.tags.setText(", ".join(data.tags))
         self.keep_records.setChecked(data.retain_until is not None)

@@ -30,6 +30,7 @@ from coachdesk.services.people import clients
 from coachdesk.services.progress import actions, goals
 from coachdesk.ui.features.clients.client_details import ClientDetails, Series
 from coachdesk.ui.features.clients.client_dialog import ClientDialog
+from coachdesk.ui.features.clients.erase_dialog import EraseDialog
 from coachdesk.ui.kit import lockable, look
 from coachdesk.ui.kit import practice as kinds
 from coachdesk.ui.kit.errors import show_error
@@ -43,6 +44,7 @@ REFRESH_KINDS = {
     kinds.GOALS,
     kinds.ENGAGEMENTS,
     kinds.PROFILE,
+    kinds.SPONSORS,
     kinds.EVERYTHING,
 }
 CONTENT_WIDTH = 980  # beyond this, lines of text get too long to read comfortably
@@ -56,16 +58,19 @@ def load(db: Any, client_id: int) -> tuple[ClientOverview, Series]:
 
 class ClientPage(Page):
     """``show_client(id)`` fills it; ``back_requested`` asks the window for the list again;
-    ``forgotten`` says the client left the page, so windows opened about them close too."""
+    ``forgotten`` says the client left the page, so windows opened about them close too;
+    ``erased`` after the client was erased (the page is back on the list by then)."""
 
     back_requested = Signal()
     forgotten = Signal()
+    erased = Signal()
 
     def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
         super().__init__(practice, parent)
         self.client_id: int | None = None
         self.view: ClientOverview | None = None
         self.dialog: ClientDialog | None = None
+        self.eraser: EraseDialog | None = None
         self.details = ClientDetails()
         self.details.status_chosen.connect(self._status_chosen)
         self.details.session_opened.connect(self.practice.open_session_notes.emit)
@@ -96,6 +101,9 @@ class ClientPage(Page):
         self.session_button = QPushButton(_("New session…"))
         self.session_button.setToolTip(_("Book a session with this client"))
         self.session_button.clicked.connect(self.new_session)
+        self.erase_button = QPushButton(_("Erase…"))
+        self.erase_button.setToolTip(_("Erase this client and every record about them, for good"))
+        self.erase_button.clicked.connect(self.erase_client)
         # Alt+Left goes back; Ctrl+E (edit) is the main window's menu, calling edit_client().
         back = QShortcut(back_keys, self)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -105,6 +113,7 @@ class ClientPage(Page):
         bar.setSpacing(look.SPACING - 4)
         bar.addWidget(self.back_button)
         bar.addStretch(1)
+        bar.addWidget(self.erase_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.session_button)
         self.details.setMaximumWidth(CONTENT_WIDTH)
@@ -172,6 +181,28 @@ class ClientPage(Page):
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def erase_client(self) -> EraseDialog | None:
+        """Ask for the client's name, then erase them; the page goes back to the list."""
+        if self.client_id is None or self.view is None:
+            return None
+        if self.eraser is None:
+            name = self.view.client.display_name
+            self.eraser = EraseDialog(self.practice, self.client_id, name, self)
+            self.eraser.erased.connect(self._erased)
+            self.eraser.finished.connect(self._eraser_finished)
+            self.eraser.open()
+        return self.eraser
+
+    def _erased(self) -> None:
+        self.clear()
+        self.back_requested.emit()
+        self.erased.emit()
+
+    def _eraser_finished(self, _result: int) -> None:
+        eraser, self.eraser = self.eraser, None
+        if eraser is not None:
+            eraser.deleteLater()
 
     def new_goal(self) -> None:
         if self.client_id is not None:
@@ -244,5 +275,6 @@ class ClientPage(Page):
         self._enable(True)
 
     def _enable(self, on: bool) -> None:
-        for widget in (self.edit_button, self.session_button, self.details.status_button):
+        buttons = (self.edit_button, self.session_button, self.erase_button)
+        for widget in (*buttons, self.details.status_button):
             widget.setEnabled(on)

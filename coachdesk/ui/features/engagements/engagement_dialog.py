@@ -92,7 +92,7 @@ class EngagementDialog(FormDialog):
         self.warning.setWordWrap(True)
         look.tint(self.warning, look.Colour.WARNING)
         self.warning.hide()
-        self.form = EngagementForm(self)
+        self.form = EngagementForm(practice, self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -48,6 +48,8 @@ from coachdesk.ui.features.engagements.form_parts import (
 )
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit.fields import FieldBox
+from coachdesk.ui.kit.practice import Practice
+from coachdesk.ui.kit.sponsor_choice import SponsorCombo
 
 
 class EngagementForm(QWidget):
@@ -55,7 +57,7 @@ class EngagementForm(QWidget):
 
     edited = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.boxes: dict[str, FieldBox] = {}
         self.general = QLabel()
@@ -94,7 +96,7 @@ class EngagementForm(QWidget):
         self.late_cancel_rule = text_box(
             "late_cancel_rule", _("e.g. A session cancelled later is charged in full")
         )
-        self.sponsor = QComboBox()
+        self.sponsor = SponsorCombo(practice)
         self.sponsor.setObjectName("sponsor")
         self.sharing = combo("sponsor_sharing", words.labels(SponsorSharing))
         self.communication = text_box(
@@ -123,8 +125,8 @@ class EngagementForm(QWidget):
         self.cadence.activated.connect(self._cadence_changed)
         self.cadence.activated.connect(self._changed)
         self.mode.activated.connect(self._mode_changed)
-        self.sponsor.activated.connect(self._sponsor_changed)
-        self.sponsor.activated.connect(self._changed)
+        self.sponsor.chosen.connect(self._sponsor_changed)
+        self.sponsor.chosen.connect(self._changed)
         self.currency.textEdited.connect(self._upper_currency)
 
     def _texts(self) -> tuple[QPlainTextEdit, ...]:
@@ -217,10 +219,7 @@ class EngagementForm(QWidget):
 
     # -- values ---------------------------------------------------------------------------
     def set_sponsors(self, choices: list[tuple[int, str]]) -> None:
-        self.sponsor.clear()
-        self.sponsor.addItem(_("No sponsor"), None)
-        for sponsor_id, name in choices:
-            self.sponsor.addItem(name, sponsor_id)
+        self.sponsor.set_sponsors(choices)
 
     def set_statuses(self, statuses: list[EngagementStatus]) -> None:
         self.status.clear()
@@ -246,7 +245,7 @@ class EngagementForm(QWidget):
         self.payment_terms.setPlainText(data.payment_terms)
         self.notice_hours.setValue(data.cancellation_notice_hours)
         self.late_cancel_rule.setPlainText(data.late_cancel_rule)
-        self._choose(self.sponsor, data.sponsor_id)
+        self.sponsor.choose(data.sponsor_id)
         self._choose(self.sharing, data.sponsor_sharing.value)
         self.communication.setPlainText(data.communication)
         self.confidentiality.setPlainText(data.confidentiality_notes)

@@ -1,20 +1,23 @@
 """One goal in full: where the client started, stands and aims, the ratings chart large,
-milestones to tick off, and the action items linked to the goal.
+milestones to tick off, and the action items linked to the goal; a rating recorded here, and
+the goal deleted (after a confirmation: its ratings cannot come back).
 
 Follows the page contract (``refresh``, ``clear``, ``mark_stale``) so the main window can host
 it; ``goal_window.GoalWindow`` shows it in a window of its own, as the client page opens it.
-Ticking a milestone or an action item writes at once through the practice.
+Ticking a milestone writes at once through the practice; the action items are
+``LinkedActions``'.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -24,20 +27,13 @@ from shiboken6 import isValid
 
 from coachdesk import words
 from coachdesk.formatting import format_date
-from coachdesk.i18n import _
-from coachdesk.model import ActionStatus
-from coachdesk.services.progress import actions, goal_forms, goals
-from coachdesk.services.progress.actions import ActionFields
+from coachdesk.i18n import _, ngettext
+from coachdesk.services.progress import goal_forms, goals
 from coachdesk.services.progress.goal_forms import GoalDetail
 from coachdesk.ui.features.goals.goal_dialog import GoalDialog
-from coachdesk.ui.features.goals.goal_parts import (
-    NewActionRow,
-    ScoreTile,
-    TickList,
-    linked_action_text,
-    milestone_text,
-    score_text,
-)
+from coachdesk.ui.features.goals.goal_parts import ScoreTile, TickList, milestone_text, score_text
+from coachdesk.ui.features.goals.linked_actions import LinkedActions
+from coachdesk.ui.features.goals.rating_dialog import RatingDialog
 from coachdesk.ui.kit import entries as parts
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit import practice as kinds
@@ -51,15 +47,19 @@ CONTENT_WIDTH = 980
 
 
 class GoalPage(Page):
-    """``show_goal(id)`` fills it; ``back_requested`` when the coach asks to go back."""
+    """``show_goal(id)`` fills it; ``back_requested`` when the coach asks to go back;
+    ``deleted`` once the goal shown is gone."""
 
     back_requested = Signal()
+    deleted = Signal()
 
     def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
         super().__init__(practice, parent)
         self.goal_id: int | None = None
         self.detail: GoalDetail | None = None
         self.dialog: GoalDialog | None = None
+        self.rating: RatingDialog | None = None
+        self.confirm: QMessageBox | None = None
         self._build()
         self._enable(False)
         practice.changed.connect(self._changed)
@@ -71,6 +71,10 @@ class GoalPage(Page):
         self.edit_button.setToolTip(_("Edit the goal and its milestones (Ctrl+E)"))
         self.edit_button.setShortcut("Ctrl+E")
         self.edit_button.clicked.connect(self.edit_goal)
+        self.rate_button = QPushButton(_("Record a rating…"))
+        self.rate_button.clicked.connect(self.record_rating)
+        self.delete_button = QPushButton(_("Delete goal…"))
+        self.delete_button.clicked.connect(self.delete_goal)
         self.title = look.heading("")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.subtitle = look.note("")
@@ -89,11 +93,8 @@ class GoalPage(Page):
         self.milestones = TickList(_("Tick a milestone (Space) when the client reaches it"))
         self.milestones.ticked.connect(self.set_milestone_done)
         self.no_milestones = look.note(_("No milestones yet: add them with Edit goal…"))
-        self.actions = TickList(_("Tick an action item (Space) to mark it done"))
-        self.actions.ticked.connect(self.set_action_done)
-        self.no_actions = look.note(_("No action items are linked to this goal yet."))
-        self.new_action = NewActionRow()
-        self.new_action.submitted.connect(self.add_action)
+        self.linked = LinkedActions(self.practice)
+        self.linked.write_failed.connect(self.refresh)
         self._layout()
 
     def _layout(self) -> None:
@@ -101,6 +102,8 @@ class GoalPage(Page):
         bar.setContentsMargins(32, 16, 32, 4)
         bar.addWidget(self.back_button)
         bar.addStretch(1)
+        bar.addWidget(self.rate_button)
+        bar.addWidget(self.delete_button)
         title = QHBoxLayout()
         title.addWidget(self.title, 1)
         title.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -126,9 +129,7 @@ class GoalPage(Page):
         column.addWidget(self.milestones)
         column.addSpacing(look.SPACING)
         column.addWidget(look.heading(_("Linked action items"), scale=1.15))
-        column.addWidget(self.no_actions)
-        column.addWidget(self.actions)
-        column.addWidget(self.new_action)
+        column.addWidget(self.linked)
         column.addStretch(1)
         content = QWidget()
         content.setMaximumWidth(CONTENT_WIDTH)
@@ -164,16 +165,18 @@ class GoalPage(Page):
         """Forget the goal: every label, list and the chart are emptied (the app locks)."""
         self._forget()
         self.goal_id, self.detail = None, None
-        if self.dialog is not None:
-            self.dialog.discard()
+        for dialog in (self.dialog, self.rating):
+            if dialog is not None:
+                dialog.discard()
+        if self.confirm is not None:
+            self.confirm.reject()
         for label in (self.title, self.subtitle, self.why, self.success):
             label.clear()
         for tile in self.tiles.values():
             tile.value.setText("–")
         self.chart.clear()
         self.milestones.wipe()
-        self.actions.wipe()
-        self.new_action.text.clear()
+        self.linked.wipe()
         self._enable(False)
 
     # -- what the coach can do ------------------------------------------------------------
@@ -198,40 +201,65 @@ class GoalPage(Page):
             parent=self,
         )
 
-    def set_action_done(self, action_id: int, done: bool) -> None:
-        work = actions.mark_done if done else actions.mark_open
-        self.practice.write(
-            lambda db: work(db, action_id),
-            lambda _result: None,
-            self._write_failed,
-            changes=kinds.ACTIONS,
-            parent=self,
-        )
-
-    def add_action(self, text: str, due_on: date | None) -> None:
-        """A new action item linked to this goal; the typed text stays if the save fails."""
+    def record_rating(self) -> RatingDialog | None:
         if self.detail is None:
-            self.new_action.failed()
-            return
-        data = ActionFields(
-            self.detail.fields.client_id, text, due_on=due_on, goal_id=self.detail.id
-        )
-        self.practice.write(
-            lambda db: actions.add_action(db, data),
-            self._action_added,
-            self._action_failed,
-            changes=kinds.ACTIONS,
-            parent=self,
-        )
+            return None
+        if self.rating is None:
+            title = self.detail.fields.title
+            self.rating = RatingDialog(self.practice, self.detail.id, title, self)
+            self.rating.finished.connect(self._rating_finished)
+            self.rating.open()
+        return self.rating
 
-    def _action_added(self, _saved: object) -> None:
-        if isValid(self):
-            self.new_action.saved()
+    def _rating_finished(self, _result: int) -> None:
+        rating, self.rating = self.rating, None
+        if rating is not None:
+            rating.deleteLater()
 
-    def _action_failed(self, exc: BaseException) -> None:
+    def delete_goal(self) -> QMessageBox | None:
+        """Ask first: the goal's ratings and milestones cannot be brought back."""
+        detail = self.detail
+        if detail is None or self.confirm is not None:
+            return self.confirm
+        ratings, milestones = len(detail.series), len(detail.milestones)
+        text = " ".join(
+            (
+                _("Delete the goal “{title}”?").format(title=detail.fields.title),
+                ngettext(
+                    "Its {n} rating goes with it,", "Its {n} ratings go with it,", ratings
+                ).format(n=ratings),
+                ngettext("and its {n} milestone.", "and its {n} milestones.", milestones).format(
+                    n=milestones
+                ),
+                _("This cannot be undone. Its action items stay, linked to no goal."),
+            )
+        )
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Delete goal"), text, parent=self)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        yes = box.addButton(_("Delete goal"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(lambda _r: self._confirmed(box.clickedButton() is yes, detail.id))
+        self.confirm = box
+        box.open()
+        return box
+
+    def _confirmed(self, yes: bool, goal_id: int) -> None:
+        box, self.confirm = self.confirm, None
+        if box is not None:
+            box.deleteLater()
+        if yes:
+            self.practice.write(
+                lambda db: goals.delete_goal(db, goal_id),
+                self._deleted,
+                self._write_failed,
+                changes=kinds.GOALS,
+                parent=self,
+            )
+
+    def _deleted(self, _result: None) -> None:
         if isValid(self):
-            self.new_action.failed()
-            show_error(self, exc)
+            self.clear()
+            self.deleted.emit()
 
     def _write_failed(self, exc: BaseException) -> None:
         if isValid(self):
@@ -277,16 +305,9 @@ class GoalPage(Page):
             [(m.id, milestone_text(m), m.done_on is not None) for m in detail.milestones]
         )
         self.no_milestones.setVisible(not detail.milestones)
-        open_first = sorted(detail.actions, key=lambda a: a.status is not ActionStatus.OPEN)
-        self.actions.fill(
-            [
-                (a.id, linked_action_text(a, today), a.status is ActionStatus.DONE)
-                for a in open_first
-            ]
-        )
-        self.no_actions.setVisible(not detail.actions)
+        self.linked.fill(detail, today)
         self._enable(True)
 
     def _enable(self, on: bool) -> None:
-        for widget in (self.edit_button, self.new_action):
+        for widget in (self.edit_button, self.rate_button, self.delete_button, self.linked):
             widget.setEnabled(on)

@@ -20,6 +20,7 @@ class GoalWindow(QDialog):
         self.setWindowIcon(look.app_icon())
         self.page = GoalPage(practice, self)
         self.page.back_button.hide()  # the window's Close does it
+        self.page.deleted.connect(self.reject)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.setContentsMargins(look.SPACING, 0, look.SPACING, look.SPACING)
@@ -40,7 +41,7 @@ class GoalWindow(QDialog):
         return True
 
     def why_lock_waits(self) -> str | None:
-        if self.isVisible() and self.page.new_action.text.text().strip():
+        if self.isVisible() and self.page.linked.new_action.text.text().strip():
             return _("Not locked: save or cancel the changes in the open window.")
         return None
 

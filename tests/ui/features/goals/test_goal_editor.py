@@ -173,8 +173,8 @@ def test_goal_page_shows_chart_milestones_and_linked_actions(
         "7",
         "8",
     ]
-    assert page.actions.count() == 1
-    assert page.actions.item(0).text().startswith("Write the handover note")
+    assert page.linked.action_items.count() == 1
+    assert page.linked.action_items.item(0).text().startswith("Write the handover note")
     assert page.milestones.count() == 1
     with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):  # the page reloads after the write
         page.milestones.item(0).setCheckState(Qt.CheckState.Checked)  # tick the milestone
@@ -184,7 +184,7 @@ def test_goal_page_shows_chart_milestones_and_linked_actions(
         page.milestones.item(0).setCheckState(Qt.CheckState.Unchecked)  # and untick it
     assert "reached" not in page.milestones.item(0).text()
     with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
-        page.actions.item(0).setCheckState(Qt.CheckState.Checked)
+        page.linked.action_items.item(0).setCheckState(Qt.CheckState.Checked)
     done = {a.id: a.done_on for a in stored(open_vault, actions.list_actions, amara)}
     assert done[linked.id] is not None
 
@@ -208,12 +208,12 @@ def test_add_an_action_item_linked_to_the_goal(
     with open_vault.session() as db, db.begin():
         g = goals.create_goal(db, GoalFields(amara, "Delegate")).id
     page = open_page(qtbot, practice, g)
-    assert page.no_actions.isVisibleTo(page)
-    qtbot.keyClicks(page.new_action.text, "Draft the handover checklist")
-    page.new_action.due.setDate(QDate(2026, 5, 4))
-    qtbot.keyClick(page.new_action.text, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.actions.count() == 1, timeout=WAIT_MS)
-    assert page.new_action.text.text() == ""  # ready for the next one
+    assert page.linked.no_actions.isVisibleTo(page)
+    qtbot.keyClicks(page.linked.new_action.text, "Draft the handover checklist")
+    page.linked.new_action.due.setDate(QDate(2026, 5, 4))
+    qtbot.keyClick(page.linked.new_action.text, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.linked.action_items.count() == 1, timeout=WAIT_MS)
+    assert page.linked.new_action.text.text() == ""  # ready for the next one
     (row,) = stored(open_vault, actions.list_actions, amara)
     assert (row.text, row.due_on, row.goal_id) == (
         "Draft the handover checklist",
