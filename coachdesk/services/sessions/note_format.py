@@ -86,6 +86,20 @@ def as_text(template: NoteTemplate, sections: Sequence[str]) -> str:
     return compose(template, sections)
 
 
+def without_headings(text: str) -> str:
+    """The words of stored notes without the templates' section headings, on one line: what a
+    one-line excerpt quotes. A heading is a line that is a section title at the start or after a
+    blank line, as ``compose`` writes it."""
+    titles = {title() for sections in _SECTIONS.values() for title in sections}
+    lines = text.splitlines()
+    kept = [
+        line
+        for number, line in enumerate(lines)
+        if not (line.strip() in titles and (number == 0 or not lines[number - 1].strip()))
+    ]
+    return " ".join(" ".join(kept).split())
+
+
 def _split(titles: list[str], lines: list[str]) -> list[str] | None:
     """Sections by heading (each at most once, in order, at the start or after a blank line);
     ``None`` when text comes before the first heading."""
