@@ -1,0 +1,95 @@
+"""Search snippets cut from a session's own text: a line or two with the first match near the
+middle, cut between words, under the heading of the notes section it is in, and marked private
+when it comes from the private notes.
+
+The index holds a session's agenda, shared and private notes as one body, so FTS5's snippet can
+neither say which of them matched nor keep a section heading apart from the text under it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from coachdesk.i18n import _
+from coachdesk.services.people.folding import fold
+from coachdesk.services.sessions.note_format import headed_blocks
+
+MATCH_START = "\x02"
+MATCH_END = "\x03"
+ELLIPSIS = "…"
+SNIPPET_CHARS = 180  # about two lines of the Search page, and one terminal line and a half
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """``text`` marks matched words between ``MATCH_START`` and ``MATCH_END``; ``section`` is
+    the heading it sits under ("" for none)."""
+
+    text: str
+    section: str
+    private: bool
+
+
+def word_matcher(typed: str) -> Callable[[str], int | None]:
+    """Which typed term a word matches (folded as the index folds), or ``None``; the last term
+    matches as a prefix while the coach is still typing, as the query does."""
+    terms = [fold(part) for part in _WORD.findall(typed)]
+    prefix = bool(typed) and not typed[-1].isspace()
+
+    def which(word: str) -> int | None:
+        folded = fold(word)
+        for number, term in enumerate(terms):
+            last = number == len(terms) - 1
+            if folded == term or (last and prefix and folded.startswith(term)):
+                return number
+        return None
+
+    return which
+
+
+def session_snippet(typed: str, agenda: str, shared: str, private: str) -> Snippet | None:
+    """The block (agenda, a shared section, a private section) that matches the most typed
+    terms, shared before private on a tie; ``None`` when no word matches (left to FTS5)."""
+    which = word_matcher(typed)
+    blocks = [(_("Agenda"), " ".join(agenda.split()), False)]
+    blocks += [(heading, body, False) for heading, body in headed_blocks(shared)]
+    blocks += [(heading, body, True) for heading, body in headed_blocks(private)]
+    best, best_terms = None, 0
+    for heading, body, is_private in blocks:
+        found = {which(m.group()) for m in _WORD.finditer(body)} - {None}
+        if len(found) > best_terms:
+            best, best_terms = (heading, body, is_private), len(found)
+    if best is None:
+        return None
+    heading, body, is_private = best
+    return Snippet(cut_around_match(body, which), heading, is_private)
+
+
+def cut_around_match(text: str, which: Callable[[str], int | None]) -> str:
+    """About ``SNIPPET_CHARS`` of ``text`` with its first match near the middle, cut between
+    words (an ellipsis where text was left out), every matched word marked."""
+    matches = [m for m in _WORD.finditer(text) if which(m.group()) is not None]
+    if not matches:
+        return ""
+    first = matches[0]
+    start = max(0, (first.start() + first.end() - SNIPPET_CHARS) // 2)
+    end = min(len(text), start + SNIPPET_CHARS)
+    start = max(0, end - SNIPPET_CHARS)
+    if start > 0 and not text[start - 1].isspace():
+        space = text.find(" ", start, first.start())
+        start = first.start() if space < 0 else space + 1
+    if end < len(text) and not text[end].isspace():
+        space = text.rfind(" ", first.end(), end)
+        end = first.end() if space < 0 else space
+    pieces, place = [], start
+    for m in matches:
+        if m.start() >= start and m.end() <= end:
+            pieces += [text[place : m.start()], MATCH_START, m.group(), MATCH_END]
+            place = m.end()
+    pieces.append(text[place:end])
+    lead = ELLIPSIS if start > 0 else ""
+    tail = ELLIPSIS if end < len(text) else ""
+    return lead + "".join(pieces).strip() + tail
