@@ -36,6 +36,7 @@ from coachdesk.model import (
     Goal,
     GoalStatus,
     SessionStatus,
+    Sponsor,
     SponsorSharing,
 )
 from coachdesk.services.paperwork import letterhead, when_words
@@ -65,24 +66,9 @@ def progress_report_data(
     until = datetime.combine(end + timedelta(days=1), time.min, tz).astimezone(UTC)
     engagement = _engagement(db, client_id, engagement_id, until)
     sponsor = engagement.sponsor if engagement and engagement.sponsor else client.sponsor
-    if sponsor_version and sponsor is None:
-        raise ValidationError(
-            {
-                "sponsor": _("{client} has no sponsor: the report can only be for them.").format(
-                    client=client.display_name
-                )
-            }
-        )
     sharing = _consented_sharing(engagement, sponsor)
-    if sponsor_version and sharing is SponsorSharing.NOTHING:
-        raise ValidationError(
-            {
-                "sponsor": _(
-                    "The client has not agreed to share anything with {sponsor}: record what "
-                    "they consent to share on the engagement first."
-                ).format(sponsor=sponsor.name)
-            }
-        )
+    if sponsor_version:
+        _check_sponsor_version(client.display_name, sponsor, sharing)
     for_client = not sponsor_version  # the sponsor's data never carries session content
     return ProgressReportData(
         letterhead=letterhead(db),
@@ -108,6 +94,29 @@ def progress_report_data(
         next_focus=next_focus,
         sessions=_session_lines(db, client_id, since, until, with_focus=for_client),
     )
+
+
+def _check_sponsor_version(
+    client_name: str, sponsor: Sponsor | None, sharing: SponsorSharing
+) -> None:
+    """A sponsor's version needs a sponsor, and the client's consent to share with them."""
+    if sponsor is None:
+        raise ValidationError(
+            {
+                "sponsor": _("{client} has no sponsor: the report can only be for them.").format(
+                    client=client_name
+                )
+            }
+        )
+    if sharing is SponsorSharing.NOTHING:
+        raise ValidationError(
+            {
+                "sponsor": _(
+                    "The client has not agreed to share anything with {sponsor}: record what "
+                    "they consent to share on the engagement first."
+                ).format(sponsor=sponsor.name)
+            }
+        )
 
 
 def _consented_sharing(engagement: Engagement | None, sponsor: object) -> SponsorSharing:

@@ -62,10 +62,8 @@ def muted_colour(
     fore, back = palette.color(group, role), palette.color(group, QPalette.ColorRole.Base)
     if role == QPalette.ColorRole.HighlightedText:
         back = palette.color(group, QPalette.ColorRole.Highlight)
-    mix = [
-        round(f * weight + b * (1 - weight))
-        for f, b in zip(fore.getRgb()[:3], back.getRgb()[:3], strict=True)
-    ]
+    pairs = ((fore.red(), back.red()), (fore.green(), back.green()), (fore.blue(), back.blue()))
+    mix = [round(f * weight + b * (1 - weight)) for f, b in pairs]
     return "#{:02x}{:02x}{:02x}".format(*mix)
 
 
