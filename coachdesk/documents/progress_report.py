@@ -192,9 +192,10 @@ def one_line(text: str, width: float) -> str:
             break
         fitted = longer
     if not fitted:
-        while text and stringWidth(text + "…", font, size) > width:
-            text = text[:-1]
-        fitted = text
+        for end in range(1, len(text)):
+            if stringWidth(text[:end] + "…", font, size) > width:
+                break
+            fitted = text[:end]
     return fitted.rstrip(",;:–-") + "…"
 
 

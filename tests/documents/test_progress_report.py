@@ -175,3 +175,21 @@ def test_each_session_gets_one_line_cut_after_a_whole_word() -> None:
     words = shown.removesuffix("…").split()
     assert words == long.split()[: len(words)]
     assert len(words) > 5
+
+
+def test_one_line_cuts_a_word_only_when_it_alone_is_too_wide() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from coachdesk.documents.fonts import family
+    from coachdesk.documents.progress_report import one_line
+    from coachdesk.documents.style import GRID_FONT_SIZE
+
+    assert one_line("Short and sweet", 200) == "Short and sweet"
+    assert one_line("Delegation <b>&amp; trust", 300) == "Delegation <b>&amp; trust"
+    giant = one_line("x" * 100_000 + " tail", 100)
+    assert giant.endswith("…")
+    assert stringWidth(giant, family().regular, GRID_FONT_SIZE) <= 100
+    cut = one_line("One two three four five six", 60)
+    assert cut.endswith("…")
+    assert "One two three four five six".startswith(cut.removesuffix("…"))
+    assert cut.removesuffix("…").split()[-1] in {"One", "two", "three", "four", "five"}
