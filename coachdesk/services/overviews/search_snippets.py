@@ -36,16 +36,23 @@ class Snippet:
 def word_matcher(typed: str) -> Callable[[str], int | None]:
     """Which typed term a word matches (folded as the index folds), or ``None``; the last term
     matches as a prefix while the coach is still typing, as the query does."""
-    terms = [fold(part) for part in _WORD.findall(typed)]
-    prefix = bool(typed) and not typed[-1].isspace()
+    terms = _terms(typed)
+    prefix = _is_prefix(typed)
+    known: dict[str, int | None] = {}  # notes repeat their words: fold each one once
 
     def which(word: str) -> int | None:
-        folded = fold(word)
-        for number, term in enumerate(terms):
-            last = number == len(terms) - 1
-            if folded == term or (last and prefix and folded.startswith(term)):
-                return number
-        return None
+        if word not in known:
+            folded = _fold(word)
+            known[word] = next(
+                (
+                    number
+                    for number, term in enumerate(terms)
+                    if folded == term
+                    or (number == len(terms) - 1 and prefix and folded.startswith(term))
+                ),
+                None,
+            )
+        return known[word]
 
     return which
 
@@ -53,28 +60,29 @@ def word_matcher(typed: str) -> Callable[[str], int | None]:
 def session_snippet(typed: str, agenda: str, shared: str, private: str) -> Snippet | None:
     """The block (agenda, a shared section, a private section) that matches the most typed
     terms, shared before private on a tie; ``None`` when no word matches (left to FTS5)."""
-    which = word_matcher(typed)
+    finders = _term_finders(typed)
     blocks = [(_("Agenda"), " ".join(agenda.split()), False)]
     blocks += [(heading, body, False) for heading, body in headed_blocks(shared)]
     blocks += [(heading, body, True) for heading, body in headed_blocks(private)]
     best, best_terms = None, 0
     for heading, body, is_private in blocks:
-        found = {which(m.group()) for m in _WORD.finditer(body)} - {None}
-        if len(found) > best_terms:
-            best, best_terms = (heading, body, is_private), len(found)
+        folded = _fold(body)  # the whole block at once: a word at a time is far slower
+        found = sum(1 for finder in finders if finder.search(folded))
+        if found > best_terms:
+            best, best_terms = (heading, body, is_private), found
     if best is None:
         return None
     heading, body, is_private = best
-    return Snippet(cut_around_match(body, which), heading, is_private)
+    return Snippet(cut_around_match(body, typed), heading, is_private)
 
 
-def cut_around_match(text: str, which: Callable[[str], int | None]) -> str:
+def cut_around_match(text: str, typed: str) -> str:
     """About ``SNIPPET_CHARS`` of ``text`` with its first match near the middle, cut between
-    words (an ellipsis where text was left out), every matched word marked."""
-    matches = [m for m in _WORD.finditer(text) if which(m.group()) is not None]
-    if not matches:
+    words (an ellipsis where text was left out), every matched word in it marked."""
+    which = word_matcher(typed)
+    first = _first_match(text, typed, which)
+    if first is None:
         return ""
-    first = matches[0]
     start = max(0, (first.start() + first.end() - SNIPPET_CHARS) // 2)
     end = min(len(text), start + SNIPPET_CHARS)
     start = max(0, end - SNIPPET_CHARS)
@@ -85,11 +93,47 @@ def cut_around_match(text: str, which: Callable[[str], int | None]) -> str:
         space = text.rfind(" ", first.end(), end)
         end = first.end() if space < 0 else space
     pieces, place = [], start
-    for m in matches:
-        if m.start() >= start and m.end() <= end:
+    for m in _WORD.finditer(text, start, end):
+        if which(m.group()) is not None:
             pieces += [text[place : m.start()], MATCH_START, m.group(), MATCH_END]
             place = m.end()
     pieces.append(text[place:end])
     lead = ELLIPSIS if start > 0 else ""
     tail = ELLIPSIS if end < len(text) else ""
     return lead + "".join(pieces).strip() + tail
+
+
+def _first_match(text: str, typed: str, which: Callable[[str], int | None]) -> re.Match[str] | None:
+    """The first matching word; found in one pass of the patterns where folding keeps every
+    letter in its place (ASCII), else word by word."""
+    if text.isascii():
+        lower = text.lower()
+        starts = [m.start() for f in _term_finders(typed) if (m := f.search(lower))]
+        return _WORD.match(text, min(starts)) if starts else None
+    return next((m for m in _WORD.finditer(text) if which(m.group()) is not None), None)
+
+
+def _fold(text: str) -> str:
+    """``fold``, without its letter-by-letter pass when there is nothing but ASCII to fold."""
+    return text.lower() if text.isascii() else fold(text)
+
+
+def _terms(typed: str) -> list[str]:
+    return [_fold(part) for part in _WORD.findall(typed)]
+
+
+def _is_prefix(typed: str) -> bool:
+    return bool(typed) and not typed[-1].isspace()
+
+
+def _term_finders(typed: str) -> list[re.Pattern[str]]:
+    """One pattern per typed term, over folded text: the whole word, or its start for the last
+    term while the coach is still typing."""
+    terms = _terms(typed)
+    prefix = _is_prefix(typed)
+    return [
+        re.compile(
+            rf"(?<!\w){re.escape(term)}" + ("" if prefix and n == len(terms) - 1 else r"(?!\w)")
+        )
+        for n, term in enumerate(terms)
+    ]
