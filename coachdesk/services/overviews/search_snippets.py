@@ -73,7 +73,8 @@ def session_snippet(typed: str, agenda: str, shared: str, private: str) -> Snipp
     if best is None:
         return None
     heading, body, is_private = best
-    return Snippet(cut_around_match(body, typed), heading, is_private)
+    text = cut_around_match(body, typed)
+    return Snippet(text, heading, is_private) if text else None
 
 
 def cut_around_match(text: str, typed: str) -> str:
