@@ -110,13 +110,16 @@ def format_day_month(value: date | datetime) -> str:
 
 
 def format_date_range(start: date | None, end: date | None) -> str:
-    """``"1 September – 30 November 2026"``; an open end reads ``"from 1 September 2026"``."""
+    """``"1 September – 30 November 2026"``; an open end reads ``"from 1 September 2026"``,
+    a single day ``"2 December 2026"``."""
     if start is None and end is None:
         return ""
     if end is None:
         return _("from {date}").format(date=format_date(start))
     if start is None:
         return _("until {date}").format(date=format_date(end))
+    if start == end:
+        return format_date(end)
     if start.year == end.year:
         if start.month == end.month:
             head = str(start.day)

@@ -139,6 +139,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 for r in rows
             ],
             p.tz,
+            empty=_("No clients match."),
         )
     return EXIT_OK
 

@@ -108,6 +108,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             (r.id, r.client_name, r.title, r.status, r.start_date, r.end_date, r.held, r.planned)
             for r in rows
         ],
+        empty=_("No engagements match."),
     )
     return EXIT_OK
 

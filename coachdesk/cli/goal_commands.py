@@ -135,6 +135,7 @@ def cmd_goal_list(args: argparse.Namespace) -> int:
             )
             for r in rows
         ],
+        empty=_("No goals match."),
     )
     return EXIT_OK
 
@@ -200,6 +201,7 @@ def cmd_action_list(args: argparse.Namespace) -> int:
     print_table(
         [_("id"), _("client"), _("action"), _("due"), _("status"), _("goal")],
         [(r.id, r.client_name, r.text, r.due_on, r.status, r.goal_title) for r in rows],
+        empty=_("No action items match."),
     )
     return EXIT_OK
 

@@ -70,9 +70,18 @@ def cell(value: Any, tz: ZoneInfo | None = None) -> str:
 
 
 def print_table(
-    headers: Sequence[str], rows: Iterable[Sequence[Any]], tz: ZoneInfo | None = None
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    tz: ZoneInfo | None = None,
+    *,
+    empty: str = "",
 ) -> None:
+    """Rows under their headers; ``empty`` says so in words when there are none (a list
+    command's "No clients match.": a bare header line reads like a fault)."""
     text_rows = [[cell(v, tz) for v in row] for row in rows]
+    if not text_rows and empty:
+        print(empty)
+        return
     widths = [len(h) for h in headers]
     for row in text_rows:
         widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]

@@ -10,8 +10,8 @@ from coachdesk.cli.context import echo, practice
 from coachdesk.cli.output import cell, print_json, print_table
 from coachdesk.cli.overview_text import sequence_text
 from coachdesk.errors import EXIT_OK
-from coachdesk.i18n import _
-from coachdesk.services.overviews.search import MATCH_END, MATCH_START, search
+from coachdesk.i18n import _, ngettext
+from coachdesk.services.overviews.search import MATCH_END, MATCH_START, SearchHit, count, search
 from coachdesk.services.overviews.today import TodayData, today
 
 
@@ -24,6 +24,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     find = add("search", _("search clients, notes, goals and action items"), cmd_search)
     find.add_argument("text", metavar="TEXT")
     find.add_argument("--limit", type=int, default=50)
+    find.add_argument("--offset", type=int, default=0, metavar="N", help=_("skip the best N"))
     find.add_argument("--json", action="store_true")
 
     day = add("today", _("what needs attention today"), cmd_today)
@@ -36,24 +37,35 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 def cmd_search(args: argparse.Namespace) -> int:
     with practice(args) as p:
-        hits = search(p.db, args.text, args.limit, tz=p.tz)
+        hits = search(p.db, args.text, args.limit, tz=p.tz, offset=args.offset)
+        total = count(p.db, args.text)
     if args.json:
         print_json(hits)
         return EXIT_OK
+    if not hits:
+        echo(_("No matches."))
+        return EXIT_OK
     print_table(
         [_("kind"), _("id"), _("client"), _("title"), _("match")],
-        [
-            (
-                h.kind,
-                h.ref_id,
-                h.client_name,
-                h.title,
-                h.snippet.replace(MATCH_START, "[").replace(MATCH_END, "]"),
-            )
-            for h in hits
-        ],
+        [(h.kind, h.ref_id, h.client_name, h.title, _match_text(h)) for h in hits],
     )
+    rest = total - max(args.offset, 0) - len(hits)
+    if rest > 0:
+        more = ngettext(
+            "{n} more match: --offset {next} shows it.",
+            "{n} more matches: --offset {next} shows them.",
+            rest,
+        )
+        echo(more.format(n=rest, next=max(args.offset, 0) + len(hits)))
     return EXIT_OK
+
+
+def _match_text(hit: SearchHit) -> str:
+    """The snippet with [matches], after its notes heading and a private label."""
+    text = hit.snippet.replace(MATCH_START, "[").replace(MATCH_END, "]")
+    if hit.section:
+        text = f"{hit.section}: {text}"
+    return f"{_('Private')} · {text}" if hit.private else text
 
 
 def cmd_today(args: argparse.Namespace) -> int:

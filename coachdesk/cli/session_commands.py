@@ -131,6 +131,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 for r in rows
             ],
             p.tz,
+            empty=_("No sessions match."),
         )
     return EXIT_OK
 

@@ -112,11 +112,11 @@ class OpenAction:
 
 @dataclass(frozen=True)
 class SessionLine:
-    """One session of the period; its excerpt is shared content, printed for the client only."""
+    """One session of the period; its focus is shared content, printed for the client only."""
 
     held_on: date
     status: str  # SessionStatus values
-    excerpt: str = ""
+    focus: str = ""
 
 
 @dataclass(frozen=True)
@@ -136,7 +136,7 @@ class ProgressReportData:
     """A client's progress over a period, for the client or (with less) for their sponsor.
 
     The sponsor version prints progress and attendance only: ``open_actions``, ``themes`` and the
-    sessions' excerpts are ignored for it even when given. ``sponsor_sharing`` is what the client
+    sessions' focus lines are ignored for it even when given. ``sponsor_sharing`` is what the client
     consented to ("attendance" drops goals and actions; "nothing" refuses the sponsor version).
     """
 

@@ -8,14 +8,17 @@ mistake upstream cannot put them in front of an employer.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from coachdesk import words
 from coachdesk.documents.charts import goal_chart
 from coachdesk.documents.data import GoalProgress, ProgressReportData
+from coachdesk.documents.fonts import family
 from coachdesk.documents.pages import build_pdf, page_size
 from coachdesk.documents.style import (
     ACCENT_SOFT,
+    GRID_FONT_SIZE,
     MARGIN_X,
     RULE,
     esc,
@@ -30,7 +33,8 @@ from coachdesk.formatting import format_date, format_date_range, format_short_da
 from coachdesk.i18n import _, ngettext
 from coachdesk.model.enums import SessionStatus
 
-EXCERPT_CHARS = 280
+CELL_PADDING = 6  # the grid's right padding, in points
+KEPT_ROWS = 3  # a grid never leaves fewer rows than this alone on a page
 
 
 def _tiles(data: ProgressReportData, width: float) -> Flowable:
@@ -91,8 +95,12 @@ def _goal_block(goal: GoalProgress, width: float) -> Flowable:
                 left.append(Paragraph(text, st.milestone_done, bulletText="✓"))
             else:
                 left.append(Paragraph(esc(m.title), st.milestone_open, bulletText="○"))
-    if goal.ratings:
+    if len(goal.ratings) > 1:
         right: Flowable = goal_chart(goal.ratings, goal.baseline, goal.target, chart_w, 36 * mm)
+    elif goal.ratings:  # one point makes no line: a chart would take the room for nothing
+        day, score = goal.ratings[0]
+        rated = _("Rated {score} on {date}.").format(score=score, date=format_short_date(day))
+        right = para(rated, st.small)
     else:
         right = para(_("No ratings recorded in this period."), st.small)
     table = Table([[left, right]], colWidths=[text_w, chart_w], hAlign="LEFT")
@@ -123,9 +131,16 @@ def _open_actions(data: ProgressReportData, width: float) -> list[Flowable]:
 
 
 def _grid(rows: list[list[Flowable | str]], widths: list[float]) -> Table:
+    """A table with a heading row repeated on every page, split only where at least
+    ``KEPT_ROWS`` rows stay on each side: no page starts or ends with one orphan row."""
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    if len(rows) - 1 <= 2 * KEPT_ROWS:
+        kept = [("NOSPLIT", (0, 0), (-1, -1))]
+    else:
+        kept = [("NOSPLIT", (0, 0), (-1, KEPT_ROWS)), ("NOSPLIT", (0, -KEPT_ROWS), (-1, -1))]
     table.setStyle(
         table_style(
+            *kept,
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
             ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
@@ -158,12 +173,30 @@ def _sessions(data: ProgressReportData, width: float, client: bool) -> list[Flow
             words.label(SessionStatus(s.status)),
         ]
         if client:
-            excerpt = s.excerpt.strip()
-            if len(excerpt) > EXCERPT_CHARS:
-                excerpt = excerpt[: EXCERPT_CHARS - 1].rstrip() + "…"
-            row.append(para(excerpt, st.cell))
+            row.append(one_line(s.focus, widths[-1] - CELL_PADDING))
         rows.append(row)
     return [_grid(rows, widths)]
+
+
+def one_line(text: str, width: float) -> str:
+    """``text`` as it fits one line of a grid cell, cut after a whole word with an ellipsis;
+    mid-word only when its first word alone is wider than the cell."""
+    font, size = family().regular, GRID_FONT_SIZE
+    text = " ".join(text.split())
+    if stringWidth(text, font, size) <= width:
+        return text
+    fitted = ""
+    for word in text.split(" "):
+        longer = f"{fitted} {word}" if fitted else word
+        if stringWidth(longer + "…", font, size) > width:
+            break
+        fitted = longer
+    if not fitted:
+        for end in range(1, len(text)):
+            if stringWidth(text[:end] + "…", font, size) > width:
+                break
+            fitted = text[:end]
+    return fitted.rstrip(",;:–-") + "…"
 
 
 def report_story(data: ProgressReportData, width: float) -> list[Flowable]:
@@ -174,7 +207,7 @@ def report_story(data: ProgressReportData, width: float) -> list[Flowable]:
         audience = _("Prepared for {name}").format(name=data.client_name)
     else:
         audience = _("Prepared for {sponsor} · progress and attendance only").format(
-            sponsor=data.sponsor_name or _("the sponsor")
+            sponsor=data.sponsor_name
         )
     story: list[Flowable] = [
         para(_("Progress report"), st.title),
@@ -208,16 +241,21 @@ def report_story(data: ProgressReportData, width: float) -> list[Flowable]:
         themes = [Paragraph(esc(t), st.bullet, bulletText="•") for t in data.themes if t.strip()]
         story += section(_("Themes"), themes)
     story += section(_("Next focus"), paragraphs(data.next_focus))
+    # A table short enough to be kept whole goes with its heading; asking for room for a
+    # long one would push a one-session table alone onto a new page.
     story += section(
         _("Sessions") if client else _("Attendance"),
         _sessions(data, width, client),
-        long_table=True,
+        long_table=len(data.sessions) > 2 * KEPT_ROWS,
     )
     return story
 
 
 def render_progress_report(data: ProgressReportData) -> bytes:
-    """The report as PDF bytes; a sponsor version the client did not consent to is refused."""
+    """The report as PDF bytes; a sponsor version without a sponsor, or one the client did not
+    consent to, is refused."""
+    if data.audience == "sponsor" and not data.sponsor_name:
+        raise ValidationError({"audience": _("There is no sponsor to prepare this version for.")})
     if data.audience == "sponsor" and data.sponsor_sharing == "nothing":
         raise ValidationError(
             {"audience": _("The client has not agreed to share anything with the sponsor.")}

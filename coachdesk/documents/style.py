@@ -36,6 +36,7 @@ MARGIN_X = 20 * mm
 PARAGRAPH_CHARS = 2000  # what ReportLab lays out in one piece before the cost is felt
 MARGIN_TOP = 16 * mm
 MARGIN_BOTTOM = 20 * mm
+GRID_FONT_SIZE = 8.5  # what a table draws its plain-string cells in
 
 
 @dataclass(frozen=True)
@@ -231,7 +232,7 @@ def table_style(*commands: tuple[Any, ...]) -> TableStyle:
     f = family()
     base: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), f.regular),
-        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+        ("FONTSIZE", (0, 0), (-1, -1), GRID_FONT_SIZE),
         ("TEXTCOLOR", (0, 0), (-1, -1), INK),
     ]
     return TableStyle([*base, *commands])

@@ -357,16 +357,14 @@ def test_documents_are_written_only_where_asked(cli, tmp_path: Path) -> None:
             "--out",
             str(out / "report.pdf"),
         ),
-        ("report", "progress", "--client", "1", "--sponsor", "--out", str(out / "sponsor.pdf")),
         ("session", "summary", "1", "--out", str(out / "summary.pdf")),
     ):
         assert cli(*args)[0] == 0, args
-    assert sorted(p.name for p in out.iterdir()) == [
-        "agreement.pdf",
-        "report.pdf",
-        "sponsor.pdf",
-        "summary.pdf",
-    ]
+    sponsor = ("report", "progress", "--client", "1", "--sponsor", "--out", str(out / "s.pdf"))
+    code, _out, err = cli(*sponsor)
+    assert code == 1, "no sponsor, so no sponsor's version"
+    assert "has no sponsor" in err
+    assert sorted(p.name for p in out.iterdir()) == ["agreement.pdf", "report.pdf", "summary.pdf"]
     from tests.documents.pdfcheck import text
 
     for pdf in out.iterdir():

@@ -56,6 +56,7 @@ def test_numbers_and_dates() -> None:
         (date(2026, 9, 1), date(2026, 9, 30), "1 – 30 September 2026"),
         (date(2026, 9, 1), date(2027, 2, 28), "1 September 2026 – 28 February 2027"),
         (date(2026, 9, 1), None, "from 1 September 2026"),
+        (date(2026, 12, 2), date(2026, 12, 2), "2 December 2026"),
     ],
 )
 def test_date_ranges(start: date, end: date | None, expected: str) -> None:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from coachdesk.documents.data import ProgressReportData, SessionLine
 from coachdesk.documents.progress_report import render_progress_report
 from coachdesk.errors import ValidationError
 from tests.documents import samples
-from tests.documents.pdfcheck import assert_well_formed, text
+from tests.documents.pdfcheck import assert_well_formed, page_count, reader, text
 
 
 @pytest.fixture(scope="module")
@@ -115,3 +119,77 @@ def test_content_too_tall_for_a_page_gives_a_neutral_error() -> None:
         render_progress_report(data)
     assert secret not in info.value.message
     assert "too long to fit on one page" in info.value.message
+
+
+def _one_day(**changes: object) -> ProgressReportData:
+    day = date(2026, 12, 2)
+    return replace(
+        samples.progress("client", sessions=1, goals=2, **changes), period_start=day, period_end=day
+    )
+
+
+def test_a_one_session_report_is_titled_by_its_day_and_fits_one_page() -> None:
+    pdf = render_progress_report(_one_day(themes=(), open_actions=()))
+    out = text(pdf)
+    assert "· 2 December 2026" in out
+    assert "2 – 2 December" not in out
+    assert page_count(pdf) == 1
+    assert "Sessions" in out
+    assert "explored the board review, week 0." in out
+
+
+def test_a_single_rating_is_said_not_charted() -> None:
+    out = text(render_progress_report(_one_day()))
+    assert "Rated 3 on 3 Sep 2026." in out
+
+
+SESSION_ROW = re.compile(
+    r"^\d{1,2} \w{3} 20\d\d\s+(Held|Cancelled|Late cancellation|No-show)$", re.M
+)
+
+
+@pytest.mark.parametrize("audience", ["client", "sponsor"])
+def test_a_long_sessions_table_never_ends_with_an_orphan_row(audience: str) -> None:
+    """Every length from one page to three: the last page carries at least three rows."""
+    for count in range(10, 60):
+        pdf = render_progress_report(samples.progress(audience, sessions=count, goals=2))
+        last = reader(pdf).pages[-1].extract_text() or ""
+        assert len(SESSION_ROW.findall(last)) >= 3, count
+
+
+def test_the_sponsor_version_names_the_sponsor_or_is_refused() -> None:
+    assert "Prepared for Northwind Analytics GmbH" in text(
+        render_progress_report(samples.progress("sponsor"))
+    )
+    with pytest.raises(ValidationError, match="no sponsor"):
+        render_progress_report(samples.progress("sponsor", sponsor_name=None))
+
+
+def test_each_session_gets_one_line_cut_after_a_whole_word() -> None:
+    long = "Explored " + "delegation and the board review " * 12 + "in depth."
+    session = SessionLine(date(2026, 9, 3), "completed", long)
+    pdf = render_progress_report(replace(samples.progress("client"), sessions=(session,)))
+    rows = (reader(pdf).pages[-1].extract_text() or "").splitlines()
+    shown = next(row for row in rows if row.startswith("Explored"))
+    assert shown.endswith("…")
+    words = shown.removesuffix("…").split()
+    assert words == long.split()[: len(words)]
+    assert len(words) > 5
+
+
+def test_one_line_cuts_a_word_only_when_it_alone_is_too_wide() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from coachdesk.documents.fonts import family
+    from coachdesk.documents.progress_report import one_line
+    from coachdesk.documents.style import GRID_FONT_SIZE
+
+    assert one_line("Short and sweet", 200) == "Short and sweet"
+    assert one_line("Delegation <b>&amp; trust", 300) == "Delegation <b>&amp; trust"
+    giant = one_line("x" * 100_000 + " tail", 100)
+    assert giant.endswith("…")
+    assert stringWidth(giant, family().regular, GRID_FONT_SIZE) <= 100
+    cut = one_line("One two three four five six", 60)
+    assert cut.endswith("…")
+    assert "One two three four five six".startswith(cut.removesuffix("…"))
+    assert cut.removesuffix("…").split()[-1] in {"One", "two", "three", "four", "five"}

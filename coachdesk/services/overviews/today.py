@@ -32,6 +32,9 @@ from coachdesk.services.sessions.sessions import notes_written
 
 NOTES_LOOKBACK = timedelta(days=30)
 ENDING_WITHIN = timedelta(days=30)
+# An active engagement that ended lately still wants closing or extending; one that ended
+# longer ago is history the coach has let be, not news.
+ENDED_WITHIN = timedelta(days=14)
 LIMIT = 100
 
 
@@ -247,6 +250,7 @@ def _engagements_ending(db: Session, day: date, limit: int) -> list[EngagementRo
         .join(Client, Client.id == eng.client_id)
         .where(
             eng.status == EngagementStatus.ACTIVE,
+            or_(eng.end_date.is_(None), eng.end_date >= day - ENDED_WITHIN),
             # Counting all sessions reads the index alone; only where that count reaches the plan
             # are the sessions read to count the completed ones.
             or_(

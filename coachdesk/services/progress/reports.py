@@ -6,6 +6,7 @@ below select shared content only.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -35,14 +36,13 @@ from coachdesk.model import (
     Goal,
     GoalStatus,
     SessionStatus,
+    Sponsor,
     SponsorSharing,
 )
 from coachdesk.services.paperwork import letterhead, when_words
 from coachdesk.services.people import clients, profile
 from coachdesk.services.progress import actions, goals
-from coachdesk.services.sessions import sessions
-
-EXCERPT_CHARS = 280
+from coachdesk.services.sessions import note_format, sessions
 
 
 def progress_report_data(
@@ -67,15 +67,8 @@ def progress_report_data(
     engagement = _engagement(db, client_id, engagement_id, until)
     sponsor = engagement.sponsor if engagement and engagement.sponsor else client.sponsor
     sharing = _consented_sharing(engagement, sponsor)
-    if sponsor_version and sharing is SponsorSharing.NOTHING:
-        raise ValidationError(
-            {
-                "sponsor": _(
-                    "The client has not agreed to share anything with {sponsor}: record what "
-                    "they consent to share on the engagement first."
-                ).format(sponsor=sponsor.name if sponsor else _("the sponsor"))
-            }
-        )
+    if sponsor_version:
+        _check_sponsor_version(client.display_name, sponsor, sharing)
     for_client = not sponsor_version  # the sponsor's data never carries session content
     return ProgressReportData(
         letterhead=letterhead(db),
@@ -99,18 +92,52 @@ def progress_report_data(
         themes=themes if for_client else (),
         coach_summary=coach_summary,
         next_focus=next_focus,
-        sessions=_session_lines(db, client_id, since, until, with_excerpts=for_client),
+        sessions=_session_lines(db, client_id, since, until, with_focus=for_client),
     )
+
+
+def _check_sponsor_version(
+    client_name: str, sponsor: Sponsor | None, sharing: SponsorSharing
+) -> None:
+    """A sponsor's version needs a sponsor, and the client's consent to share with them."""
+    if sponsor is None:
+        raise ValidationError(
+            {
+                "sponsor": _("{client} has no sponsor: the report can only be for them.").format(
+                    client=client_name
+                )
+            }
+        )
+    if sharing is SponsorSharing.NOTHING:
+        raise ValidationError(
+            {
+                "sponsor": _(
+                    "The client has not agreed to share anything with {sponsor}: record what "
+                    "they consent to share on the engagement first."
+                ).format(sponsor=sponsor.name)
+            }
+        )
 
 
 def _consented_sharing(engagement: Engagement | None, sponsor: object) -> SponsorSharing:
     """What the client agreed to share: recorded per engagement with its sponsor. A sponsor
-    known only from the client record has no recorded consent, so nothing is shared; with no
-    sponsor at all, the sponsor version is the coach's own progress-and-attendance summary.
+    known only from the client record has no recorded consent, so nothing is shared.
     """
     if engagement is not None and engagement.sponsor is not None:
         return engagement.sponsor_sharing
     return SponsorSharing.NOTHING if sponsor is not None else SponsorSharing.PROGRESS
+
+
+def report_sponsor(db: Session, client_id: int, end: date) -> str | None:
+    """The name of the sponsor a report ending on ``end`` would be prepared for, if any: the
+    sponsor version is offered only then."""
+    tz = profile.coach_zone(db)
+    until = datetime.combine(end + timedelta(days=1), time.min, tz).astimezone(UTC)
+    engagement = _engagement(db, client_id, None, until)
+    if engagement is not None and engagement.sponsor is not None:
+        return engagement.sponsor.name
+    sponsor = clients.get_client(db, client_id).sponsor
+    return sponsor.name if sponsor else None
 
 
 def progress_report_pdf(
@@ -237,9 +264,9 @@ def _count_actions(
 
 
 def _session_lines(
-    db: Session, client_id: int, since: datetime, until: datetime, *, with_excerpts: bool
+    db: Session, client_id: int, since: datetime, until: datetime, *, with_focus: bool
 ) -> tuple[SessionLine, ...]:
-    """The period's sessions with a short excerpt of what was shared (agenda, else notes)."""
+    """The period's sessions, each with its focus for the client's version."""
     s = CoachingSession
     tz = profile.coach_zone(db)
     rows = db.execute(
@@ -251,12 +278,19 @@ def _session_lines(
         SessionLine(
             starts_at.astimezone(tz).date(),
             status.value,
-            _excerpt(agenda or shared) if with_excerpts else "",
+            session_focus(agenda, shared) if with_focus else "",
         )
         for starts_at, status, agenda, shared in rows
     )
 
 
-def _excerpt(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1].rstrip() + "…"
+def session_focus(agenda: str, shared_notes: str) -> str:
+    """What a session was about, in a sentence: its agenda, else the first sentence of the shared
+    notes without their section headings. The document cuts it to one line."""
+    if agenda.strip():
+        return " ".join(agenda.split())
+    text = note_format.without_headings(shared_notes)
+    return _FIRST_SENTENCE.split(text, maxsplit=1)[0]
+
+
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?…])\s+")

@@ -86,6 +86,28 @@ def as_text(template: NoteTemplate, sections: Sequence[str]) -> str:
     return compose(template, sections)
 
 
+def without_headings(text: str) -> str:
+    """The words of stored notes without the templates' section headings, on one line: what a
+    one-line excerpt quotes."""
+    return " ".join(body for _heading, body in headed_blocks(text))
+
+
+def headed_blocks(text: str) -> list[tuple[str, str]]:
+    """Stored notes as ``(heading, words on one line)`` blocks, in order; text before any
+    heading has the heading ``""``. A heading is a line that is any template's section title,
+    at the start or after a blank line, as ``compose`` writes it."""
+    titles = {title() for sections in _SECTIONS.values() for title in sections}
+    blocks: list[tuple[str, list[str]]] = [("", [])]
+    lines = text.splitlines()
+    for number, line in enumerate(lines):
+        if line.strip() in titles and (number == 0 or not lines[number - 1].strip()):
+            blocks.append((line.strip(), []))
+        else:
+            blocks[-1][1].append(line)
+    joined = [(heading, " ".join(" ".join(body).split())) for heading, body in blocks]
+    return [(heading, body) for heading, body in joined if body]
+
+
 def _split(titles: list[str], lines: list[str]) -> list[str] | None:
     """Sections by heading (each at most once, in order, at the start or after a blank line);
     ``None`` when text comes before the first heading."""

@@ -7,16 +7,19 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from coachdesk.model import ActionItem, CoachingSession, Goal
+from coachdesk.model import ActionItem, CoachingSession, Goal, NoteTemplate
 from coachdesk.services.overviews.search import (
     MATCH_END,
     MATCH_START,
+    count,
     fts_query,
     search,
     snippet_spans,
 )
+from coachdesk.services.overviews.search_snippets import SNIPPET_CHARS
 from coachdesk.services.people import clients
 from coachdesk.services.people.clients import ClientFields
+from coachdesk.services.sessions.note_format import compose
 from coachdesk.vault import Vault
 
 WHEN = datetime(2026, 11, 27, 23, 30, tzinfo=UTC)
@@ -73,12 +76,10 @@ def test_nothing_typed_makes_search_raise(open_vault: Vault, typed: str) -> None
 def test_a_title_match_outranks_a_body_match(open_vault: Vault) -> None:
     ids = practice(open_vault)
     with open_vault.session() as db:
-        hits = search(db, "delegation")
-    assert [(h.kind, h.ref_id) for h in hits] == [
-        ("goal", ids["goal"]),
-        ("session", ids["session"]),
-    ]
-    goal, session = hits
+        (best,) = search(db, "delegation", limit=1)
+        session, goal = search(db, "delegation")
+    assert (best.kind, best.ref_id) == ("goal", ids["goal"])
+    assert (session.kind, goal.kind) == ("session", "goal"), "shown by kind, as the page groups"
     assert goal.title == "Delegation without guilt"
     assert goal.client_name == "Łukasz Nowak"
     assert session.client_id == ids["aoife"]
@@ -167,3 +168,80 @@ def test_an_erased_client_is_no_longer_found(open_vault: Vault) -> None:
         assert search(db, "journal") == []
         assert search(db, "aoife") == []
         assert [h.kind for h in search(db, "delegation")] == ["goal"]
+
+
+def _plain(snippet: str) -> str:
+    return snippet.replace(MATCH_START, "").replace(MATCH_END, "")
+
+
+def test_a_session_snippet_is_a_line_or_two_under_its_heading(open_vault: Vault) -> None:
+    reality = f"{FILLER}She noticed the urge to rescue the team again. {FILLER}".strip()
+    notes = compose(NoteTemplate.GROW, ["Calmer board meetings.", reality, "", ""])
+    with open_vault.session() as db, db.begin():
+        who = clients.create_client(db, ClientFields(display_name="Ines Duarte")).id
+        db.add(CoachingSession(client_id=who, starts_at=WHEN, shared_notes=notes))
+    with open_vault.session() as db:
+        (hit,) = search(db, "rescue")
+    assert hit.section == "Reality"
+    assert not hit.private
+    plain = _plain(hit.snippet)
+    assert "Goal" not in plain
+    assert "Reality" not in plain, "the heading is apart from the text"
+    assert SNIPPET_CHARS // 2 < len(plain) <= SNIPPET_CHARS + 2
+    inner = plain.strip("…")
+    assert inner in reality
+    assert plain.startswith("…")
+    assert plain.endswith("…")
+    assert reality[reality.index(inner) - 1] == " ", "cut between words"
+    assert reality[reality.index(inner) + len(inner)] == " "
+    middle = plain.index("rescue") + 3
+    assert abs(middle - len(plain) / 2) < 20, "the match sits near the middle"
+    assert f"{MATCH_START}rescue{MATCH_END}" in hit.snippet
+
+
+def test_a_match_in_private_notes_is_marked_private(open_vault: Vault) -> None:
+    with open_vault.session() as db, db.begin():
+        who = clients.create_client(db, ClientFields(display_name="Ines Duarte")).id
+        db.add_all(
+            [
+                CoachingSession(
+                    client_id=who, starts_at=WHEN, private_notes="Possible burnout signs."
+                ),
+                CoachingSession(
+                    client_id=who,
+                    starts_at=datetime(2026, 11, 20, 9, tzinfo=UTC),
+                    shared_notes="We named burnout as a risk.",
+                    private_notes="burnout again",
+                ),
+            ]
+        )
+    with open_vault.session() as db:
+        newest, older = search(db, "burnout")
+    assert newest.private
+    assert _plain(newest.snippet) == "Possible burnout signs."
+    assert not older.private, "shared notes come first when both match"
+    assert _plain(older.snippet) == "We named burnout as a risk."
+
+
+def test_sessions_come_newest_first_and_the_rest_can_be_loaded(open_vault: Vault) -> None:
+    with open_vault.session() as db, db.begin():
+        who = clients.create_client(db, ClientFields(display_name="Ines Duarte")).id
+        db.add_all(
+            CoachingSession(
+                client_id=who,
+                starts_at=datetime(2026, 1, 1, 9, tzinfo=UTC)
+                .replace(day=1 + day % 28)
+                .replace(month=1 + day // 28),
+                shared_notes=f"Budget talk number {day}.",
+            )
+            for day in range(60)
+        )
+    with open_vault.session() as db:
+        first = search(db, "budget", 50)
+        rest = search(db, "budget", 50, offset=50)
+        assert count(db, "budget") == 60
+        assert count(db, "   ") == 0
+    days = [hit.starts_at for hit in first]
+    assert days == sorted(days, reverse=True)
+    assert len(rest) == 10
+    assert {h.ref_id for h in first}.isdisjoint({h.ref_id for h in rest})

@@ -89,6 +89,9 @@ def build(v: Vault) -> dict[str, dict[str, int]]:
             ("plenty_left", TODAY + timedelta(days=90), 10, e.ACTIVE, 2),
             ("already_completed", TODAY + timedelta(days=5), None, e.COMPLETED, 0),
             ("open_ended", None, None, e.ACTIVE, 0),
+            ("ended_last_week", TODAY - timedelta(days=7), None, e.ACTIVE, 0),
+            ("ended_a_month_ago", TODAY - timedelta(days=31), None, e.ACTIVE, 0),
+            ("used_up_long_ago", TODAY - timedelta(days=40), 2, e.ACTIVE, 2),
         ]:
             engagement = Engagement(
                 client_id=zoe.id,
@@ -190,8 +193,12 @@ def test_agreements_and_engagements(open_vault: Vault) -> None:
     assert data.awaiting_signature[0].days_waiting == 10
     assert data.awaiting_signature[0].client_id == ids["Client"]["zoe"]
     ending = data.engagements_ending
-    assert names(ids, "Engagement", ending) == ["ending_soon", "used_up"]
-    assert [(e.completed_sessions, e.sessions_used_up) for e in ending] == [(0, False), (2, True)]
+    assert names(ids, "Engagement", ending) == ["ended_last_week", "ending_soon", "used_up"]
+    assert [(e.completed_sessions, e.sessions_used_up) for e in ending] == [
+        (0, False),
+        (0, False),
+        (2, True),
+    ]
 
 
 def test_the_week_ends_on_sunday(open_vault: Vault) -> None:

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from coachdesk.errors import ValidationError
-from coachdesk.model import FeeModel, SessionStatus, SigningMethod, SponsorSharing
+from coachdesk.model import FeeModel, NoteTemplate, SessionStatus, SigningMethod, SponsorSharing
 from coachdesk.services.agreements import agreements
 from coachdesk.services.agreements.documents import agreement_pdf, draft_agreement
 from coachdesk.services.people import profile, sponsors
@@ -20,9 +20,11 @@ from coachdesk.services.progress import goals
 from coachdesk.services.progress.reports import (
     progress_report_data,
     progress_report_pdf,
+    report_sponsor,
     session_summary_pdf,
 )
 from coachdesk.services.sessions import notes, sessions
+from coachdesk.services.sessions.note_format import compose
 from coachdesk.services.sessions.notes import NewAction, NotesInput
 from tests.documents.pdfcheck import assert_well_formed, text
 from tests.services.factories import at, client, engagement, session
@@ -165,13 +167,35 @@ def test_no_sponsor_version_without_recorded_consent(db: Session, practice) -> N
     engagement(db, who)  # consent left at its default: nothing
     with pytest.raises(ValidationError, match="has not agreed to share anything with Contoso"):
         progress_report_pdf(db, who, date(2026, 3, 1), date(2026, 3, 31), sponsor_version=True)
+
+
+def test_no_sponsor_version_without_a_sponsor(db: Session, practice) -> None:
     unsponsored = client(db, "Sam Reed")
-    words = text(
+    engagement(db, unsponsored)
+    assert report_sponsor(db, unsponsored, date(2026, 3, 31)) is None
+    assert report_sponsor(db, practice["client"], date(2026, 3, 31)) == "Northwind Analytics"
+    with pytest.raises(ValidationError, match="Sam Reed has no sponsor"):
         progress_report_pdf(
             db, unsponsored, date(2026, 3, 1), date(2026, 3, 31), sponsor_version=True
         )
+
+
+def test_each_session_is_summed_up_by_its_agenda_or_its_notes_first_sentence(db: Session) -> None:
+    who = client(db, "Ines Duarte")
+    grow = compose(
+        NoteTemplate.GROW,
+        ["We returned to the board review. It went well.", "Noticed the old habit.", "", ""],
     )
-    assert "Sam Reed" in words
+    for day, agenda, shared in ((3, "Delegating the budget", grow), (10, "", grow), (17, "", "")):
+        sid = session(db, who, at(day))
+        notes.record_notes(db, sid, NotesInput(agenda=agenda, shared_notes=shared))
+    data = progress_report_data(db, who, date(2026, 3, 1), date(2026, 3, 31))
+    assert [line.focus for line in data.sessions] == [
+        "Delegating the budget",
+        "We returned to the board review.",
+        "",
+    ]
+    assert "Goal" not in text(progress_report_pdf(db, who, date(2026, 3, 1), date(2026, 3, 31)))
 
 
 def test_sponsor_data_carries_no_session_content(db: Session, practice) -> None:
@@ -185,4 +209,4 @@ def test_sponsor_data_carries_no_session_content(db: Session, practice) -> None:
     )
     assert data.open_actions == ()
     assert data.themes == ()
-    assert all(line.excerpt == "" for line in data.sessions)
+    assert all(line.focus == "" for line in data.sessions)

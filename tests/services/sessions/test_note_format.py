@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 
 from coachdesk import i18n
 from coachdesk.model import NoteTemplate
-from coachdesk.services.sessions.note_format import compose, convert, parse, section_titles
+from coachdesk.services.sessions.note_format import (
+    compose,
+    convert,
+    headed_blocks,
+    parse,
+    section_titles,
+    without_headings,
+)
 
 section_text = st.text(alphabet=st.sampled_from(list("abc Goal Will\n")), max_size=40).map(
     lambda t: t.strip()
@@ -76,3 +83,16 @@ def test_headings_are_those_of_the_language_in_use(monkeypatch: pytest.MonkeyPat
     text = compose(NoteTemplate.GROW, ["Mehr Ruhe", "", "", "Montags planen"])
     assert text == "Ziel\nMehr Ruhe\n\nWille\nMontags planen"
     assert parse(NoteTemplate.GROW, text) == ["Mehr Ruhe", "", "", "Montags planen"]
+
+
+def test_headed_blocks_keep_headings_apart_from_their_words() -> None:
+    text = compose(NoteTemplate.GROW, ["Calmer board\nmeetings.", "", "Ask for help.", ""])
+    assert headed_blocks(text) == [("Goal", "Calmer board meetings."), ("Options", "Ask for help.")]
+    assert without_headings(text) == "Calmer board meetings. Ask for help."
+    assert headed_blocks("Typed freely.\n\nGoal\nSet by the coach.") == [
+        ("", "Typed freely."),
+        ("Goal", "Set by the coach."),
+    ]
+    assert headed_blocks("We spoke of the Goal\nReality bites.") == [
+        ("", "We spoke of the Goal Reality bites.")
+    ], "a title inside a paragraph is a word, not a heading"

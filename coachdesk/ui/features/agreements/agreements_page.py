@@ -42,6 +42,7 @@ from coachdesk.ui.features.agreements.table_model import (
 )
 from coachdesk.ui.kit import lockable, look
 from coachdesk.ui.kit import practice as kinds
+from coachdesk.ui.kit.empty_note import EmptyNote
 from coachdesk.ui.kit.page import Page
 from coachdesk.ui.kit.practice import Practice
 
@@ -77,6 +78,7 @@ class AgreementsPage(Page):
         self.new_button.setToolTip(_("Draft an agreement for an engagement from a template"))
         self.new_button.clicked.connect(self.new_agreement)
         self.table = self._table()
+        self.no_match = EmptyNote(self.table, self._no_match_words)
         self.panel = AgreementPanel(practice)
         self.panel.opened.connect(self.show_agreement)
         self.empty = look.note(_("Select an agreement above to read, preview or sign it."))
@@ -188,6 +190,14 @@ class AgreementsPage(Page):
         self.model.set_filter(self.search.text(), str(self.which.currentData()))
         self._update_count()
         self._select(keep if keep is not None else self._edited_id())
+
+    def _no_match_words(self) -> str:
+        if not self.model.total():
+            return ""
+        typed = self.search.text().strip()
+        if typed:
+            return _("No agreements match “{text}”.").format(text=typed)
+        return _("No agreements match this filter.")
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()

@@ -33,6 +33,7 @@ from coachdesk.ui.features.clients.table_model import (
 )
 from coachdesk.ui.kit import lockable, look
 from coachdesk.ui.kit import practice as kinds
+from coachdesk.ui.kit.empty_note import EmptyNote
 from coachdesk.ui.kit.errors import show_error
 from coachdesk.ui.kit.page import Page
 from coachdesk.ui.kit.practice import Practice
@@ -106,6 +107,7 @@ class ClientsPage(Page):
 
         self.table = ClientsTable(self.model)
         self.table.activated.connect(self._open_index)
+        self.no_match = EmptyNote(self.table, self._no_match_words)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self._build_empty_state())
@@ -116,6 +118,15 @@ class ClientsPage(Page):
         layout.addLayout(title_row)
         layout.addLayout(filters)
         layout.addWidget(self.stack, 1)
+
+    def _no_match_words(self) -> str:
+        """Over a table the filters emptied; a practice with no clients has its own page."""
+        if not self.model.total:
+            return ""
+        typed = self.filter.text().strip()
+        if typed:
+            return _("No clients match “{text}”.").format(text=typed)
+        return _("No clients match these filters.")
 
     def _build_empty_state(self) -> QWidget:
         empty = QWidget()

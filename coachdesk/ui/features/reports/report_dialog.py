@@ -9,7 +9,6 @@ shows in place of the preview, in words, and nothing can be printed or saved.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -30,7 +29,12 @@ from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.services.people import clients, profile
 from coachdesk.ui.features.reports.report_form import SPONSOR, ReportForm
-from coachdesk.ui.features.reports.report_request import ReportRequest, default_period, render
+from coachdesk.ui.features.reports.report_request import (
+    Opening,
+    ReportRequest,
+    opening,
+    render,
+)
 from coachdesk.ui.kit import lockable, look
 from coachdesk.ui.kit.errors import show_error, user_message
 from coachdesk.ui.kit.practice import Practice
@@ -110,21 +114,21 @@ class ProgressReportDialog(QDialog):
         self.buttons.setContentsMargins(look.SPACING, 0, look.SPACING, look.SPACING)
 
     # -- loading --------------------------------------------------------------------------
-    def _gather(self, db: Any) -> tuple[list[tuple[int, str]], date, date]:
+    def _gather(self, db: Any) -> tuple[list[tuple[int, str]], Opening]:
         if self.fixed_client is None:
             people = [(row.id, row.name) for row in clients.list_clients(db)]
         else:
             people = [(self.fixed_client, clients.get_client(db, self.fixed_client).display_name)]
         today = profile.coach_today(db)
-        start, end = default_period(db, people[0][0], today) if people else (today, today)
-        return people, start, end
+        start = opening(db, people[0][0], today) if people else Opening(today, today, None)
+        return people, start
 
-    def _loaded(self, result: tuple[list[tuple[int, str]], date, date]) -> None:
+    def _loaded(self, result: tuple[list[tuple[int, str]], Opening]) -> None:
         if not isValid(self):
             return
-        people, start, end = result
+        people, start = result
         self.form.set_clients(people, fixed=self.fixed_client is not None)
-        self.form.set_period(start, end)
+        self._open(start)
         self._loading = False
         if people:
             self.update_preview()
@@ -140,16 +144,20 @@ class ProgressReportDialog(QDialog):
         self._loading = True
         self._invalidate()
         self.practice.read(
-            lambda db: default_period(db, client_id, profile.coach_today(db)),
-            self._period_loaded,
+            lambda db: opening(db, client_id, profile.coach_today(db)),
+            self._client_loaded,
             parent=self,
         )
 
-    def _period_loaded(self, period: tuple[date, date]) -> None:
+    def _client_loaded(self, start: Opening) -> None:
         if isValid(self):
-            self.form.set_period(*period)
+            self._open(start)
             self._loading = False
             self.update_preview()
+
+    def _open(self, start: Opening) -> None:
+        self.form.set_period(start.start, start.end)
+        self.form.set_sponsor(start.sponsor)
 
     # -- the preview ----------------------------------------------------------------------
     def current_request(self) -> ReportRequest | None:

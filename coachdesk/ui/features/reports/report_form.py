@@ -57,11 +57,7 @@ class ReportForm(QWidget):
         self.start = DateEdit()
         self.end = DateEdit()
         self.audience = QComboBox()
-        self.audience.addItem(_("The client"), CLIENT)
-        self.audience.addItem(_("The sponsor (progress and attendance only)"), SPONSOR)
-        self.audience.setToolTip(
-            _("The sponsor's version never includes session content or action item texts.")
-        )
+        self.set_sponsor(None)
         self.summary = text_box(_("How the engagement is going, in a few sentences…"))
         self.next_focus = text_box(_("What the next sessions will work on…"))
         self.errors = {name: error_label(name) for name in ("period", "general")}
@@ -145,6 +141,22 @@ class ReportForm(QWidget):
             box.blockSignals(True)
             box.set_day(day)
             box.blockSignals(False)
+
+    def set_sponsor(self, name: str | None) -> None:
+        """Offer the sponsor's version, by name, only for a client who has a sponsor."""
+        self.audience.blockSignals(True)
+        self.audience.clear()
+        self.audience.addItem(_("The client"), CLIENT)
+        if name:
+            label = _("{sponsor}, the sponsor (progress and attendance only)")
+            self.audience.addItem(label.format(sponsor=name), SPONSOR)
+            self.audience.setToolTip(
+                _("The sponsor's version never includes session content or action item texts.")
+            )
+        else:
+            self.audience.setToolTip(_("This client has no sponsor: the report is for them."))
+        self.audience.setEnabled(bool(name))
+        self.audience.blockSignals(False)
 
     def client_id(self) -> int | None:
         value = self.client.currentData()

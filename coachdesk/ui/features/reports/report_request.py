@@ -38,6 +38,20 @@ def render(db: Session, request: ReportRequest) -> bytes:
     )
 
 
+@dataclass(frozen=True)
+class Opening:
+    """What the dialog starts from for a client: the default period and the sponsor's name."""
+
+    start: date
+    end: date
+    sponsor: str | None
+
+
+def opening(db: Session, client_id: int, today: date) -> Opening:
+    start, end = default_period(db, client_id, today)
+    return Opening(start, end, report_documents.report_sponsor(db, client_id, end))
+
+
 def default_period(db: Session, client_id: int, today: date) -> tuple[date, date]:
     """The latest engagement so far, up to today; else the last twelve weeks."""
     started = [r.start_date for r in engagements.list_engagements(db, client_id)]

@@ -2,41 +2,35 @@
 
 Typing searches after a short pause (the vault's full-text index answers in milliseconds);
 answers to an older query are dropped, so the list never jumps back to what was typed before.
-Hits are grouped by kind under headings, each with its client, a title and a snippet whose
-matched words are bold. At most 50 hits are shown, so painting them as rich text stays cheap.
+Hits are grouped by kind under headings, each with its client, a title and a snippet of a line
+or two whose matched words are bold, under its notes heading and labelled when it is private.
+Fifty hits are shown at a time, so painting them as rich text stays cheap; "Show more" loads
+the next fifty.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSize,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QColor,
     QKeyEvent,
-    QPainter,
-    QPalette,
     QStandardItem,
     QStandardItemModel,
-    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QLineEdit,
     QListView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +39,7 @@ from coachdesk.formatting import format_short_date, format_time
 from coachdesk.i18n import _, ngettext
 from coachdesk.services.overviews import search
 from coachdesk.services.overviews.search import SearchHit, snippet_spans
+from coachdesk.ui.features.search.hit_painting import PAD, HitDelegate
 from coachdesk.ui.kit import lockable, look
 from coachdesk.ui.kit.page import Page
 from coachdesk.ui.kit.practice import (
@@ -60,7 +55,6 @@ from coachdesk.ui.kit.roles import ROW_ROLE, TITLE_ROLE
 
 DEBOUNCE_MS = 150
 MAX_HITS = 50
-Index = QModelIndex | QPersistentModelIndex
 KINDS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("client", lambda: _("Clients")),
     ("session", lambda: _("Sessions")),
@@ -68,75 +62,6 @@ KINDS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("action", lambda: _("Action items")),
 )
 REFRESH_ON = frozenset({CLIENTS, SESSIONS, GOALS, ACTIONS, PROFILE, EVERYTHING})
-_PAD = 6
-
-
-class _HitDelegate(QStyledItemDelegate):
-    """Paints a group heading, or a hit as "client · title" over its snippet with bold matches."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        hit, text, opt.text = index.data(ROW_ROLE), opt.text, ""
-        palette, rect = opt.palette, opt.rect
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        doc = QTextDocument()
-        doc.setDocumentMargin(0)
-        doc.setDefaultFont(opt.font)
-        painter.save()
-        if isinstance(hit, SearchHit):
-            style = opt.widget.style() if opt.widget is not None else None
-            if style is not None:  # background, selection and focus, as any item
-                style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-            doc.setHtml(hit_html(hit, index.data(TITLE_ROLE), palette, selected))
-        else:
-            doc.setHtml(f'<b style="color:{muted_colour(palette)}">{html.escape(text)}</b>')
-            if index.row() > 0:  # a hairline between groups
-                painter.setPen(QColor(muted_colour(palette, weight=0.2)))
-                painter.drawLine(
-                    rect.left() + _PAD, rect.top() + 2, rect.right() - _PAD, rect.top() + 2
-                )
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette.setColor(QPalette.ColorRole.Text, palette.color(role))
-        inner = rect.adjusted(_PAD * 2, _PAD, -_PAD, -_PAD // 2)
-        painter.translate(inner.topLeft())
-        painter.setClipRect(0, 0, inner.width(), inner.height())
-        doc.documentLayout().draw(painter, context)
-        painter.restore()
-
-
-def muted_colour(
-    palette: QPalette, role: QPalette.ColorRole = QPalette.ColorRole.Text, weight: float = 0.68
-) -> str:
-    """``role``'s colour ``weight`` of the way from the background: quiet, opaque, any palette."""
-    group = QPalette.ColorGroup.Active
-    fore, back = palette.color(group, role), palette.color(group, QPalette.ColorRole.Base)
-    if role == QPalette.ColorRole.HighlightedText:
-        back = palette.color(group, QPalette.ColorRole.Highlight)
-    mix = [
-        round(f * weight + b * (1 - weight))
-        for f, b in zip(fore.getRgb()[:3], back.getRgb()[:3], strict=True)
-    ]
-    return "#{:02x}{:02x}{:02x}".format(*mix)
-
-
-def hit_html(hit: SearchHit, title: str, palette: QPalette, selected: bool) -> str:
-    role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-    spans = snippet_spans(hit.snippet)
-    if spans:
-        spans[0] = (spans[0][0].lstrip(), spans[0][1])
-    snippet = "".join(
-        f"<b>{html.escape(text)}</b>" if matched else html.escape(text) for text, matched in spans
-    )
-    head = f"<b>{html.escape(hit.client_name)}</b>"
-    if hit.kind != "client" and title:
-        head += f" &nbsp;·&nbsp; {html.escape(title)}"
-    return (
-        f'<div style="white-space:pre">{head}</div>'
-        f'<div style="white-space:pre"><span style="color:{muted_colour(palette, role)}">'
-        f"{snippet}</span></div>"
-    )
 
 
 class _SearchBox(QLineEdit):
@@ -177,6 +102,8 @@ class SearchPage(Page):
         super().__init__(practice, parent)
         self._when_shown: Callable[[], None] | None = None
         self.shown_query = ""
+        self.limit = MAX_HITS
+        self.total = 0
 
         self.box = _SearchBox()
         self.box.setPlaceholderText(_("Search clients, session notes, goals and action items"))
@@ -189,17 +116,19 @@ class SearchPage(Page):
         self.model = QStandardItemModel(self)
         self.view = _Results()
         self.view.setModel(self.model)
-        self.view.setItemDelegate(_HitDelegate(self.view))
+        self.view.setItemDelegate(HitDelegate(self.view))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.activated.connect(self.open_hit)
+        self.more = QPushButton()
+        self.more.clicked.connect(self.show_more)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
-        self.box.textChanged.connect(lambda _t: self._timer.start())
+        self.box.textChanged.connect(self._typed)
         self.box.returnPressed.connect(self._open_from_box)
         self.box.down.connect(self._enter_results)
         self.view.up_from_top.connect(self.focus_box)
@@ -211,6 +140,10 @@ class SearchPage(Page):
         layout.addWidget(self.box)
         layout.addWidget(self.state)
         layout.addWidget(self.view, 1)
+        more_row = QHBoxLayout()
+        more_row.addWidget(self.more)
+        more_row.addStretch(1)
+        layout.addLayout(more_row)
         layout.addStretch(0)  # holds the page up while there is nothing to list
         self._show_state()
         lockable.register(self)
@@ -222,14 +155,25 @@ class SearchPage(Page):
         self._timer.stop()
         text = self.box.text()
 
-        def show(hits: list[SearchHit]) -> None:
-            self._show(text, hits)
+        def show(found: tuple[list[SearchHit], int]) -> None:
+            self._show(text, *found)
 
         if not search.fts_query(text):
-            self._answer(self._latest.start(), show)([])
+            self._answer(self._latest.start(), show)(([], 0))
             return
-        zone = self.practice.zone
-        self._read(lambda db: search.search(db, text, MAX_HITS, tz=zone), show)
+        zone, limit = self.practice.zone, self.limit
+        self._read(
+            lambda db: (search.search(db, text, limit, tz=zone), search.count(db, text)), show
+        )
+
+    def show_more(self) -> None:
+        """The next fifty hits, below those shown (the query is the same)."""
+        self.limit += MAX_HITS
+        self.refresh()
+
+    def _typed(self, _text: str) -> None:
+        self.limit = MAX_HITS
+        self._timer.start()
 
     def clear(self) -> None:
         """Forget the query and its hits (the app is locking)."""
@@ -241,6 +185,7 @@ class SearchPage(Page):
         self.box.blockSignals(False)
         self.model.clear()
         self.shown_query = ""
+        self.limit = MAX_HITS
         self._show_state()
 
     # -- locking (a Lockable: nothing typed here outlives a lock) -------------------------
@@ -279,10 +224,10 @@ class SearchPage(Page):
         if kind in REFRESH_ON and self.box.text().strip():
             self.mark_stale()
 
-    def _show(self, text: str, hits: list[SearchHit]) -> None:
+    def _show(self, text: str, hits: list[SearchHit], total: int) -> None:
         current = self.view.currentIndex().data(ROW_ROLE)
         self.model.clear()
-        self.shown_query = text
+        self.shown_query, self.total = text, total
         line = self.fontMetrics().height()
         for kind, label in KINDS:
             group = [h for h in hits if h.kind == kind]
@@ -290,14 +235,14 @@ class SearchPage(Page):
                 continue
             heading = QStandardItem(label())
             heading.setFlags(Qt.ItemFlag.NoItemFlags)
-            heading.setSizeHint(QSize(0, line + 2 * _PAD + 4))
+            heading.setSizeHint(QSize(0, line + 2 * PAD + 4))
             self.model.appendRow(heading)
             for hit in group:
                 self.model.appendRow(self._hit_item(hit, line))
         for row in range(self.model.rowCount()):
             if self.model.index(row, 0).data(ROW_ROLE) == current:
                 self.view.setCurrentIndex(self.model.index(row, 0))
-        self._show_state(len(hits))
+        self._show_state(len(hits), total)
         then, self._when_shown = self._when_shown, None
         if then is not None:
             then()
@@ -312,11 +257,11 @@ class SearchPage(Page):
         item.setData(hit, ROW_ROLE)
         item.setData(title, TITLE_ROLE)
         item.setToolTip(plain)
-        item.setSizeHint(QSize(0, 2 * line + 2 * _PAD + 2))
+        item.setSizeHint(QSize(0, 3 * line + 2 * PAD + 2))
         item.setEditable(False)
         return item
 
-    def _show_state(self, count: int = 0) -> None:
+    def _show_state(self, count: int = 0, total: int = 0) -> None:
         query = self.shown_query.strip()
         if not query:
             text = _(
@@ -324,12 +269,17 @@ class SearchPage(Page):
             )
         elif not count:
             text = _("No matches for “{query}”.").format(query=query)
-        elif count >= MAX_HITS:
-            text = _("The best {n} matches. Add a word to narrow them.").format(n=count)
+        elif total > count:
+            text = _("The best {n} of {total} matches. Add a word to narrow them.").format(
+                n=count, total=total
+            )
         else:
             text = ngettext("{n} match.", "{n} matches.", count).format(n=count)
         self.state.setText(text)
         self.view.setVisible(count > 0)
+        more = min(MAX_HITS, total - count)
+        self.more.setText(ngettext("Show {n} more…", "Show {n} more…", more).format(n=more))
+        self.more.setVisible(more > 0)
 
     def _enter_results(self) -> None:
         if self._timer.isActive():  # Down right after typing: move once the answer is in

@@ -30,6 +30,7 @@ from coachdesk.services.sessions import sessions
 from coachdesk.services.sessions.sessions import SessionRow
 from coachdesk.ui.features.sessions.session_list_model import SessionListModel
 from coachdesk.ui.kit import look
+from coachdesk.ui.kit.empty_note import EmptyNote
 from coachdesk.ui.kit.fields import ClientCombo, client_labels
 from coachdesk.ui.kit.latest import Latest
 from coachdesk.ui.kit.practice import Practice
@@ -66,7 +67,11 @@ class SessionList(QWidget):
         self.count = look.note("")
 
         self.model = SessionListModel(practice.zone, self)
+        self._answered = False  # a table still empty before the first answer says nothing
         self.view = self._table()
+        self.no_match = EmptyNote(
+            self.view, lambda: _("No sessions match these filters.") if self._answered else ""
+        )
         self.view.activated.connect(self._activated)
         self.view.selectionModel().currentChanged.connect(lambda *_a: self.selection_changed.emit())
 
@@ -189,6 +194,7 @@ class SessionList(QWidget):
         self._latest_clients.drop()
         self._clients_loaded = False
         self._timer.stop()
+        self._answered = False
         self.model.clear()
         self.client.blockSignals(True)
         self.client.set_clients([])
@@ -201,6 +207,7 @@ class SessionList(QWidget):
             return
         previous = self.selected_row()
         self.model.zone = self.practice.zone
+        self._answered = True
         self.model.set_rows(rows)
         if len(rows) >= LIMIT:
             text = _("Showing the newest {n} sessions: narrow the dates to see the rest.")

@@ -526,3 +526,15 @@ def test_the_save_draft_button_saves_without_an_error(
     qtbot.waitUntil(lambda: not panel.has_unsaved_text(), timeout=WAIT_MS)
     assert "Saved by the button." in stored_body(open_vault, agreement_id)
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+
+
+def test_a_find_with_no_match_says_so(
+    qtbot, page: AgreementsPage, two_drafts: tuple[int, int]
+) -> None:
+    assert not page.no_match.isVisible()
+    page.search.setText("zebra")
+    assert page.model.rowCount() == 0
+    assert page.no_match.isVisible()
+    assert page.no_match.text() == "No agreements match “zebra”."
+    page.search.clear()
+    assert not page.no_match.isVisible()

@@ -340,3 +340,17 @@ def test_hidden_list_reloads_when_shown(qtbot, practice: Practice) -> None:
     with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
         page.show()
     assert names(page) == ["Noor Haddad"]
+
+
+def test_a_filter_with_no_match_says_so(qtbot, practice: Practice, open_vault: Vault) -> None:
+    with open_vault.session() as db, db.begin():
+        client(db, "Amara Okafor")
+    page = open_page(qtbot, practice)
+    assert not page.no_match.isVisible()
+    qtbot.keyClicks(page.filter, "zebra")
+    assert names(page) == []
+    assert page.no_match.isVisible()
+    assert page.no_match.text() == "No clients match “zebra”."
+    page.filter.clear()
+    assert names(page) == ["Amara Okafor"]
+    assert not page.no_match.isVisible()

@@ -117,8 +117,9 @@ def test_both_audiences_saved_as_pdf(
     dialog.form.audience.setCurrentIndex(dialog.form.audience.findData("sponsor"))
     wait_current(qtbot, dialog)
     assert dialog.stack.currentWidget() is dialog.preview
+    assert "Northwind Analytics" in dialog.form.audience.currentText()
     words = text(save(qtbot, dialog, tmp_path / "sponsor.pdf", monkeypatch))
-    assert "Northwind Analytics" in words
+    assert "Prepared for Northwind Analytics" in words
     assert "Delegate" in words
     assert MARKER not in words, "no session notes for the sponsor"
     assert PRIVATE not in words
@@ -144,6 +145,18 @@ def test_sponsor_report_without_consent_is_refused_in_words(
     dialog.form.audience.setCurrentIndex(dialog.form.audience.findData("client"))
     wait_current(qtbot, dialog)
     assert dialog.save_button.isEnabled()  # the client's own version is still fine
+
+
+def test_the_sponsor_version_is_not_offered_without_a_sponsor(
+    qtbot, practice: Practice, open_vault: Vault
+) -> None:
+    with open_vault.session() as db, db.begin():
+        who = client(db, "Sam Reed")
+        engagement(db, who)
+    dialog = open_dialog(qtbot, practice, who)
+    assert dialog.form.audience.findData("sponsor") == -1
+    assert not dialog.form.audience.isEnabled()
+    assert dialog.form.audience.currentData() == "client"
 
 
 def test_period_the_wrong_way_round_is_named(qtbot, practice: Practice, open_vault: Vault) -> None:

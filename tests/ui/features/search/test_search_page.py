@@ -14,7 +14,8 @@ from coachdesk.services.overviews.search import MATCH_START
 from coachdesk.services.progress import actions, goals
 from coachdesk.services.progress.actions import ActionFields
 from coachdesk.services.progress.goals import GoalFields
-from coachdesk.ui.features.search.search_page import SearchPage, hit_html
+from coachdesk.ui.features.search.hit_painting import hit_html
+from coachdesk.ui.features.search.search_page import SearchPage
 from coachdesk.ui.kit.practice import Practice
 from coachdesk.vault import Vault
 from tests.services import factories
@@ -172,3 +173,42 @@ def test_refreshes_on_changes_and_clear_empties(qtbot, open_vault, ids, page) ->
     assert page.model.rowCount() == 0
     assert page.hits() == []
     assert "Type a word" in page.state.text()
+
+
+def test_a_private_match_is_labelled_private(qtbot, ids, page) -> None:
+    page.search_now("delegation")
+    settle(qtbot, page)
+    (hit,) = page.hits()
+    assert hit.private
+    rendered = hit_html(hit, "4 Mar 2026, 09:00", QPalette(), selected=False)
+    assert ">Private</b>" in rendered
+    shared = hit_html(page_hit(qtbot, page, "walked"), "", QPalette(), selected=False)
+    assert "Private" not in shared
+
+
+def page_hit(qtbot, page: SearchPage, text: str):
+    page.search_now(text)
+    settle(qtbot, page)
+    return page.hits()[0]
+
+
+def test_matches_beyond_fifty_say_how_many_and_load(qtbot, open_vault, page) -> None:
+    with open_vault.session() as db, db.begin():
+        who = factories.client(db, "Noor Haddad")
+        for day in range(60):
+            factories.session(
+                db, who, factories.at(1 + day % 28, month=1 + day // 28), agenda="Budget review"
+            )
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
+        page.search_now("budget")
+    assert len(page.hits()) == 50
+    assert page.state.text() == "The best 50 of 60 matches. Add a word to narrow them."
+    assert page.more.isVisible()
+    assert page.more.text() == "Show 10 more…"
+    days = [h.starts_at for h in page.hits()]
+    assert days == sorted(days, reverse=True), "newest first"
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
+        qtbot.mouseClick(page.more, Qt.MouseButton.LeftButton)
+    assert len(page.hits()) == 60
+    assert page.state.text() == "60 matches."
+    assert not page.more.isVisible()

@@ -323,3 +323,17 @@ def test_schedule_from_the_page_and_clear(qtbot, open_vault, practice, page) -> 
     assert page.message.text() == ""
     assert page.selected_row() is None
     assert not page.notes_action.isEnabled()
+
+
+def test_a_list_filter_with_no_match_says_so(qtbot, open_vault, practice, page) -> None:
+    build(open_vault, lambda db: factories.session(db, factories.client(db), datetime.now(UTC)))
+    show(qtbot, page)
+    page.set_mode(LIST)
+    listing = page.list
+    assert listing.model.rowCount() == 1
+    assert not listing.no_match.isVisible()
+    with qtbot.waitSignal(listing.loaded, timeout=WAIT_MS):
+        listing.status.setCurrentIndex(listing.status.findData(SessionStatus.NO_SHOW))
+    assert listing.model.rowCount() == 0
+    assert listing.no_match.isVisible()
+    assert listing.no_match.text() == "No sessions match these filters."
