@@ -15,6 +15,7 @@ from coachdesk.model import (
     Client,
     CoachingSession,
     Engagement,
+    EngagementStatus,
     NoteDraft,
     NoteTemplate,
     SessionMode,
@@ -114,6 +115,17 @@ def schedule_session(db: Session, data: SessionFields) -> Saved:
     db.flush()
     renumber_sessions(db, session.engagement_id)
     return Saved(session.id, warnings)
+
+
+def default_engagement(db: Session, client_id: int) -> int | None:
+    """The engagement a new session joins unless one is named: the client's active one; of two
+    active ones the latest started (then the latest made), as the booking form preselects."""
+    return db.scalar(
+        select(Engagement.id)
+        .where(Engagement.client_id == client_id, Engagement.status == EngagementStatus.ACTIVE)
+        .order_by(Engagement.start_date.desc(), Engagement.id.desc())
+        .limit(1)
+    )
 
 
 def update_session(db: Session, session_id: int, data: SessionFields) -> Saved:
