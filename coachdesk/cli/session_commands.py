@@ -99,13 +99,14 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 def cmd_add(args: argparse.Namespace) -> int:
     with practice(args, write=True) as p:
         client_id = clients.resolve_client(p.db, args.client)
+        active = sessions.active_engagements(p.db, client_id) if args.engagement is None else []
         data = sessions.SessionFields(
             client_id=client_id,
             starts_at=parse_datetime("start", args.start, p.tz),  # type: ignore[arg-type]
             engagement_id=(
-                sessions.default_engagement(p.db, client_id)
-                if args.engagement is None
-                else _engagement(args.engagement)
+                _engagement(args.engagement)
+                if args.engagement is not None
+                else next(iter(active), None)
             ),
             duration_minutes=args.duration,
             agenda=args.agenda,
@@ -116,6 +117,15 @@ def cmd_add(args: argparse.Namespace) -> int:
             data.status = SessionStatus(args.status)
         saved = sessions.schedule_session(p.db, data)
         detail = sessions.get_session(p.db, saved.id)
+    if len(active) > 1:
+        warn(
+            [
+                _(
+                    "The client has {n} active engagements: the session joins the latest "
+                    "started, {title} (id {id}); name another with --engagement."
+                ).format(n=len(active), title=detail.engagement_title, id=detail.engagement_id)
+            ]
+        )
     warn(saved.warnings)
     if args.json:
         print_json(_summary(detail))

@@ -3,6 +3,7 @@ booking; ``session delete`` asks before losing notes. Field errors exit 1 naming
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from coachdesk import vault
@@ -40,8 +41,15 @@ def test_add_joins_the_latest_started_active_engagement_unless_told(cli, vault_d
 
     spring = engagement(cli, vault_dir, "Spring", "2026-03-01")
     autumn = engagement(cli, vault_dir, "Autumn", "2026-10-01")
-    joined = add_session(cli, "--start", "2026-11-09T09:30")
+    code, out, err = cli(
+        "session", "add", "--client", "Aoife Byrne", "--start", "2026-11-09T09:30", "--json"
+    )
+    joined = json.loads(out)
     assert (joined["engagement_id"], joined["sequence"], joined["planned"]) == (autumn, 1, 8)
+    assert err == (
+        "coachdesk: warning: The client has 2 active engagements: the session joins the latest "
+        f"started, Autumn (id {autumn}); name another with --engagement.\n"
+    )
     named = add_session(cli, "--start", "2026-11-16T09:30", "--engagement", str(spring))
     assert named["engagement_id"] == spring
     outside = add_session(cli, "--start", "2026-11-23T09:30", "--engagement", "none")

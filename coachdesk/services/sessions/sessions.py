@@ -117,14 +117,15 @@ def schedule_session(db: Session, data: SessionFields) -> Saved:
     return Saved(session.id, warnings)
 
 
-def default_engagement(db: Session, client_id: int) -> int | None:
-    """The engagement a new session joins unless one is named: the client's active one; of two
-    active ones the latest started (then the latest made), as the booking form preselects."""
-    return db.scalar(
-        select(Engagement.id)
-        .where(Engagement.client_id == client_id, Engagement.status == EngagementStatus.ACTIVE)
-        .order_by(Engagement.start_date.desc(), Engagement.id.desc())
-        .limit(1)
+def active_engagements(db: Session, client_id: int) -> list[int]:
+    """The client's active engagements, the latest started (then the latest made) first: the
+    first is the one a new session joins unless one is named, as the booking form preselects."""
+    return list(
+        db.scalars(
+            select(Engagement.id)
+            .where(Engagement.client_id == client_id, Engagement.status == EngagementStatus.ACTIVE)
+            .order_by(Engagement.start_date.desc(), Engagement.id.desc())
+        )
     )
 
 

@@ -108,11 +108,11 @@ def test_correcting_a_booking_attaches_it_to_an_engagement_made_later(db: Sessio
     assert row.held == 1
 
 
-def test_default_engagement_is_the_latest_started_active_one(db: Session) -> None:
+def test_active_engagements_come_latest_started_first(db: Session) -> None:
     amara = client(db)
-    assert sessions.default_engagement(db, amara) is None
+    assert sessions.active_engagements(db, amara) == []
     engagement(db, amara, title="Old", status=EngagementStatus.COMPLETED)
-    assert sessions.default_engagement(db, amara) is None
+    assert sessions.active_engagements(db, amara) == []
     spring = engagement(db, amara, title="Spring", status=EngagementStatus.ACTIVE)
     summer = engagement(
         db,
@@ -129,5 +129,4 @@ def test_default_engagement_is_the_latest_started_active_one(db: Session) -> Non
         end_date=None,
         status=EngagementStatus.ACTIVE,
     )
-    assert sessions.default_engagement(db, amara) == summer
-    assert spring != summer
+    assert sessions.active_engagements(db, amara) == [summer, spring]
