@@ -1,25 +1,30 @@
-"""``coachdesk session add|list|show|notes``."""
+"""``coachdesk session add|list|show|edit|delete|notes|summary``."""
 
 from __future__ import annotations
 
 import argparse
 
-from coachdesk.cli.context import echo, practice
+from coachdesk.cli.context import confirm, echo, practice
 from coachdesk.cli.document_commands import add_out, write_pdf
 from coachdesk.cli.output import print_fields, print_json, print_table, warn
 from coachdesk.cli.overview_text import sequence_text as _sequence
 from coachdesk.cli.parsing import Handler, group, parse_datetime, verb
-from coachdesk.errors import EXIT_OK, InvalidInput
+from coachdesk.errors import EXIT_OK, InvalidInput, ValidationError
+from coachdesk.formatting import format_date, format_time
 from coachdesk.i18n import _
-from coachdesk.model import SessionStatus
+from coachdesk.model import SessionMode, SessionStatus
 from coachdesk.services.people import clients
-from coachdesk.services.sessions import notes, sessions
+from coachdesk.services.sessions import deletion, notes, sessions
 
 STATUSES = [s.value for s in SessionStatus]
+MODES = [m.value for m in SessionMode]
+NO_ENGAGEMENT = "none"
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    actions = group(commands, "session", _("add, list or show coaching sessions, or their notes"))
+    actions = group(
+        commands, "session", _("add, list, show, edit or delete coaching sessions, or their notes")
+    )
 
     def add(name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
         return verb(actions, common, name, help_text, handler)
@@ -30,7 +35,14 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         "--start", required=True, help=_("ISO 8601, e.g. 2026-11-28T09:30 (coach's time zone)")
     )
     new.add_argument("--duration", type=int, metavar="MINUTES")
-    new.add_argument("--engagement", type=int, metavar="ID")
+    new.add_argument(
+        "--engagement",
+        metavar="ID",
+        help=_(
+            "an engagement id, or none; default: the client's active engagement (of two "
+            "active ones, the latest started), as the app preselects"
+        ),
+    )
     new.add_argument("--status", choices=STATUSES)
     new.add_argument("--agenda", default="")
     new.add_argument("--notes", default="", help=_("shared notes (may go to the client)"))
@@ -54,6 +66,23 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     show.add_argument("session", type=int, metavar="ID")
     show.add_argument("--json", action="store_true")
 
+    edit = add(
+        "edit", _("correct a session's start, length, engagement, mode, place or status"), cmd_edit
+    )
+    edit.add_argument("session", type=int, metavar="ID")
+    edit.add_argument("--start", help=_("ISO 8601 (coach's time zone)"))
+    edit.add_argument("--duration", type=int, metavar="MINUTES")
+    edit.add_argument("--engagement", metavar="ID", help=_("an engagement id, or none"))
+    edit.add_argument("--mode", choices=MODES)
+    edit.add_argument("--location", help=_("room, address or video link"))
+    edit.add_argument("--status", choices=STATUSES)
+    edit.add_argument("--json", action="store_true")
+
+    delete = add("delete", _("delete a session (asks first when it has notes)"), cmd_delete)
+    delete.add_argument("session", type=int, metavar="ID")
+    delete.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+    delete.add_argument("--json", action="store_true")
+
     note = add("notes", _("print a session's notes, or record them with the options"), cmd_notes)
     note.add_argument("session", type=int, metavar="ID")
     note.add_argument("--agenda")
@@ -75,10 +104,16 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 def cmd_add(args: argparse.Namespace) -> int:
     with practice(args, write=True) as p:
+        client_id = clients.resolve_client(p.db, args.client)
+        active = sessions.active_engagements(p.db, client_id) if args.engagement is None else []
         data = sessions.SessionFields(
-            client_id=clients.resolve_client(p.db, args.client),
+            client_id=client_id,
             starts_at=parse_datetime("start", args.start, p.tz),  # type: ignore[arg-type]
-            engagement_id=args.engagement,
+            engagement_id=(
+                _engagement(args.engagement)
+                if args.engagement is not None
+                else next(iter(active), None)
+            ),
             duration_minutes=args.duration,
             agenda=args.agenda,
             shared_notes=args.notes,
@@ -88,6 +123,15 @@ def cmd_add(args: argparse.Namespace) -> int:
             data.status = SessionStatus(args.status)
         saved = sessions.schedule_session(p.db, data)
         detail = sessions.get_session(p.db, saved.id)
+    if len(active) > 1:
+        warn(
+            [
+                _(
+                    "The client has {n} active engagements: the session joins the latest "
+                    "started, {title} (id {id}); name another with --engagement."
+                ).format(n=len(active), title=detail.engagement_title, id=detail.engagement_id)
+            ]
+        )
     warn(saved.warnings)
     if args.json:
         print_json(_summary(detail))
@@ -161,6 +205,53 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_edit(args: argparse.Namespace) -> int:
+    with practice(args, write=True) as p:
+        data = sessions.session_fields(p.db, args.session)
+        if args.start is not None:
+            data.starts_at = parse_datetime("start", args.start, p.tz)  # type: ignore[assignment]
+        if args.duration is not None:
+            data.duration_minutes = args.duration
+        if args.engagement is not None:
+            data.engagement_id = _engagement(args.engagement)
+        if args.mode is not None:
+            data.mode = SessionMode(args.mode)
+        if args.location is not None:
+            data.location = args.location
+        if args.status is not None:
+            data.status = SessionStatus(args.status)
+        saved = sessions.update_session(p.db, args.session, data)
+        detail = sessions.get_session(p.db, saved.id)
+    warn(saved.warnings)
+    if args.json:
+        print_json(_summary(detail))
+    else:
+        echo(_("Saved session {id}.").format(id=saved.id))
+    return EXIT_OK
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    with practice(args) as p:
+        detail = sessions.get_session(p.db, args.session)
+        ask = deletion.needs_confirmation(p.db, args.session)
+        p.db.rollback()  # hold no lock on the vault while the coach answers
+        local = detail.starts_at.astimezone(p.tz)
+        question = _(
+            "Delete the session of {client} on {date} at {time} with its notes? This cannot be "
+            "undone (backups made before now still hold it)."
+        ).format(client=detail.client_name, date=format_date(local), time=format_time(local))
+        if ask and not confirm(question, args.yes):
+            echo(_("Nothing was deleted."))
+            return EXIT_OK
+        with p.db.begin():
+            deletion.delete_session(p.db, args.session)
+    if args.json:
+        print_json({**_summary(detail), "deleted": True})
+    else:
+        echo(_("Deleted session {id}.").format(id=args.session))
+    return EXIT_OK
+
+
 def cmd_notes(args: argparse.Namespace) -> int:
     if args.agenda is None and args.notes is None and args.private_notes is None:
         return cmd_show(argparse.Namespace(**{**vars(args), "json": False}))
@@ -204,6 +295,16 @@ def cmd_summary(args: argparse.Namespace) -> int:
         pdf = session_summary_pdf(p.db, args.session)
     write_pdf(args.out, pdf)
     return EXIT_OK
+
+
+def _engagement(text: str) -> int | None:
+    """``--engagement``: an id, or ``none`` for a session outside any engagement."""
+    if text.strip().lower() == NO_ENGAGEMENT:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise ValidationError({"engagement": _("Use an engagement id, or none.")}) from None
 
 
 def _summary(detail: sessions.SessionDetail) -> dict[str, object]:

@@ -15,6 +15,7 @@ from coachdesk.model import (
     Client,
     CoachingSession,
     Engagement,
+    EngagementStatus,
     NoteDraft,
     NoteTemplate,
     SessionMode,
@@ -114,6 +115,18 @@ def schedule_session(db: Session, data: SessionFields) -> Saved:
     db.flush()
     renumber_sessions(db, session.engagement_id)
     return Saved(session.id, warnings)
+
+
+def active_engagements(db: Session, client_id: int) -> list[int]:
+    """The client's active engagements, the latest started (then the latest made) first: the
+    first is the one a new session joins unless one is named, as the booking form preselects."""
+    return list(
+        db.scalars(
+            select(Engagement.id)
+            .where(Engagement.client_id == client_id, Engagement.status == EngagementStatus.ACTIVE)
+            .order_by(Engagement.start_date.desc(), Engagement.id.desc())
+        )
+    )
 
 
 def update_session(db: Session, session_id: int, data: SessionFields) -> Saved:

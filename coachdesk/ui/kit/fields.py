@@ -3,6 +3,8 @@ with its error line beneath, and date-times edited on the coach's wall clock.
 
 Date-time edits run in UTC as a plain wall clock and are converted with ``zoneinfo`` in the
 coach's zone, so what the coach types is what is meant, whatever zone this computer is set to.
+Digits typed into their time are read as a clock ("1630" is 16:30) wherever the cursor sits in
+it: Qt's own section editing turns the same keys into 06:30 from the gap before the hour.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -28,6 +30,7 @@ from coachdesk.ui.kit import look
 from coachdesk.ui.kit.roles import ID_ROLE
 
 DATE_TIME_FORMAT = "ddd d MMM yyyy  HH:mm"
+TIME_PART = len("  HH:mm")  # the format's end: the gap before the hour, and the clock
 
 
 def to_qdatetime(moment: datetime, zone: ZoneInfo) -> QDateTime:
@@ -58,12 +61,91 @@ def next_quarter_hour(now: datetime) -> datetime:
     return base + timedelta(minutes=15 - base.minute % 15)
 
 
-def date_time_edit(parent: QWidget | None = None) -> QDateTimeEdit:
-    edit = QDateTimeEdit(parent)
-    edit.setTimeZone(QTimeZone.utc())
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_TIME_FORMAT)
-    return edit
+def typed_time(digits: str) -> QTime | None:
+    """The clock time a coach means by the digits typed so far: "9" 09:00, "16" 16:00, "930"
+    9:30, "163" 16:30, "1630" 16:30; None when no time reads so ("99")."""
+    if len(digits) <= 2:
+        candidates = [(digits, "0"), (digits[:1], digits[1:] + "0")]
+    elif len(digits) == 3:
+        candidates = [(digits[:1], digits[1:]), (digits[:2], digits[2:] + "0")]
+    else:
+        candidates = [(digits[:2], digits[2:])]
+    for hour, minute in candidates:
+        if int(hour) < 24 and int(minute) < 60:
+            return QTime(int(hour), int(minute))
+    return None
+
+
+class DateTimeEdit(QDateTimeEdit):
+    """A date and time on the coach's wall clock whose time takes typed digits as a clock
+    (from the hour or the gap before it) or as minutes (from the minutes)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTimeZone(QTimeZone.utc())
+        self.setCalendarPopup(True)
+        self.setDisplayFormat(DATE_TIME_FORMAT)
+        self._digits = ""
+        self._minutes_only = False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        text = event.text()
+        if len(text) == 1 and text.isdigit() and self._in_time_part():
+            self._type_digit(text)
+            event.accept()
+            return
+        if not (self._digits and text in (":", ".")):  # "16:30" types as "1630"
+            self._digits = ""
+        super().keyPressEvent(event)
+
+    def _in_time_part(self) -> bool:
+        """Whether a digit belongs to the clock; never while a section is half typed (a year
+        being typed takes its digits, and Qt must not be given a value mid-way)."""
+        edit = self.lineEdit()
+        if edit.text() != self.textFromDateTime(self.dateTime()):
+            return False
+        if self._digits:
+            return True
+        section = self.currentSection()
+        cursor = edit.selectionStart() if edit.hasSelectedText() else edit.cursorPosition()
+        self._minutes_only = section == QDateTimeEdit.Section.MinuteSection
+        return (
+            self._minutes_only
+            or section == QDateTimeEdit.Section.HourSection
+            or cursor >= len(edit.text()) - TIME_PART
+        )
+
+    def _type_digit(self, digit: str) -> None:
+        limit = 2 if self._minutes_only else 4
+        digits = self._digits + digit if len(self._digits) < limit else digit
+        if self._minutes_only:
+            minute = int(digits)
+            clock = (
+                self.time().addSecs(60 * (minute - self.time().minute())) if minute < 60 else None
+            )
+        else:
+            clock = typed_time(digits)
+        if clock is None:
+            return
+        self._digits = digits
+        self.setTime(clock)
+        self.setCurrentSection(
+            QDateTimeEdit.Section.MinuteSection
+            if self._minutes_only
+            else QDateTimeEdit.Section.HourSection
+        )
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        self._digits = ""
+        super().focusOutEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        self._digits = ""
+        super().mousePressEvent(event)
+
+
+def date_time_edit(parent: QWidget | None = None) -> DateTimeEdit:
+    return DateTimeEdit(parent)
 
 
 class FieldBox(QWidget):

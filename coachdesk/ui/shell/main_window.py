@@ -232,7 +232,10 @@ class MainWindow(QMainWindow):
         self.progress_windows.schedule_follow_up(shown[0] if shown else None)
 
     def schedule_session(self, client_id: int | None) -> None:
-        self.show_view(2)
+        """Book over a client's page, whose sessions list shows the booking; from elsewhere the
+        Sessions page comes forward (in the mode the coach left it, week or list)."""
+        if self.current_view() is not self.clients_area:
+            self.show_view(2)
         self.sessions_page.schedule_session(client_id)
 
     def notes_for_session_just_held(self) -> None:

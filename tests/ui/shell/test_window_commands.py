@@ -195,3 +195,30 @@ def test_quitting_keeps_an_edited_agreement_draft(qtbot, window: MainWindow) -> 
     assert window.vault is None
     with open_vault(vault_folder, passphrase=PASSPHRASE) as again, again.session() as db:
         assert "by video when travelling" in agreements.get_agreement(db, draft).body
+
+
+def test_new_session_from_a_client_books_there_and_the_list_stays_the_list(
+    qtbot, window: MainWindow
+) -> None:
+    from coachdesk.ui.features.sessions import ScheduleDialog
+    from coachdesk.ui.features.sessions.sessions_page import LIST
+
+    with window.vault.session() as db, db.begin():
+        amara = client(db, "Amara Okafor")
+    window.open_client(amara)
+    qtbot.waitUntil(window.client_page.session_button.isEnabled, timeout=WAIT_MS)
+    window.client_page.session_button.click()
+    dialog = window.sessions_page.dialog
+    assert isinstance(dialog, ScheduleDialog)
+    assert dialog.isVisible()
+    assert window.current_view() is window.clients_area
+    assert window.clients_area.currentWidget() is window.client_page
+    dialog.reject()
+
+    window.show_page(window.sessions_page)
+    window.sessions_page.set_mode(LIST)
+    window.menu_actions.schedule_session.trigger()
+    assert isinstance(window.sessions_page.dialog, ScheduleDialog)
+    window.sessions_page.dialog.reject()
+    assert window.current_view() is window.sessions_page
+    assert window.sessions_page.stack.currentIndex() == LIST

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from coachdesk import words
 from coachdesk.errors import ValidationError
@@ -150,6 +151,8 @@ class ScheduleDialog(QDialog):
     def _clients_loaded(
         self, result: tuple[list[tuple[int, str]], int], client_id: int | None
     ) -> None:
+        if not isValid(self):  # closed before the answer came
+            return
         labels, self._default_minutes = result
         self.client.set_clients(labels)
         self.duration.setValue(self._default_minutes)
@@ -177,7 +180,7 @@ class ScheduleDialog(QDialog):
         )
 
     def _engagements_loaded(self, ticket: int, rows: list[EngagementRow]) -> None:
-        if ticket == self._ticket:
+        if ticket == self._ticket and isValid(self):
             self._engagement_choices(rows)
 
     def _engagement_choices(self, rows: list[EngagementRow]) -> None:
@@ -216,6 +219,8 @@ class ScheduleDialog(QDialog):
         self._check_dates()
 
     def _apply_defaults(self, found: SessionDefaults, now: datetime) -> None:
+        if not isValid(self):
+            return
         start = found.starts_at if found.starts_at != now else next_quarter_hour(now)
         self.starts.setDateTime(to_qdatetime(start, self.practice.zone))
         self.duration.setValue(found.duration)

@@ -140,6 +140,13 @@ class SessionList(QWidget):
         self.start.setDate(_qdate(today - timedelta(days=DAYS_BACK)))
         self.end.setDate(_qdate(today + timedelta(days=DAYS_AHEAD)))
 
+    def include_day(self, day: date) -> None:
+        """Widen the dates to show ``day`` (a session just booked there), keeping the rest."""
+        if _qdate(day) < self.start.date():
+            self.start.setDate(_qdate(day))
+        if _qdate(day) > self.end.date():
+            self.end.setDate(_qdate(day))
+
     def filters(self) -> tuple[int | None, SessionStatus | None, date, date]:
         start, end = self.start.date(), self.end.date()
         return (

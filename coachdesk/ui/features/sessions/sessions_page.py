@@ -1,5 +1,5 @@
 """The Sessions page: a week agenda and a filtered list, and what a coach does with a session —
-take notes, reschedule, mark a cancellation or no-show, or book a new one.
+take notes, reschedule, correct or delete it, mark a cancellation or no-show, or book a new one.
 
 Only the service's allowed status changes are offered for the selected session. The page reads
 through the practice and refreshes itself when sessions, clients or engagements change (when
@@ -32,8 +32,10 @@ from coachdesk.model import SessionStatus
 from coachdesk.services.people.clients import Saved
 from coachdesk.services.sessions import sessions
 from coachdesk.services.sessions.sessions import SessionRow
+from coachdesk.ui.features.sessions.edit_dialog import EditSessionDialog
 from coachdesk.ui.features.sessions.reschedule_dialog import RescheduleDialog
 from coachdesk.ui.features.sessions.schedule_dialog import ScheduleDialog
+from coachdesk.ui.features.sessions.session_deletion import SessionDeletion
 from coachdesk.ui.features.sessions.session_list import SessionList
 from coachdesk.ui.features.sessions.week_agenda import WeekAgenda, week_start
 from coachdesk.ui.kit import lockable, look
@@ -59,7 +61,7 @@ class SessionsPage(Page):
     def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
         super().__init__(practice, parent)
         self.dialog: QDialog | None = None
-        self._select_after_load: int | None = None
+        self._select_after_load: tuple[int, set[QWidget]] | None = None  # an id, modes to go
         self._awaited: tuple[int, set[QWidget]] | None = None  # a refresh, the modes still out
 
         self.agenda = WeekAgenda(practice)
@@ -99,6 +101,13 @@ class SessionsPage(Page):
 
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.deletion = SessionDeletion(practice, self)
+        self.deletion.deleted.connect(self._deleted)
+        self.deletion.restored.connect(self._restored)
+        self.undo_button = QPushButton(_("Undo"))
+        self.undo_button.setAutoDefault(False)
+        self.undo_button.clicked.connect(self.deletion.undo)
+        self.undo_button.hide()
         self._lay_out()
         self._update_actions()
         lockable.register(self)
@@ -107,6 +116,11 @@ class SessionsPage(Page):
         self.notes_action = self._action(_("Take notes"), self.take_notes)
         self.notes_action.setToolTip(_("Open this session's notes (Enter)"))
         self.reschedule_action = self._action(_("Reschedule…"), self.reschedule)
+        self.edit_action = self._action(_("Edit…"), self.edit_session)
+        self.edit_action.setToolTip(
+            _("Correct the engagement, start, length, mode, place or status")
+        )
+        self.delete_action = self._action(_("Delete…"), self.delete_session)
         self.cancel_action = self._action(
             _("Mark cancelled"), lambda: self.set_status(SessionStatus.CANCELLED)
         )
@@ -120,9 +134,11 @@ class SessionsPage(Page):
         self.session_actions = [
             self.notes_action,
             self.reschedule_action,
+            self.edit_action,
             self.cancel_action,
             self.late_cancel_action,
             self.no_show_action,
+            self.delete_action,
         ]
 
     def _lay_out(self) -> None:
@@ -146,7 +162,10 @@ class SessionsPage(Page):
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
         layout.addLayout(actions)
-        layout.addWidget(self.message)
+        said = QHBoxLayout()
+        said.addWidget(self.message, 1)
+        said.addWidget(self.undo_button)
+        layout.addLayout(said)
 
     def _segment(self, text: str, mode: int) -> QPushButton:
         button = QPushButton(text)
@@ -185,9 +204,11 @@ class SessionsPage(Page):
         if self.dialog is not None:
             self.dialog.reject()
             self.dialog = None
+        self._select_after_load = None
+        self.deletion.forget()
         self.agenda.clear()
         self.list.clear()
-        self.message.clear()
+        self._say("")
         self._update_actions()
 
     # -- locking (a Lockable: nothing typed here outlives a lock) -------------------------
@@ -203,6 +224,7 @@ class SessionsPage(Page):
     def _data_changed(self, kind: str) -> None:
         if kind not in REFRESH_ON:
             return
+        self._say("")  # said of the data before this change (our own news follows the notice)
         if kind != practice_module.SESSIONS:
             self.list.mark_clients_stale()
         self.mark_stale()
@@ -222,21 +244,25 @@ class SessionsPage(Page):
         row = self.selected_row()
         allowed = sessions.allowed_transitions(row.status) if row else frozenset()
         self.notes_action.setEnabled(row is not None)
+        self.edit_action.setEnabled(row is not None)
+        self.delete_action.setEnabled(row is not None)
         self.reschedule_action.setEnabled(row is not None and row.status != SessionStatus.COMPLETED)
         self.cancel_action.setEnabled(SessionStatus.CANCELLED in allowed)
         self.late_cancel_action.setEnabled(SessionStatus.LATE_CANCEL in allowed)
         self.no_show_action.setEnabled(SessionStatus.NO_SHOW in allowed)
 
-    def _after_load(self, mode: QWidget) -> None:
-        if self._select_after_load is not None and self.agenda.select_session(
-            self._select_after_load
-        ):
-            self._select_after_load = None
+    def _after_load(self, mode: SessionList | WeekAgenda) -> None:
+        """Select a session just booked or changed in each mode that shows it; once the
+        refresh after it is complete, the coach's own selection counts again."""
+        pending = self._select_after_load
+        if pending is not None and mode in pending[1] and mode.select_session(pending[0]):
+            pending[1].discard(mode)
         self._update_actions()
         if self._awaited is not None and self._latest.holds(self._awaited[0]):
             self._awaited[1].discard(mode)
             if not self._awaited[1]:
                 self._awaited = None
+                self._select_after_load = None
                 self.refreshed.emit()
 
     # -- actions --------------------------------------------------------------------------------
@@ -270,6 +296,34 @@ class SessionsPage(Page):
         dialog.rescheduled.connect(lambda saved: self._booked(saved, dialog.start_day))
         self._open(dialog)
 
+    def edit_session(self) -> None:
+        """Open the correction dialog of the selected session."""
+        row = self.selected_row()
+        if row is None:
+            return
+        dialog = EditSessionDialog(self.practice, row, self)
+        dialog.edited.connect(lambda saved: self._edited(saved, dialog))
+        self._open(dialog)
+
+    def _edited(self, saved: Saved, dialog: EditSessionDialog) -> None:
+        fields = dialog.fields()
+        day = fields.starts_at.astimezone(self.practice.zone).date() if fields else None
+        self._booked(saved, day, _("Session saved."))
+
+    def delete_session(self) -> None:
+        """Delete the selected session (asked first when notes would be lost)."""
+        row = self.selected_row()
+        if row is not None:
+            self.deletion.delete(row)
+
+    def _deleted(self, text: str) -> None:
+        self._say(text)
+        self.undo_button.setVisible(self.deletion.can_undo)
+
+    def _restored(self, session_id: int) -> None:
+        self._select_after_load = (session_id, {self.agenda, self.list})
+        self._say(_("Session restored."))
+
     def schedule_session(self, client_id: int | None = None) -> None:
         """Open the booking dialog, for ``client_id`` or with the client to choose."""
         dialog = ScheduleDialog(self.practice, client_id, self)
@@ -288,19 +342,26 @@ class SessionsPage(Page):
         if self.dialog is dialog:
             self.dialog = None
 
-    def _booked(self, saved: Saved, start_day: date | None) -> None:
-        """Show the week of the booked session with it selected, and any warnings."""
-        self._select_after_load = saved.id
-        if start_day is not None and week_start(start_day) != self.agenda.first_day:
-            self.agenda.show_week(start_day)  # the change notice's refresh read the old week
+    def _booked(self, saved: Saved, start_day: date | None, text: str = "") -> None:
+        """Select the booked session in both modes, staying in the one the coach is in (the
+        week and the list's dates move to show it), and say so, with any warnings."""
+        self._select_after_load = (saved.id, {self.agenda, self.list})
+        if start_day is not None:
+            self.list.include_day(start_day)
+            if week_start(start_day) != self.agenda.first_day:
+                self.agenda.show_week(start_day)  # the change notice's refresh read the old week
         if saved.warnings:
             self._say(" ".join(saved.warnings), warning=True)
         else:
-            self._say(_("Session booked."))
+            self._say(text or _("Session booked."))
 
     def _say(self, text: str, *, warning: bool = False) -> None:
+        """Tell the coach what just happened; an empty text clears it, and the undo with it."""
         look.tint(self.message, look.Colour.WARNING if warning else None)
         self.message.setText(text)
+        if not text:
+            self.deletion.drop_undo()
+            self.undo_button.hide()
 
     def _when(self, row: SessionRow) -> str:
         local = row.starts_at.astimezone(self.practice.zone)

@@ -6,10 +6,8 @@ Times are built relative to the current week and instant, so no assertion depend
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 
-import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
 
@@ -26,22 +24,6 @@ from coachdesk.vault import Vault
 from tests.services import factories
 
 WAIT_MS = 10_000
-
-
-@pytest.fixture
-def practice(open_vault: Vault) -> Iterator[Practice]:
-    p = Practice(open_vault)
-    p.load_zone()
-    yield p
-    p.finish()
-
-
-@pytest.fixture
-def page(qtbot, practice: Practice) -> SessionsPage:
-    widget = SessionsPage(practice)
-    qtbot.addWidget(widget)
-    widget.resize(1000, 700)
-    return widget
 
 
 def settle(qtbot, practice: Practice) -> None:
