@@ -19,13 +19,16 @@ from coachdesk.model.enums import (
     ActionStatus,
     AgreementStatus,
     Cadence,
+    CceCategory,
     ClientStatus,
+    Credential,
     EngagementKind,
     EngagementStatus,
     FeeModel,
     GoalStatus,
     NoteTemplate,
     PaperSize,
+    SessionKind,
     SessionMode,
     SessionStatus,
     SigningMethod,
@@ -114,6 +117,21 @@ _LABELS: dict[type[StrEnum], Words] = {
     PaperSize: {
         PaperSize.A4: lambda: _("A4 (210 × 297 mm)"),
         PaperSize.LETTER: lambda: _("US Letter (8.5 × 11 in)"),
+    },
+    SessionKind: {
+        SessionKind.COACHING: lambda: _("Coaching"),
+        SessionKind.MENTORING_RECEIVED: lambda: _("Mentor coaching received"),
+        SessionKind.SUPERVISION: lambda: _("Supervision"),
+        SessionKind.ASSESSMENT: lambda: _("Assessment debrief"),
+    },
+    Credential: {
+        Credential.ACC: lambda: _("ACC (Associate Certified Coach)"),
+        Credential.PCC: lambda: _("PCC (Professional Certified Coach)"),
+        Credential.MCC: lambda: _("MCC (Master Certified Coach)"),
+    },
+    CceCategory: {
+        CceCategory.CORE_COMPETENCIES: lambda: _("Core Competencies"),
+        CceCategory.RESOURCE_DEVELOPMENT: lambda: _("Resource Development"),
     },
 }
 

@@ -1,18 +1,27 @@
 """SQLAlchemy ORM entities of the practice, typed with ``Mapped[]``; the schema is Alembic's."""
 
 from coachdesk.model.base import Base
-from coachdesk.model.engagements import Agreement, AgreementTemplate, Engagement
+from coachdesk.model.career import CceActivity, MentorCoaching, SupervisionEntry
+from coachdesk.model.engagements import (
+    Agreement,
+    AgreementTemplate,
+    Engagement,
+    EngagementParticipant,
+)
 from coachdesk.model.enums import (
     ActionStatus,
     AgreementStatus,
     Cadence,
+    CceCategory,
     ClientStatus,
+    Credential,
     EngagementKind,
     EngagementStatus,
     FeeModel,
     GoalStatus,
     NoteTemplate,
     PaperSize,
+    SessionKind,
     SessionMode,
     SessionStatus,
     SigningMethod,
@@ -27,7 +36,7 @@ from coachdesk.model.progress import (
     PracticeSetting,
     ProgressRating,
 )
-from coachdesk.model.sessions import CoachingSession, NoteDraft
+from coachdesk.model.sessions import CoachingSession, NoteDraft, SessionAttendance
 
 __all__ = [
     "ActionItem",
@@ -37,27 +46,35 @@ __all__ = [
     "AgreementTemplate",
     "Base",
     "Cadence",
+    "CceActivity",
+    "CceCategory",
     "Client",
     "ClientStatus",
     "ClientTag",
     "CoachProfile",
     "CoachingSession",
+    "Credential",
     "Engagement",
     "EngagementKind",
+    "EngagementParticipant",
     "EngagementStatus",
     "FeeModel",
     "FollowUp",
     "Goal",
     "GoalStatus",
+    "MentorCoaching",
     "Milestone",
     "NoteDraft",
     "NoteTemplate",
     "PaperSize",
     "PracticeSetting",
     "ProgressRating",
+    "SessionAttendance",
+    "SessionKind",
     "SessionMode",
     "SessionStatus",
     "SigningMethod",
     "Sponsor",
     "SponsorSharing",
+    "SupervisionEntry",
 ]

@@ -98,3 +98,23 @@ class ActionStatus(StrEnum):
 class PaperSize(StrEnum):
     A4 = "A4"
     LETTER = "Letter"
+
+
+class SessionKind(StrEnum):
+    """What a session was; only coaching counts toward an ICF credential's hours."""
+
+    COACHING = "coaching"
+    MENTORING_RECEIVED = "mentoring_received"
+    SUPERVISION = "supervision"
+    ASSESSMENT = "assessment"
+
+
+class Credential(StrEnum):
+    ACC = "acc"
+    PCC = "pcc"
+    MCC = "mcc"
+
+
+class CceCategory(StrEnum):
+    CORE_COMPETENCIES = "core_competencies"
+    RESOURCE_DEVELOPMENT = "resource_development"
