@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
-from coachdesk.model import AgreementTemplate, CoachProfile, NoteTemplate, PaperSize
+from coachdesk.model import AgreementTemplate, CoachProfile, Credential, NoteTemplate, PaperSize
 from coachdesk.services.people.clients import Saved
 from coachdesk.services.validation import FieldErrors
 
@@ -38,6 +38,8 @@ class ProfileFields:
     default_template_id: int | None = None
     note_template: NoteTemplate = NoteTemplate.GROW
     paper_size: PaperSize = PaperSize.A4
+    training_start: date | None = None
+    target_credential: Credential | None = None
 
 
 def get_profile(db: Session) -> CoachProfile:
