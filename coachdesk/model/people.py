@@ -42,6 +42,8 @@ class CoachProfile(Timestamped, Base):
     # ICF hours count from the start of coach-specific training.
     training_start: Mapped[date | None]
     target_credential: Mapped[Credential | None] = mapped_column(str_enum(Credential))
+    # A credential held is renewed every three years with 40 CCE units earned in the cycle.
+    renewal_due_on: Mapped[date | None]
 
 
 class Sponsor(Timestamped, Base):

@@ -40,6 +40,7 @@ class ProfileFields:
     paper_size: PaperSize = PaperSize.A4
     training_start: date | None = None
     target_credential: Credential | None = None
+    renewal_due_on: date | None = None
 
 
 def get_profile(db: Session) -> CoachProfile:

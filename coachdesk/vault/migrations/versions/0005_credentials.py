@@ -67,6 +67,7 @@ def upgrade() -> None:
             "target_credential", _enum("acc", "pcc", "mcc", name="credential"), nullable=True
         ),
     )
+    op.add_column("coach_profile", sa.Column("renewal_due_on", sa.Date(), nullable=True))
     op.execute("UPDATE coaching_session SET actual_minutes = duration_minutes")
     op.execute(
         "UPDATE coaching_session SET pro_bono = 1 WHERE engagement_id IN "
@@ -177,7 +178,7 @@ def downgrade() -> None:
     ):
         op.drop_table(table)
     for table, columns in (
-        ("coach_profile", ("target_credential", "training_start")),
+        ("coach_profile", ("renewal_due_on", "target_credential", "training_start")),
         (
             "client",
             (
