@@ -56,7 +56,11 @@ CLIENT_EXCLUDED_COLUMNS = {
 }
 # The file extension of a binary column, fixed or taken from the MIME type in another column.
 BLOB_SUFFIX = {("agreement", "pdf"): ".pdf"}
-BLOB_MIME_COLUMN = {("agreement", "scan"): "scan_mime", ("coach_profile", "logo"): "logo_mime"}
+BLOB_MIME_COLUMN = {
+    ("agreement", "scan"): "scan_mime",
+    ("coach_profile", "logo"): "logo_mime",
+    ("cce_activity", "evidence"): "evidence_mime",
+}
 MIME_SUFFIX = {
     "application/pdf": ".pdf",
     "image/png": ".png",
