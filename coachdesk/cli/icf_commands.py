@@ -12,7 +12,7 @@ from coachdesk.errors import EXIT_OK, ValidationError
 from coachdesk.i18n import _
 from coachdesk.vault.files import write_atomic
 
-FORMATS = (".xlsx", ".csv")
+FORMATS = (".xlsx", ".csv", ".pdf")
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -21,9 +21,9 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     def add(name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
         return verb(actions, common, name, help_text, handler)
 
-    log = add("log", _("write the client coaching log as XLSX or CSV"), cmd_log)
+    log = add("log", _("write the client coaching log as XLSX or CSV, or a PDF summary"), cmd_log)
     log.add_argument(
-        "--out", type=Path, required=True, metavar="FILE", help=_("a .xlsx or .csv file")
+        "--out", type=Path, required=True, metavar="FILE", help=_("a .xlsx, .csv or .pdf file")
     )
     log.add_argument("--from", dest="start", metavar="DATE", help=_("first day (inclusive)"))
     log.add_argument("--to", dest="end", metavar="DATE", help=_("last day (inclusive)"))
@@ -34,10 +34,11 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 def cmd_log(args: argparse.Namespace) -> int:
     from coachdesk.services.credentials import log_export  # openpyxl: on use
+    from coachdesk.services.credentials.summary_pdf import credential_summary_pdf  # ReportLab
 
     suffix = args.out.suffix.lower()
     if suffix not in FORMATS:
-        raise ValidationError({"out": _("The log is written as a .xlsx or a .csv file.")})
+        raise ValidationError({"out": _("The log is written as a .xlsx, .csv or .pdf file.")})
     if not args.out.parent.is_dir():
         message = _("The folder {path} does not exist.").format(path=args.out.parent)
         raise ValidationError({"out": message})
@@ -45,7 +46,11 @@ def cmd_log(args: argparse.Namespace) -> int:
     if start and end and end < start:
         raise ValidationError({"to": _("The end date must not be before the start date.")})
     with practice(args) as p:
-        write = log_export.log_xlsx if suffix == ".xlsx" else log_export.log_csv
+        write = {
+            ".xlsx": log_export.log_xlsx,
+            ".csv": log_export.log_csv,
+            ".pdf": credential_summary_pdf,
+        }[suffix]
         data = write(p.db, start, end)
     write_atomic(args.out, data)
     echo(_("Wrote {path}").format(path=args.out))

@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 
 from tests.cli.conftest import json_of
+from tests.documents.pdfcheck import text
 
 
 def add_client(cli, name: str, *options: str) -> int:
@@ -167,6 +168,15 @@ def test_icf_log_writes_xlsx_and_csv_in_the_icf_column_order(cli, tmp_path: Path
         "0.00",
     ]
     assert lines[3:5] == [["Total paid hours", "1.75"], ["Total pro bono hours", "0.00"]]
+
+
+def test_icf_log_to_pdf_writes_the_credential_summary(cli, tmp_path: Path) -> None:
+    build(cli)
+    assert cli("icf", "log", "--out", str(tmp_path / "summary.pdf"))[0] == 0
+    words = text((tmp_path / "summary.pdf").read_bytes())
+    assert "Credential summary" in words
+    assert "Confidential client 1" in words
+    assert "Real Name" not in words
 
 
 def test_cce_and_mentoring_add_and_list(cli, tmp_path: Path) -> None:
