@@ -68,6 +68,12 @@ def upgrade() -> None:
         ),
     )
     op.add_column("coach_profile", sa.Column("renewal_due_on", sa.Date(), nullable=True))
+    op.create_index(
+        "ix_coaching_session_icf",
+        "coaching_session",
+        ["status", "kind", "starts_at", "client_id", "engagement_id", "pro_bono", "actual_minutes"],
+        unique=False,
+    )
     op.execute("UPDATE coaching_session SET actual_minutes = duration_minutes")
     op.execute(
         "UPDATE coaching_session SET pro_bono = 1 WHERE engagement_id IN "
@@ -177,6 +183,7 @@ def downgrade() -> None:
         "engagement_participant",
     ):
         op.drop_table(table)
+    op.drop_index("ix_coaching_session_icf", table_name="coaching_session")
     for table, columns in (
         ("coach_profile", ("renewal_due_on", "target_credential", "training_start")),
         (
