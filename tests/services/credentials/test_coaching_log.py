@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from coachdesk.model import EngagementKind
 from coachdesk.services.credentials.coaching_log import coaching_log, hours, log_sessions
+from coachdesk.services.engagements import engagements
+from coachdesk.services.engagements.engagements import EngagementFields
 from coachdesk.services.people import clients
 from tests.services.credentials import practice
 from tests.services.credentials.practice import EXPECTED_ROWS, EXPECTED_TOTALS, TODAY
+from tests.services.factories import session
 
 
 def _as_list(row) -> list:
@@ -44,8 +49,6 @@ def test_half_an_hour_is_half_an_hour() -> None:
 
 
 def test_dates_narrow_the_log_and_never_reach_before_the_training_start(db: Session) -> None:
-    from datetime import date
-
     practice.build(db)
     log = coaching_log(db, start=date(2026, 3, 1), end=date(2026, 3, 31), today=TODAY)
     assert [(r.name, r.paid_hours, r.start, r.end) for r in log.rows] == [
@@ -76,3 +79,19 @@ def test_the_drill_down_lists_each_counted_session_without_notes(db: Session) ->
     assert (short.name, short.pro_bono, short.group) == ("Ines Paid", False, False)
     group = [s for s in sessions if s.group]
     assert [(s.name, s.group_size, s.minutes) for s in group] == [("Gina Group", 4, 90)] * 2
+
+
+def test_sessions_of_a_mentoring_engagement_never_count(db: Session) -> None:
+    ids = practice.build(db)
+    mentoring = engagements.create_engagement(
+        db,
+        EngagementFields(
+            client_id=ids["ines"],
+            title="Mentoring",
+            start_date=date(2026, 1, 1),
+            kind=EngagementKind.MENTORING,
+        ),
+    ).id
+    session(db, ids["ines"], practice.on(2026, 5, 4), engagement_id=mentoring, status=practice.HELD)
+    log = coaching_log(db, today=TODAY)
+    assert [_as_list(r) for r in log.rows] == EXPECTED_ROWS
