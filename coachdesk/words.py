@@ -19,7 +19,9 @@ from coachdesk.model.enums import (
     ActionStatus,
     AgreementStatus,
     Cadence,
+    CceCategory,
     ClientStatus,
+    Credential,
     EngagementKind,
     EngagementStatus,
     FeeModel,
@@ -29,6 +31,7 @@ from coachdesk.model.enums import (
     NoteTemplate,
     PaperSize,
     PaymentMethod,
+    SessionKind,
     SessionMode,
     SessionStatus,
     SigningMethod,
@@ -133,6 +136,21 @@ _LABELS: dict[type[StrEnum], Words] = {
         PaymentMethod.CASH: lambda: _("Cash"),
         PaymentMethod.PAYPAL: lambda: _("PayPal"),
         PaymentMethod.OTHER: lambda: _("Other"),
+    },
+    SessionKind: {
+        SessionKind.COACHING: lambda: _("Coaching"),
+        SessionKind.MENTORING_RECEIVED: lambda: _("Mentor coaching received"),
+        SessionKind.SUPERVISION: lambda: _("Supervision"),
+        SessionKind.ASSESSMENT: lambda: _("Assessment debrief"),
+    },
+    Credential: {
+        Credential.ACC: lambda: _("ACC (Associate Certified Coach)"),
+        Credential.PCC: lambda: _("PCC (Professional Certified Coach)"),
+        Credential.MCC: lambda: _("MCC (Master Certified Coach)"),
+    },
+    CceCategory: {
+        CceCategory.CORE_COMPETENCIES: lambda: _("Core Competencies"),
+        CceCategory.RESOURCE_DEVELOPMENT: lambda: _("Resource Development"),
     },
 }
 

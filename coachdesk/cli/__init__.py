@@ -33,10 +33,12 @@ log = logging.getLogger(__name__)
 def build_parser() -> argparse.ArgumentParser:
     from coachdesk.cli import (
         archive_commands,
+        career_commands,
         client_commands,
         document_commands,
         engagement_commands,
         goal_commands,
+        icf_commands,
         import_commands,
         invoice_commands,
         payment_commands,
@@ -75,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
         session_commands,
         goal_commands,
         profile_commands,
+        icf_commands,
+        career_commands,
         document_commands,
         practice_commands,
         import_commands,

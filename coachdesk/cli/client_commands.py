@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from coachdesk.cli.context import confirm, echo, practice
 from coachdesk.cli.output import print_json, print_table, warn
-from coachdesk.cli.parsing import Handler, group, verb
+from coachdesk.cli.parsing import Handler, group, parse_date, verb
 from coachdesk.errors import EXIT_OK
 from coachdesk.i18n import _
 from coachdesk.model import ClientStatus
@@ -71,6 +71,21 @@ def _field_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--tag", action="append", help=_("a tag (repeat for several; replaces the tags)")
     )
+    parser.add_argument(
+        "--log-consent",
+        choices=["yes", "no"],
+        help=_("whether the client agreed to be listed in the ICF coaching log"),
+    )
+    parser.add_argument("--log-consent-date", metavar="DATE", help=_("when (default: today)"))
+    parser.add_argument("--log-consent-how", metavar="TEXT", help=_('e.g. "by email"'))
+    parser.add_argument(
+        "--confidential-alias",
+        metavar="TEXT",
+        help=_("under an organisation's confidentiality policy: the log's alias (\"\" for none)"),
+    )
+    parser.add_argument(
+        "--org-contact", metavar="EMAIL", help=_("the organisation's contact for the log")
+    )
 
 
 OPTION_FIELDS = {
@@ -100,7 +115,27 @@ def _apply_options(db: Session, data: ClientFields, args: argparse.Namespace) ->
         data.tags = tuple(args.tag)
     if args.sponsor is not None:
         data.sponsor_id = sponsors.resolve_sponsor(db, args.sponsor) if args.sponsor else None
+    _apply_log_options(db, data, args)
     return data
+
+
+def _apply_log_options(db: Session, data: ClientFields, args: argparse.Namespace) -> None:
+    """The ICF log's options: consent (dated today unless told), and the confidential alias."""
+    from coachdesk.services.people.profile import coach_today
+
+    if args.log_consent is not None:
+        data.log_consent = args.log_consent == "yes"
+        if data.log_consent and data.log_consent_on is None and args.log_consent_date is None:
+            data.log_consent_on = coach_today(db)
+    if args.log_consent_date is not None:
+        data.log_consent_on = parse_date("log_consent_date", args.log_consent_date)
+    if args.log_consent_how is not None:
+        data.log_consent_how = args.log_consent_how
+    if args.confidential_alias is not None:
+        data.confidential_alias = args.confidential_alias
+        data.confidential = bool(args.confidential_alias.strip())
+    if args.org_contact is not None:
+        data.org_contact_email = args.org_contact
 
 
 def cmd_add(args: argparse.Namespace) -> int:

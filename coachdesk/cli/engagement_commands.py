@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 
+from sqlalchemy.orm import Session
+
 from coachdesk.cli.context import echo, practice
 from coachdesk.cli.output import print_fields, print_json, print_table, warn
 from coachdesk.cli.parsing import Handler, group, parse_date, verb
-from coachdesk.errors import EXIT_OK
+from coachdesk.errors import EXIT_OK, ValidationError
 from coachdesk.formatting import format_money
 from coachdesk.i18n import _
 from coachdesk.model import Cadence, EngagementKind, FeeModel
@@ -23,7 +25,9 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         return verb(actions, common, name, help_text, handler)
 
     new = add("add", _("add an engagement (a coaching or mentoring programme)"), cmd_add)
-    new.add_argument("--client", required=True, help=_("id or unique name"))
+    new.add_argument(
+        "--client", help=_("id or unique name (a group's: default the first --participant)")
+    )
     new.add_argument("--title", required=True)
     new.add_argument("--kind", choices=[k.value for k in EngagementKind])
     new.add_argument("--start", required=True, metavar="DATE")
@@ -40,6 +44,14 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         metavar="SPONSOR",
         help=_('id or unique name of the paying sponsor (default: the client\'s; "" for none)'),
     )
+    new.add_argument("--group", action="store_true", help=_("a group or team engagement"))
+    new.add_argument(
+        "--participant",
+        action="append",
+        default=[],
+        metavar="CLIENT",
+        help=_("a participant of the group (repeat for each)"),
+    )
     new.add_argument("--json", action="store_true")
 
     listing = add("list", _("list engagements"), cmd_list)
@@ -53,7 +65,9 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 def cmd_add(args: argparse.Namespace) -> int:
     with practice(args, write=True) as p:
-        data = engagements.new_engagement_fields(p.db, clients.resolve_client(p.db, args.client))
+        members = [clients.resolve_client(p.db, ref) for ref in args.participant]
+        data = engagements.new_engagement_fields(p.db, _owner(p.db, args, members))
+        data.is_group = args.group
         data.title = args.title
         data.start_date = parse_date("start", args.start)
         data.end_date = parse_date("end", args.end)
@@ -74,7 +88,7 @@ def cmd_add(args: argparse.Namespace) -> int:
             data.currency = args.currency.upper()
         if args.sponsor is not None:
             data.sponsor_id = sponsors.resolve_sponsor(p.db, args.sponsor) if args.sponsor else None
-        saved = engagements.create_engagement(p.db, data)
+        saved = engagements.create_engagement(p.db, data, members)
         row = next(
             r for r in engagements.list_engagements(p.db, data.client_id) if r.id == saved.id
         )
@@ -84,6 +98,15 @@ def cmd_add(args: argparse.Namespace) -> int:
     else:
         echo(_("Added engagement {id}: {title}").format(id=row.id, title=row.title))
     return EXIT_OK
+
+
+def _owner(db: Session, args: argparse.Namespace, members: list[int]) -> int:
+    """The client the engagement belongs to: --client, or a group's first participant."""
+    if args.client:
+        return clients.resolve_client(db, args.client)
+    if args.group and members:
+        return members[0]
+    raise ValidationError({"client": _("Name the client with --client.")})
 
 
 def cmd_list(args: argparse.Namespace) -> int:

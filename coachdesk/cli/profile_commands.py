@@ -6,10 +6,10 @@ import argparse
 
 from coachdesk.cli.context import echo, practice
 from coachdesk.cli.output import print_fields, print_json, warn
-from coachdesk.cli.parsing import Handler, group, parse_amount, verb
+from coachdesk.cli.parsing import Handler, group, parse_amount, parse_date, verb
 from coachdesk.errors import EXIT_OK
 from coachdesk.i18n import _
-from coachdesk.model import NoteTemplate, PaperSize
+from coachdesk.model import Credential, NoteTemplate, PaperSize
 from coachdesk.services.billing.money import parse_tax_rate
 from coachdesk.services.people import profile
 
@@ -54,6 +54,11 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     change.add_argument("--note-template", choices=[t.value for t in NoteTemplate])
     change.add_argument("--payment-terms-days", type=int, metavar="N")
     change.add_argument("--default-tax-rate", metavar="PERCENT")
+    change.add_argument(
+        "--training-start", metavar="DATE", help=_("when coach-specific training began")
+    )
+    change.add_argument("--target-credential", choices=[c.value for c in Credential])
+    change.add_argument("--renewal-due", metavar="DATE", help=_("when the credential renews"))
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -86,6 +91,9 @@ def cmd_show(args: argparse.Namespace) -> int:
             (_("Invoice prefix"), data.invoice_prefix),
             (_("Invoice footer"), data.invoice_footer),
             (_("Default tax rate"), f"{data.default_tax_rate} %"),
+            (_("Training started"), data.training_start),
+            (_("Target credential"), data.target_credential),
+            (_("Renewal due"), data.renewal_due_on),
         ]
     )
     return EXIT_OK
@@ -112,6 +120,12 @@ def cmd_set(args: argparse.Namespace) -> int:
             data.payment_terms_days = args.payment_terms_days
         if args.default_tax_rate is not None:
             data.default_tax_rate = parse_tax_rate("default_tax_rate", args.default_tax_rate)
+        if args.training_start is not None:
+            data.training_start = parse_date("training_start", args.training_start or None)
+        if args.target_credential:
+            data.target_credential = Credential(args.target_credential)
+        if args.renewal_due is not None:
+            data.renewal_due_on = parse_date("renewal_due", args.renewal_due or None)
         saved = profile.update_profile(p.db, data)
     warn(saved.warnings)
     echo(_("Saved the profile."))

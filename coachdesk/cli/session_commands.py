@@ -12,13 +12,14 @@ from coachdesk.cli.parsing import Handler, group, parse_datetime, verb
 from coachdesk.errors import EXIT_OK, InvalidInput, ValidationError
 from coachdesk.formatting import format_date, format_time
 from coachdesk.i18n import _
-from coachdesk.model import SessionMode, SessionStatus
+from coachdesk.model import SessionKind, SessionMode, SessionStatus
 from coachdesk.services.people import clients
 from coachdesk.services.sessions import deletion, notes, sessions
 
 STATUSES = [s.value for s in SessionStatus]
 MODES = [m.value for m in SessionMode]
 NO_ENGAGEMENT = "none"
+KINDS = [k.value.replace("_", "-") for k in SessionKind]
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -53,6 +54,23 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
             "private notes (never printed; exported only encrypted or with --include-private-notes)"
         ),
     )
+    new.add_argument(
+        "--actual-minutes", type=int, metavar="N", help=_("minutes coached (default: the length)")
+    )
+    new.add_argument(
+        "--pro-bono",
+        action="store_true",
+        default=None,
+        help=_("unpaid (default: as the engagement's fee model says)"),
+    )
+    new.add_argument(
+        "--paid",
+        dest="pro_bono",
+        action="store_false",
+        default=None,
+        help=_("paid, e.g. in kind (barter), even in a pro bono engagement"),
+    )
+    new.add_argument("--kind", choices=KINDS, help=_("what the session was (default: coaching)"))
     new.add_argument("--json", action="store_true")
 
     listing = add("list", _("list sessions"), cmd_list)
@@ -118,7 +136,11 @@ def cmd_add(args: argparse.Namespace) -> int:
             agenda=args.agenda,
             shared_notes=args.notes,
             private_notes=args.private_notes,
+            actual_minutes=args.actual_minutes,
+            pro_bono=args.pro_bono,
         )
+        if args.kind:
+            data.kind = SessionKind(args.kind.replace("-", "_"))
         if args.status:
             data.status = SessionStatus(args.status)
         saved = sessions.schedule_session(p.db, data)
@@ -319,4 +341,7 @@ def _summary(detail: sessions.SessionDetail) -> dict[str, object]:
         "engagement_id": detail.engagement_id,
         "sequence": detail.sequence,
         "planned": detail.planned,
+        "actual_minutes": detail.actual_minutes,
+        "pro_bono": detail.pro_bono,
+        "kind": detail.kind,
     }

@@ -2,12 +2,20 @@
 
 from coachdesk.model.base import Base
 from coachdesk.model.billing import Invoice, InvoiceLine, InvoiceNumberSeries, Payment
-from coachdesk.model.engagements import Agreement, AgreementTemplate, Engagement
+from coachdesk.model.career import CceActivity, MentorCoaching, SupervisionEntry
+from coachdesk.model.engagements import (
+    Agreement,
+    AgreementTemplate,
+    Engagement,
+    EngagementParticipant,
+)
 from coachdesk.model.enums import (
     ActionStatus,
     AgreementStatus,
     Cadence,
+    CceCategory,
     ClientStatus,
+    Credential,
     EngagementKind,
     EngagementStatus,
     FeeModel,
@@ -17,6 +25,7 @@ from coachdesk.model.enums import (
     NoteTemplate,
     PaperSize,
     PaymentMethod,
+    SessionKind,
     SessionMode,
     SessionStatus,
     SigningMethod,
@@ -31,7 +40,7 @@ from coachdesk.model.progress import (
     PracticeSetting,
     ProgressRating,
 )
-from coachdesk.model.sessions import CoachingSession, NoteDraft
+from coachdesk.model.sessions import CoachingSession, NoteDraft, SessionAttendance
 
 __all__ = [
     "ActionItem",
@@ -41,13 +50,17 @@ __all__ = [
     "AgreementTemplate",
     "Base",
     "Cadence",
+    "CceActivity",
+    "CceCategory",
     "Client",
     "ClientStatus",
     "ClientTag",
     "CoachProfile",
     "CoachingSession",
+    "Credential",
     "Engagement",
     "EngagementKind",
+    "EngagementParticipant",
     "EngagementStatus",
     "FeeModel",
     "FollowUp",
@@ -58,6 +71,7 @@ __all__ = [
     "InvoiceLine",
     "InvoiceNumberSeries",
     "InvoiceStatus",
+    "MentorCoaching",
     "Milestone",
     "NoteDraft",
     "NoteTemplate",
@@ -66,9 +80,12 @@ __all__ = [
     "PaymentMethod",
     "PracticeSetting",
     "ProgressRating",
+    "SessionAttendance",
+    "SessionKind",
     "SessionMode",
     "SessionStatus",
     "SigningMethod",
     "Sponsor",
     "SponsorSharing",
+    "SupervisionEntry",
 ]

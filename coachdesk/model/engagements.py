@@ -58,9 +58,26 @@ class Engagement(Timestamped, Base):
     status: Mapped[EngagementStatus] = mapped_column(
         str_enum(EngagementStatus), default=EngagementStatus.DRAFT
     )
+    # A group or team engagement: ``client_id`` is one participant (the one the ICF log names),
+    # and every participant, that one included, has an ``EngagementParticipant`` row.
+    is_group: Mapped[bool] = mapped_column(default=False, server_default="0")
 
     client: Mapped[Client] = relationship()
     sponsor: Mapped[Sponsor | None] = relationship()
+
+
+class EngagementParticipant(Base):
+    """A client taking part in a group or team engagement."""
+
+    __tablename__ = "engagement_participant"
+    __table_args__ = (Index("ix_engagement_participant_client", "client_id"),)
+
+    engagement_id: Mapped[int] = mapped_column(
+        ForeignKey("engagement.id", ondelete="CASCADE"), primary_key=True
+    )
+    client_id: Mapped[int] = mapped_column(
+        ForeignKey("client.id", ondelete="CASCADE"), primary_key=True
+    )
 
 
 class AgreementTemplate(Timestamped, Base):

@@ -119,3 +119,23 @@ class PaymentMethod(StrEnum):
     CASH = "cash"
     PAYPAL = "paypal"
     OTHER = "other"
+
+
+class SessionKind(StrEnum):
+    """What a session was; only coaching counts toward an ICF credential's hours."""
+
+    COACHING = "coaching"
+    MENTORING_RECEIVED = "mentoring_received"
+    SUPERVISION = "supervision"
+    ASSESSMENT = "assessment"
+
+
+class Credential(StrEnum):
+    ACC = "acc"
+    PCC = "pcc"
+    MCC = "mcc"
+
+
+class CceCategory(StrEnum):
+    CORE_COMPETENCIES = "core_competencies"
+    RESOURCE_DEVELOPMENT = "resource_development"

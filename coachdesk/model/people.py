@@ -9,7 +9,7 @@ from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from coachdesk.model.base import Base, Timestamped, str_enum
-from coachdesk.model.enums import ClientStatus, NoteTemplate, PaperSize
+from coachdesk.model.enums import ClientStatus, Credential, NoteTemplate, PaperSize
 from coachdesk.model.types import Money, UTCDateTime
 
 
@@ -51,6 +51,11 @@ class CoachProfile(Timestamped, Base):
     default_tax_rate: Mapped[Decimal] = mapped_column(
         Money, default=Decimal("0"), server_default="0"
     )
+    # ICF hours count from the start of coach-specific training.
+    training_start: Mapped[date | None]
+    target_credential: Mapped[Credential | None] = mapped_column(str_enum(Credential))
+    # A credential held is renewed every three years with 40 CCE units earned in the cycle.
+    renewal_due_on: Mapped[date | None]
 
 
 class Sponsor(Timestamped, Base):
@@ -120,6 +125,14 @@ class Client(Timestamped, Base):
     # the client list reads them instead of aggregating 200,000 sessions.
     last_held_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     open_actions: Mapped[int] = mapped_column(default=0, server_default="0")
+    # The ICF coaching log lists only clients who consented; an organisation's confidentiality
+    # policy puts an alias and the organisation contact's email in place of name and contact.
+    log_consent: Mapped[bool] = mapped_column(default=False, server_default="0")
+    log_consent_on: Mapped[date | None]
+    log_consent_how: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    confidential: Mapped[bool] = mapped_column(default=False, server_default="0")
+    confidential_alias: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    org_contact_email: Mapped[str] = mapped_column(String(254), default="", server_default="")
 
     sponsor: Mapped[Sponsor | None] = relationship()
     tags: Mapped[list[ClientTag]] = relationship(

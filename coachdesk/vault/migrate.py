@@ -53,6 +53,15 @@ TABLES_ADDED: dict[str, frozenset[str]] = {
     ),
     "0003": frozenset(),  # sponsor columns only
     "0004": frozenset({"invoice", "invoice_line", "invoice_number_series", "payment"}),
+    "0005": frozenset(
+        {
+            "cce_activity",
+            "engagement_participant",
+            "mentor_coaching",
+            "session_attendance",
+            "supervision_entry",
+        }
+    ),
 }
 
 

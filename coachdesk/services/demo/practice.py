@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.model import Client, ClientStatus, ClientTag, CoachProfile, Sponsor
+from coachdesk.services.demo.career import add_career, log_listing
 from coachdesk.services.demo.text import ascii_slug, content, pick
 from coachdesk.services.demo.timeline import TABLES, Timeline, Who
 from coachdesk.services.people.clients import ClientFields, derived_keys
@@ -69,12 +70,15 @@ def fill_demo(
         practice = _Practice(target, seed, day)
         for start in range(0, clients, BATCH_CLIENTS):
             practice.add_clients(target, min(BATCH_CLIENTS, clients - start))
+        add_career(target, day)
         return practice.summary()
     with Session(target) as db, db.begin():
         practice = _Practice(db, seed, day)
     for start in range(0, clients, BATCH_CLIENTS):
         with Session(target) as db, db.begin():
             practice.add_clients(db, min(BATCH_CLIENTS, clients - start))
+    with Session(target) as db, db.begin():
+        add_career(db, day)
     return practice.summary()
 
 
@@ -159,6 +163,7 @@ class _Practice:
             )
         db.execute(insert(Sponsor.__table__), rows)
         self.counts["sponsor"] = len(rows)
+        self.sponsor_contacts = {row["id"]: row["contact_email"] for row in rows}
         return {row["name"]: row["id"] for row in rows}
 
     def _client(self, client_id: int) -> dict[str, Any]:
@@ -213,6 +218,7 @@ class _Practice:
             "created_at": created,
             "updated_at": created,
             "tags": sorted(tags),
+            **log_listing(client_id, created.date(), sponsor_id, self.sponsor_contacts),
         }
 
     def _email(self, given: str, family: str, organisation: str) -> str:

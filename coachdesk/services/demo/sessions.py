@@ -141,6 +141,8 @@ def _session_row(
         "engagement_id": booking.engagement_id,
         "starts_at": starts_at,
         "duration_minutes": booking.minutes,
+        "actual_minutes": booking.minutes,
+        "pro_bono": booking.pro_bono,
         "mode": booking.mode,
         "status": status,
         "agenda": "",

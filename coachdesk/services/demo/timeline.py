@@ -108,6 +108,7 @@ class Booking:
     minutes: int
     mode: SessionMode
     fee: Decimal
+    pro_bono: bool = False
 
 
 class Timeline:
@@ -197,7 +198,11 @@ class Timeline:
         fee = Decimal(0 if pro_bono else rng.randrange(low, high + 1, 5)).quantize(CENT)
         currency = self.currency if rng.random() < 0.85 else rng.choice(("GBP", "USD", "CHF"))
         booking = Booking(
-            self.new_id(Engagement), rng.choice((45, 60, 60, 60, 90)), rng.choice(MODES), fee
+            self.new_id(Engagement),
+            rng.choice((45, 60, 60, 60, 90)),
+            rng.choice(MODES),
+            fee,
+            pro_bono,
         )
         mentoring = plan.theme["title"].startswith("Mentoring")
         stamp = datetime.combine(plan.start - timedelta(days=7), time(9), tzinfo=UTC)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -25,6 +26,7 @@ from coachdesk.model import (
     Sponsor,
     SponsorSharing,
 )
+from coachdesk.services.engagements.groups import set_participants
 from coachdesk.services.people.clients import Saved, get_client
 from coachdesk.services.people.profile import coach_zone, profile_fields
 from coachdesk.services.validation import FieldErrors
@@ -70,6 +72,7 @@ class EngagementFields:
     sponsor_id: int | None = None
     sponsor_sharing: SponsorSharing = SponsorSharing.NOTHING
     status: EngagementStatus = EngagementStatus.DRAFT
+    is_group: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,13 +126,18 @@ def new_engagement_fields(db: Session, client_id: int) -> EngagementFields:
     )
 
 
-def create_engagement(db: Session, data: EngagementFields) -> Saved:
+def create_engagement(
+    db: Session, data: EngagementFields, participants: Sequence[int] = ()
+) -> Saved:
+    """A new engagement; a group's ``participants`` join the client it belongs to."""
     get_client(db, data.client_id)
     _validate(db, data)
     engagement = Engagement()
     _apply(engagement, data)
     db.add(engagement)
     db.flush()
+    if data.is_group or participants:
+        set_participants(db, engagement.id, participants)
     return Saved(engagement.id)
 
 

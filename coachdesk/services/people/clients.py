@@ -57,6 +57,12 @@ class ClientFields:
     retain_until: date | None = None
     sponsor_id: int | None = None
     tags: tuple[str, ...] = ()
+    log_consent: bool = False
+    log_consent_on: date | None = None
+    log_consent_how: str = ""
+    confidential: bool = False
+    confidential_alias: str = ""
+    org_contact_email: str = ""
 
     @property
     def full_name(self) -> str:
@@ -157,8 +163,11 @@ def erase_client(engine: Engine, client_id: int) -> bool:
     False when another reader kept the checkpoint from finishing: the purge then completes when
     the vault closes. Owns its transaction because the checkpoint must run outside one.
     """
+    from coachdesk.services.engagements.groups import hand_over_groups
+
     with Session(engine) as db, db.begin():
         get_client(db, client_id)
+        hand_over_groups(db, client_id)
         db.execute(delete(Client).where(Client.id == client_id))
     for attempt in range(CHECKPOINT_ATTEMPTS):
         with engine.connect() as conn:
@@ -317,6 +326,11 @@ def _validate(db: Session, data: ClientFields) -> None:
     errors.plain_text(data, multi_line=frozenset({"postal_address", "consultation_notes"}))
     errors.email("email", data.email)
     errors.time_zone("time_zone", data.time_zone)
+    errors.max_length("log_consent_how", data.log_consent_how, 200)
+    errors.max_length("confidential_alias", data.confidential_alias, 100)
+    errors.email("org_contact_email", data.org_contact_email)
+    if data.confidential and not data.confidential_alias.strip():
+        errors.add("confidential_alias", _("A confidential client needs an alias for the log."))
     for tag in data.tags:
         if not tag.strip():
             errors.add("tags", _("A tag cannot be empty."))
@@ -327,7 +341,12 @@ def _validate(db: Session, data: ClientFields) -> None:
 
 
 def _apply(client: Client, data: ClientFields) -> None:
-    clean = replace(data, email=data.email.strip())
+    clean = replace(
+        data,
+        email=data.email.strip(),
+        org_contact_email=data.org_contact_email.strip(),
+        confidential_alias=data.confidential_alias.strip(),
+    )
     for f in fields(ClientFields):
         if f.name != "tags":
             setattr(client, f.name, getattr(clean, f.name))

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
-from coachdesk.model import AgreementTemplate, CoachProfile, NoteTemplate, PaperSize
+from coachdesk.model import AgreementTemplate, CoachProfile, Credential, NoteTemplate, PaperSize
 from coachdesk.services.people.clients import Saved
 from coachdesk.services.validation import FieldErrors, compact_iban, vat_compact
 
@@ -49,6 +49,9 @@ class ProfileFields:
     invoice_prefix: str = ""
     invoice_footer: str = ""
     default_tax_rate: Decimal = Decimal("0")
+    training_start: date | None = None
+    target_credential: Credential | None = None
+    renewal_due_on: date | None = None
 
 
 def get_profile(db: Session) -> CoachProfile:

@@ -19,6 +19,7 @@ from coachdesk.model import (
     NoteTemplate,
     SessionStatus,
 )
+from coachdesk.services.engagements.groups import attendance, record_attendance
 from coachdesk.services.people.clients import Saved
 from coachdesk.services.people.profile import coach_zone
 from coachdesk.services.progress.actions import (
@@ -62,6 +63,8 @@ class NotesInput:
     new_actions: list[NewAction] = field(default_factory=list)
     done_action_ids: list[int] = field(default_factory=list)
     ratings: dict[int, int] = field(default_factory=dict)
+    actual_minutes: int | None = None  # None: as it stands (the booked length at first)
+    attendance: dict[int, bool] = field(default_factory=dict)  # a group's participants
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +95,11 @@ def record_notes(db: Session, session_id: int, notes: NotesInput) -> Saved:
     session.note_template = notes.note_template or session.note_template
     session.feedback_score, session.feedback_comment = notes.feedback_score, notes.feedback_comment
     session.status = notes.status
+    if notes.actual_minutes is not None:
+        session.actual_minutes = notes.actual_minutes
     db.flush()
+    if notes.attendance:
+        record_attendance(db, session.id, notes.attendance)
     if status_changed:
         renumber_sessions(db, session.engagement_id)
     due = _default_due(db, session)[0] if notes.new_actions else None
@@ -159,12 +166,24 @@ def _validate(db: Session, session: CoachingSession, notes: NotesInput) -> None:
             ),
         )
     errors.in_range("feedback_score", notes.feedback_score, 1, 5)
+    errors.in_range("actual_minutes", notes.actual_minutes, 0, 480)
+    expected = attendance(db, session.id)
+    if any(client_id not in expected for client_id in notes.attendance):
+        errors.add("attendance", _("Only the group's participants can be marked as attending."))
     for name in ("agenda", "shared_notes", "private_notes"):
         errors.notes(name, getattr(notes, name))
     client = session.client_id
     goal_ids = {a.goal_id for a in notes.new_actions if a.goal_id is not None} | set(notes.ratings)
     own_goals = set(
         db.scalars(select(Goal.id).where(Goal.id.in_(goal_ids), Goal.client_id == client))
+    )
+    # In a group session each participant's goals are rated; actions stay the client's own.
+    rated_goals = set(
+        db.scalars(
+            select(Goal.id).where(
+                Goal.id.in_(notes.ratings), Goal.client_id.in_([client, *expected])
+            )
+        )
     )
     for new in notes.new_actions:
         if not new.text.strip():
@@ -178,7 +197,7 @@ def _validate(db: Session, session: CoachingSession, notes: NotesInput) -> None:
     if own_actions != len(done_ids):
         errors.add("done_action_ids", _("Some of those action items are not this client's."))
     for goal_id, score in notes.ratings.items():
-        if goal_id not in own_goals:
+        if goal_id not in rated_goals:
             errors.add("ratings", _("That goal does not belong to this client."))
         errors.in_range("ratings", score, 0, 10)
     errors.raise_if_any()

@@ -16,10 +16,18 @@ from coachdesk.model import (
     CoachingSession,
     Engagement,
     EngagementStatus,
+    FeeModel,
     NoteDraft,
     NoteTemplate,
+    SessionKind,
     SessionMode,
     SessionStatus,
+)
+from coachdesk.services.engagements.groups import (
+    attended_sessions,
+    expect_participants,
+    is_participant,
+    participants,
 )
 from coachdesk.services.people.clients import Saved, get_client
 from coachdesk.services.people.profile import coach_zone, profile_fields
@@ -55,6 +63,9 @@ class SessionFields:
     feedback_score: int | None = None
     feedback_comment: str = ""
     fee_charged: Decimal | None = None
+    actual_minutes: int | None = None
+    pro_bono: bool | None = None
+    kind: SessionKind = SessionKind.COACHING
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +108,9 @@ class SessionDetail:
     sequence: int | None
     planned: int | None
     has_draft: bool
+    actual_minutes: int
+    pro_bono: bool
+    kind: SessionKind
 
 
 def check_aware(errors: FieldErrors, field: str, value: datetime | None) -> None:
@@ -113,6 +127,8 @@ def schedule_session(db: Session, data: SessionFields) -> Saved:
     _apply(db, session, data)
     db.add(session)
     db.flush()
+    if session.engagement is not None and session.engagement.is_group:
+        expect_participants(db, session.id, participants(db, session.engagement.id))
     renumber_sessions(db, session.engagement_id)
     return Saved(session.id, warnings)
 
@@ -183,6 +199,9 @@ def get_session(db: Session, session_id: int) -> SessionDetail:
         sequence=s.sequence,
         planned=engagement.planned_sessions if engagement else None,
         has_draft=db.get(NoteDraft, s.id) is not None,
+        actual_minutes=s.actual_minutes,
+        pro_bono=s.pro_bono,
+        kind=s.kind,
     )
 
 
@@ -289,7 +308,7 @@ def list_sessions(
         .outerjoin(Engagement, Engagement.id == s.engagement_id)
     )
     if client_id is not None:
-        query = query.where(s.client_id == client_id)
+        query = query.where(or_(s.client_id == client_id, s.id.in_(attended_sessions(client_id))))
     if start is not None:
         query = query.where(s.starts_at >= start)
     if end is not None:
@@ -309,6 +328,7 @@ def _validate(db: Session, data: SessionFields) -> list[str]:
     errors = FieldErrors()
     check_aware(errors, "starts_at", data.starts_at)
     errors.in_range("duration_minutes", data.duration_minutes, 5, 480)
+    errors.in_range("actual_minutes", data.actual_minutes, 0, 480)
     errors.in_range("feedback_score", data.feedback_score, 1, 5)
     errors.money("fee_charged", data.fee_charged)
     errors.max_length("location", data.location or "", 500)
@@ -320,7 +340,7 @@ def _validate(db: Session, data: SessionFields) -> list[str]:
         engagement = db.get(Engagement, data.engagement_id)
         if engagement is None:
             errors.add("engagement", _("That engagement does not exist."))
-        elif engagement.client_id != data.client_id:
+        elif not is_participant(db, engagement, data.client_id):
             errors.add("engagement", _("That engagement belongs to another client."))
     errors.raise_if_any()
     return _outside_warnings(db, engagement, data.starts_at)
@@ -351,3 +371,9 @@ def _apply(db: Session, session: CoachingSession, data: SessionFields) -> None:
         session.location = engagement.location if engagement else ""
     if data.note_template is None:
         session.note_template = profile.note_template
+    if engagement is not None and engagement.is_group:
+        session.client_id = engagement.client_id  # the group's sessions are the engagement's
+    if data.actual_minutes is None:
+        session.actual_minutes = session.duration_minutes
+    if data.pro_bono is None:
+        session.pro_bono = engagement is not None and engagement.fee_model == FeeModel.PRO_BONO

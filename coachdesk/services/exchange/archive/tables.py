@@ -68,7 +68,11 @@ PRIVATE_COLUMNS = {"coaching_session": frozenset({"private_notes"})}
 PRIVATE_TABLES = frozenset({"note_draft"})
 # The file extension of a binary column, fixed or taken from the MIME type in another column.
 BLOB_SUFFIX = {("agreement", "pdf"): ".pdf", ("invoice", "pdf"): ".pdf"}
-BLOB_MIME_COLUMN = {("agreement", "scan"): "scan_mime", ("coach_profile", "logo"): "logo_mime"}
+BLOB_MIME_COLUMN = {
+    ("agreement", "scan"): "scan_mime",
+    ("coach_profile", "logo"): "logo_mime",
+    ("cce_activity", "evidence"): "evidence_mime",
+}
 MIME_SUFFIX = {
     "application/pdf": ".pdf",
     "image/png": ".png",

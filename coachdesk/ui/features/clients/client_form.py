@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -213,7 +214,7 @@ class ClientForm(QWidget):
 
     def fields(self, base: ClientFields) -> ClientFields:
         """What the form holds, over ``base`` (fields the form does not show are kept)."""
-        texts = {name: line.text() for name, line in self.inputs.items()}
+        texts: dict[str, Any] = {name: line.text() for name, line in self.inputs.items()}
         retain: date | None = None
         if self.keep_records.isChecked():
             retain = self.retain_until.date().toPython()  # type: ignore[assignment]
