@@ -191,10 +191,8 @@ class MainWindow(QMainWindow):
         self.clients_page.new_client()
 
     def edit_client(self) -> None:
-        if self.clients_area.currentWidget() is self.client_page:
-            self.client_page.edit_client()
-        else:
-            self.new_client()
+        """Ctrl+E edits the client on screen; with none, it says so (it never starts a new one)."""
+        self._with_client(self.client_page.edit_client)
 
     def find(self) -> None:
         if self.current_view() is self.clients_area:

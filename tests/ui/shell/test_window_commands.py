@@ -64,6 +64,10 @@ def test_client_commands_ask_for_a_client_then_act_on_the_one_shown(
     window.menu_actions.new_engagement.trigger()
     assert "Open a client first" in window.statusBar().currentMessage()
     assert "engagement" not in window.progress_windows.open
+    window.statusBar().clearMessage()
+    window.menu_actions.edit_client.trigger()  # Ctrl+E with no client: never "New client"
+    assert "Open a client first" in window.statusBar().currentMessage()
+    assert window.clients_page.dialog is None
 
     assert window.vault is not None
     with window.vault.session() as db, db.begin():
