@@ -6,7 +6,9 @@ Display only: choices the coach makes here leave as signals, and the page does t
 
 from __future__ import annotations
 
+import html
 from datetime import date, datetime
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
@@ -83,6 +85,7 @@ class ClientDetails(QWidget):
         for key, label in contact_rows():
             value = QLabel()
             value.setWordWrap(True)
+            value.setTextFormat(Qt.TextFormat.PlainText)  # client text is never markup
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.contact.addRow(label, value)
             self.contact_values[key] = value
@@ -230,6 +233,18 @@ class ClientDetails(QWidget):
         for key, label in self.contact_values.items():
             label.setText(values[key])
             self.contact.setRowVisible(label, bool(values[key]))
+        self._link_email(c.email)
+
+    def _link_email(self, email: str) -> None:
+        """The e-mail opens the coach's mail program (a ``mailto:`` link), escaped as text."""
+        label = self.contact_values["email"]
+        if not email:
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            return
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setText(f'<a href="mailto:{quote(email, safe="@")}">{html.escape(email)}</a>')
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        label.setOpenExternalLinks(True)
 
     def _show_engagements(self, view: ClientOverview) -> None:
         parts.empty_layout(self.engagements)

@@ -100,7 +100,9 @@ def test_shows_the_client_at_a_glance(qtbot, practice: Practice, amara: Amara) -
     d = page.details
     assert d.name.text() == "Amara Okafor"
     assert d.subtitle.text() == "prefers “Ama” · she/her"
-    assert d.contact_values["email"].text() == "amara@example.org"
+    email = d.contact_values["email"]
+    assert email.text() == '<a href="mailto:amara@example.org">amara@example.org</a>'
+    assert email.openExternalLinks()  # a click opens the coach's mail program
     assert not d.contact.isRowVisible(d.contact_values["sponsor"])  # no sponsor: no row
     shown = texts(page)
     assert "Leadership programme" in shown
@@ -190,7 +192,7 @@ def test_edit_dialog_offers_current_and_allowed_statuses(
     with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.details.name.text() == "Amara O. Okafor", timeout=WAIT_MS)
-    assert page.details.contact_values["email"].text() == "amara@example.org"  # kept
+    assert "mailto:amara@example.org" in page.details.contact_values["email"].text()  # kept
 
 
 def test_clear_leaves_no_client_text(qtbot, practice: Practice, amara: Amara) -> None:
@@ -212,3 +214,16 @@ def test_clear_leaves_no_client_text(qtbot, practice: Practice, amara: Amara) ->
     qtbot.waitUntil(lambda: not practice.tasks.busy, timeout=WAIT_MS)  # the answer came back
     assert page.view is None
     assert d.name.text() == ""
+
+
+def test_client_text_on_the_page_is_never_read_as_markup(
+    qtbot, practice: Practice, open_vault: Vault
+) -> None:
+    with open_vault.session() as db, db.begin():
+        odd = client(db, "Bo Lind", email="o'neil&co@example.org", organisation="<i>Acme</i>")
+    page = open_client(qtbot, practice, odd)
+    d = page.details
+    assert "o&#x27;neil&amp;co@example.org</a>" in d.contact_values["email"].text()
+    organisation = d.contact_values["organisation"]
+    assert organisation.textFormat() == Qt.TextFormat.PlainText
+    assert organisation.text() == "<i>Acme</i>"
