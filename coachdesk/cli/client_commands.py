@@ -12,7 +12,7 @@ from coachdesk.cli.parsing import Handler, group, parse_date, verb
 from coachdesk.errors import EXIT_OK
 from coachdesk.i18n import _
 from coachdesk.model import ClientStatus
-from coachdesk.services.people import clients, sponsors
+from coachdesk.services.people import clients, erasure, sponsors
 from coachdesk.services.people.clients import ClientFields
 
 STATUSES = [s.value for s in ClientStatus]
@@ -216,9 +216,9 @@ def cmd_erase(args: argparse.Namespace) -> int:
         client_id = clients.resolve_client(p.db, args.client)
         name = clients.get_client(p.db, client_id).display_name
         p.db.rollback()
-        if not confirm(clients.erase_warning(name), args.yes):
+        if not confirm(erasure.erase_warning(name), args.yes):
             echo(_("Nothing was erased."))
             return EXIT_OK
-        clients.erase_client(p.vault.engine, client_id)
+        erasure.erase_client(p.vault.engine, client_id)
     echo(_("Erased client {id}.").format(id=client_id))
     return EXIT_OK

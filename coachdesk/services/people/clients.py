@@ -1,13 +1,12 @@
-"""Clients: create, edit, status transitions, archive, erase, and the client list."""
+"""Clients: create, edit, status transitions, archive, and the client list (erase: ``erasure``)."""
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coachdesk.errors import ValidationError
@@ -33,7 +32,6 @@ TRANSITIONS: dict[ClientStatus, frozenset[ClientStatus]] = {
 }
 MAX_TAG = 60
 SQLITE_INSTANT = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy stores a DateTime in SQLite
-CHECKPOINT_ATTEMPTS = 5
 
 
 @dataclass
@@ -144,38 +142,6 @@ def change_status(db: Session, client_id: int, status: ClientStatus) -> None:
 def archive_client(db: Session, client_id: int) -> None:
     """The gentle alternative to erasing: the client leaves the lists but nothing is lost."""
     change_status(db, client_id, ClientStatus.ARCHIVED)
-
-
-def erase_warning(name: str) -> str:
-    """What erasing ``name`` means, said the same way by the app and the command line."""
-    return _(
-        "Erase {name} and every record about them? This cannot be undone. Backups made "
-        "before now still hold them: automatic ones and the copies taken before a restore "
-        "or an update are rotated out within about a month; backups you made yourself "
-        "keep them until you delete them."
-    ).format(name=name)
-
-
-def erase_client(engine: Engine, client_id: int) -> bool:
-    """Remove every row about a client in one transaction, then purge what SQLite keeps of
-    deleted data, so no trace remains in the vault's files. ``secure_delete`` zeroes the freed
-    pages; the old page images in the WAL go when it is checkpointed and truncated. Returns
-    False when another reader kept the checkpoint from finishing: the purge then completes when
-    the vault closes. Owns its transaction because the checkpoint must run outside one.
-    """
-    from coachdesk.services.engagements.groups import hand_over_groups
-
-    with Session(engine) as db, db.begin():
-        get_client(db, client_id)
-        hand_over_groups(db, client_id)
-        db.execute(delete(Client).where(Client.id == client_id))
-    for attempt in range(CHECKPOINT_ATTEMPTS):
-        with engine.connect() as conn:
-            busy, _log, _done = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
-        if not busy:
-            return True
-        time.sleep(0.05 * (attempt + 1))
-    return False
 
 
 def resolve_client(db: Session, ref: str) -> int:

@@ -19,7 +19,7 @@ from coachdesk.services.billing.invoice_document import invoice_document
 from coachdesk.services.billing.invoices import InvoiceFields, LineFields
 from coachdesk.services.billing.listing import ShownStatus
 from coachdesk.services.billing.payments import PaymentFields, add_payment
-from coachdesk.services.people import clients, profile
+from coachdesk.services.people import erasure, profile
 from coachdesk.services.sessions.sessions import set_status
 from coachdesk.vault import Vault
 from tests.services import factories
@@ -277,7 +277,7 @@ def test_erasing_a_client_takes_their_invoices_issued_or_credited(open_vault: Va
         invoices.issue_invoice(db, credited, TODAY)
         invoices.credit_invoice(db, credited, TODAY)
         invoices.issue_invoice(db, draft(db, kept), TODAY)
-    clients.erase_client(open_vault.engine, client)
+    erasure.erase_client(open_vault.engine, client)
     with open_vault.session() as db:
         assert [r.client for r in listing.list_invoices(db, TODAY)] == ["Ben Adler"]
         assert db.execute(text("SELECT count(*) FROM invoice_line")).scalar() == 1

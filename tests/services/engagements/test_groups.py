@@ -12,7 +12,7 @@ from coachdesk.errors import ValidationError
 from coachdesk.model import CoachingSession, Engagement, SessionAttendance
 from coachdesk.services.engagements import engagements, groups
 from coachdesk.services.engagements.engagements import EngagementFields
-from coachdesk.services.people import clients
+from coachdesk.services.people import erasure
 from coachdesk.services.sessions import notes, sessions
 from coachdesk.services.sessions.notes import NotesInput
 from coachdesk.vault import Vault
@@ -92,7 +92,7 @@ def test_erasing_one_participant_leaves_the_group_session_for_the_others(
         engagement_id, people = team(db)
         held = session(db, people[0], at(10), engagement_id=engagement_id)
         own = session(db, people[0], at(12))  # Ada's individual session goes with her
-    clients.erase_client(open_vault.engine, people[0])
+    erasure.erase_client(open_vault.engine, people[0])
     with open_vault.session() as db:
         assert db.get(CoachingSession, own) is None
         kept = db.get(CoachingSession, held)

@@ -17,7 +17,7 @@ from coachdesk.services.overviews.search import (
     snippet_spans,
 )
 from coachdesk.services.overviews.search_snippets import SNIPPET_CHARS
-from coachdesk.services.people import clients
+from coachdesk.services.people import clients, erasure
 from coachdesk.services.people.clients import ClientFields
 from coachdesk.services.sessions.note_format import compose
 from coachdesk.vault import Vault
@@ -163,7 +163,7 @@ def test_the_index_follows_edits(open_vault: Vault) -> None:
 
 def test_an_erased_client_is_no_longer_found(open_vault: Vault) -> None:
     ids = practice(open_vault)
-    clients.erase_client(open_vault.engine, ids["aoife"])
+    erasure.erase_client(open_vault.engine, ids["aoife"])
     with open_vault.session() as db:
         assert search(db, "journal") == []
         assert search(db, "aoife") == []

@@ -15,7 +15,7 @@ from coachdesk.model import (
     CoachingSession,
     SessionStatus,
 )
-from coachdesk.services.people import clients
+from coachdesk.services.people import clients, erasure
 from coachdesk.services.people.clients import ClientFields
 from coachdesk.vault import Vault
 
@@ -147,13 +147,13 @@ def test_erase_removes_every_row_about_the_client(open_vault: Vault) -> None:
         for cid in (gone.id, kept.id):
             db.add(CoachingSession(client_id=cid, starts_at=NOW, shared_notes="notes"))
             db.add(ActionItem(client_id=cid, text="an action"))
-    clients.erase_client(open_vault.engine, gone.id)
+    erasure.erase_client(open_vault.engine, gone.id)
     with open_vault.session() as db:
         assert [r.id for r in clients.list_clients(db)] == [kept.id]
         assert db.scalars(select(CoachingSession.client_id)).all() == [kept.id]
         assert db.scalars(select(ActionItem.client_id)).all() == [kept.id]
     with pytest.raises(ValidationError):
-        clients.erase_client(open_vault.engine, gone.id)
+        erasure.erase_client(open_vault.engine, gone.id)
 
 
 def test_clients_past_their_retention_date_are_listed_for_review(open_vault: Vault) -> None:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from coachdesk import vault
 from coachdesk.model import ActionItem, Client, CoachingSession, Goal, Milestone, NoteDraft
 from coachdesk.services.overviews.search import search
-from coachdesk.services.people import clients
+from coachdesk.services.people import clients, erasure
 from coachdesk.services.people.clients import ClientFields
 from coachdesk.vault.keyslots import KeyFile, unlock_with_passphrase
 from coachdesk.vault.layout import VaultLayout
@@ -122,7 +122,7 @@ def test_erase_leaves_no_trace_in_any_file(vault_dir: Path) -> None:
         assert search(db, MARKER)
     assert traces(vault_plaintext(vault_dir)) == list(NEEDLES), "the test could not fail"
 
-    clients.erase_client(v.engine, erased)
+    erasure.erase_client(v.engine, erased)
     with v.session() as db:
         assert search(db, MARKER) == []
         assert [h.client_id for h in search(db, SURVIVOR, limit=100)] == [kept] * 44
@@ -151,5 +151,5 @@ def test_erase_reports_a_purge_delayed_by_a_reader_and_finishes_at_close(
         with v.engine.connect() as reader:
             reader.exec_driver_sql("BEGIN")
             reader.exec_driver_sql("SELECT count(*) FROM client").all()
-            assert clients.erase_client(v.engine, erased) is False
+            assert erasure.erase_client(v.engine, erased) is False
     assert traces(vault_plaintext(vault_dir)) == []

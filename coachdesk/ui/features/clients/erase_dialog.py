@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from coachdesk.i18n import _
-from coachdesk.services.people import clients
+from coachdesk.services.people import erasure
 from coachdesk.ui.kit import lockable, look
 from coachdesk.ui.kit import practice as kinds
 from coachdesk.ui.kit.errors import show_error
@@ -45,7 +45,7 @@ class EraseDialog(QDialog):
         self.erasing = False
         self.setWindowTitle(_("Erase client"))
         self.setMinimumWidth(480)
-        warning = QLabel(clients.erase_warning(name))
+        warning = QLabel(erasure.erase_warning(name))
         warning.setWordWrap(True)
         self.prompt = QLabel(_("Type the client's name, {name}, to confirm:").format(name=name))
         self.prompt.setWordWrap(True)
@@ -77,7 +77,7 @@ class EraseDialog(QDialog):
         self.erase_button.setEnabled(False)
         client_id = self.client_id
         self.practice.write_on_engine(
-            lambda engine: clients.erase_client(engine, client_id),
+            lambda engine: erasure.erase_client(engine, client_id),
             self._done,
             self._failed,
             changes=kinds.EVERYTHING,
