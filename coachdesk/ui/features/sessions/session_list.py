@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from coachdesk import words
 from coachdesk.formatting import format_number
@@ -53,7 +54,6 @@ class SessionList(QWidget):
         super().__init__(parent)
         self.practice = practice
         self._latest = Latest(self)
-        self._latest_clients = Latest(self)
         self._clients_loaded = False
 
         self.client = ClientCombo(_("All clients"))
@@ -161,44 +161,38 @@ class SessionList(QWidget):
             self._timer.start()
 
     def refresh(self) -> None:
-        """Read the sessions the filters select (and the client choices, once or when stale)."""
+        """Read the sessions the filters select, with the client choices when they are not
+        loaded yet or stale: one answer, so ``loaded`` means both are shown."""
         self._timer.stop()
-        if not self._clients_loaded:
-            self._load_clients()
+        with_clients = not self._clients_loaded
         self._filter_key = self.filters()
         client_id, status, first, last = self._filter_key
         zone = self.practice.zone
         start = datetime.combine(first, time(), zone)
         end = datetime.combine(last + timedelta(days=1), time(), zone)
-        request = self._latest.start()
-        self.practice.read(
-            lambda db: sessions.list_sessions(
+
+        def read(db: Session) -> tuple[list[tuple[int, str]] | None, list[SessionRow]]:
+            labels = (
+                client_labels(clients.list_clients(db, include_archived=True))
+                if with_clients
+                else None
+            )
+            rows = sessions.list_sessions(
                 db, client_id, start, end, status, newest_first=True, limit=LIMIT
-            ),
-            lambda rows: self._show(request, rows),
-            parent=self,
-        )
+            )
+            return labels, rows
+
+        request = self._latest.start()
+        self.practice.read(read, lambda answer: self._show(request, *answer), parent=self)
 
     def mark_clients_stale(self) -> None:
-        """The client choices are read again with the next sessions."""
+        """The client choices are read again with the next sessions (an answer on its way may
+        hold the old ones)."""
+        self._latest.drop()
         self._clients_loaded = False
-
-    def _load_clients(self) -> None:
-        request = self._latest_clients.start()
-        self._clients_loaded = True
-        self.practice.read(
-            lambda db: client_labels(clients.list_clients(db, include_archived=True)),
-            lambda labels: self._set_clients(request, labels),
-            parent=self,
-        )
-
-    def _set_clients(self, request: int, labels: list[tuple[int, str]]) -> None:
-        if self._latest_clients.holds(request):
-            self.client.set_clients(labels)
 
     def clear(self) -> None:
         self._latest.drop()
-        self._latest_clients.drop()
         self._clients_loaded = False
         self._timer.stop()
         self._answered = False
@@ -209,9 +203,14 @@ class SessionList(QWidget):
         self._filter_key = self.filters()
         self.count.clear()
 
-    def _show(self, request: int, rows: list[SessionRow]) -> None:
+    def _show(
+        self, request: int, labels: list[tuple[int, str]] | None, rows: list[SessionRow]
+    ) -> None:
         if not self._latest.holds(request):
             return
+        if labels is not None:
+            self.client.set_clients(labels)
+            self._clients_loaded = True
         previous = self.selected_row()
         self.model.zone = self.practice.zone
         self._answered = True
