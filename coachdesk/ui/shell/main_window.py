@@ -39,7 +39,7 @@ from coachdesk.ui.kit.errors import show_error
 from coachdesk.ui.kit.guards import ClipboardGuard, IdleWatcher
 from coachdesk.ui.kit.practice import Practice
 from coachdesk.ui.kit.tasks import Tasks
-from coachdesk.ui.shell import menus, window_geometry
+from coachdesk.ui.shell import keychain, menus, window_geometry
 from coachdesk.ui.shell.commands import Commands
 from coachdesk.ui.shell.locking import Locking, LockKey
 from coachdesk.ui.shell.navigation import Navigation
@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self.backups_page.restore_requested.connect(self.locking.restore)
         self.vault_page = VaultPage()
         self.vault_page.backup_button.clicked.connect(self.back_up_now)
-        self.vault_page.remember_button.clicked.connect(self.toggle_remembered)
+        self.vault_page.remember_button.clicked.connect(lambda: keychain.toggle_remembered(self))
         self.navigation = Navigation(
             [
                 (_("Today"), self.today_page),
@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
             "backup": self.back_up_now,
             "backup_to_file": self.back_up_to_file,
             "restore": lambda: self.show_page(self.backups_page),
-            "remember": self.toggle_remembered,
+            "remember": lambda: keychain.toggle_remembered(self),
             "lock": self.locking.lock,
             "quit": self.close,
             "where_is_my_data": lambda: c.where_is_my_data(self.facts),
@@ -344,20 +344,6 @@ class MainWindow(QMainWindow):
         self.refresh_facts()
 
     # -- actions ----------------------------------------------------------------------------
-    def toggle_remembered(self) -> None:
-        vault = self.vault
-        if vault is None:
-            return
-        remembered = self.facts is not None and self.facts.remembered
-
-        def work() -> None:
-            if remembered:
-                vault.forget_on_this_computer()
-            else:
-                vault.remember_on_this_computer()
-
-        self.tasks.run(work, lambda _result: self.refresh_facts(), self._failed)
-
     def edit_preferences(self) -> None:
         dialog = PreferencesDialog(self.preferences, self.practice, self)
         dialog.accepted.connect(lambda: self._preferences_chosen(dialog))
