@@ -25,6 +25,7 @@ from coachdesk.ui.features.agreements import AgreementsPage
 from coachdesk.ui.features.backups import BackupsPage
 from coachdesk.ui.features.clients.client_page import ClientPage
 from coachdesk.ui.features.clients.clients_page import ClientsPage
+from coachdesk.ui.features.money import MoneyPage
 from coachdesk.ui.features.notes.editor import NotesEditor
 from coachdesk.ui.features.preferences.preferences import Preferences, apply_theme
 from coachdesk.ui.features.preferences.preferences_dialog import PreferencesDialog
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.sessions_page = SessionsPage(p)
         self.agreements_page = AgreementsPage(p)
         self.sponsors_page = SponsorsPage(p)
+        self.money_page = MoneyPage(p)
         self.search_page = SearchPage(p)
         self.backups_page = BackupsPage(p)
         self.backups_page.backed_up.connect(lambda _path: self.refresh_facts())
@@ -111,6 +113,7 @@ class MainWindow(QMainWindow):
                 (_("Sessions"), self.sessions_page),
                 (_("Agreements"), self.agreements_page),
                 (_("Sponsors"), self.sponsors_page),
+                (_("Money"), self.money_page),
                 (_("Search"), self.search_page),
                 (_("Backups"), self.backups_page),
                 (_("Vault"), self.vault_page),
@@ -283,6 +286,7 @@ class MainWindow(QMainWindow):
             page.mark_stale()
         self.backups_page.mark_stale()
         self.sponsors_page.mark_stale()
+        self.money_page.mark_stale()
         self.refresh_facts()
         self.idle.start(self.preferences.auto_lock_minutes)
         self.tasks.run(
