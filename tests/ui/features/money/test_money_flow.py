@@ -38,13 +38,15 @@ def invoice_march(qtbot, page) -> None:
 
 def test_held_sessions_become_a_draft_issued_then_part_paid(qtbot, practice, amara) -> None:
     page = shown_page(qtbot, practice)
-    assert page.empty.isVisible() and "No invoices yet" in page.empty.text()
+    assert page.empty.isVisible()
+    assert "No invoices yet" in page.empty.text()
 
     invoice_march(qtbot, page)
     assert len(page.model.rows) == 1
     assert [cell(page, 0, c) for c in (1, 4, 7)] == ["Amara Okafor", "€285.60", "Draft"]
     assert page.choose(page.model.rows[0].id)
-    assert page.issue_button.isEnabled() and not page.pay_button.isEnabled()
+    assert page.issue_button.isEnabled()
+    assert not page.pay_button.isEnabled()
 
     page.issue_button.click()
     box = page.actions.question
@@ -55,7 +57,8 @@ def test_held_sessions_become_a_draft_issued_then_part_paid(qtbot, practice, ama
     row = page.model.rows[0]
     assert row.number == f"{date.today().year}-0001"
     assert cell(page, 0, 7) == "Issued"
-    assert page.pay_button.isEnabled() and not page.issue_button.isEnabled()
+    assert page.pay_button.isEnabled()
+    assert not page.issue_button.isEnabled()
 
     page.pay_button.click()
     dialog = page.actions.dialogs[-1]
