@@ -82,11 +82,13 @@ class LinesEditor(QWidget):
     def set_lines(self, lines: list[LineFields]) -> None:
         self.table.blockSignals(True)
         self.table.setRowCount(0)
+        self.table.blockSignals(False)
         for line in lines:
             self._append(line)
-        self.table.blockSignals(False)
 
     def _append(self, line: LineFields) -> None:
+        """Silently: a half-made row must not be read as typed."""
+        blocked = self.table.blockSignals(True)
         row = self.table.rowCount()
         self.table.insertRow(row)
         values = (line.description, f"{line.quantity.normalize():f}", f"{line.unit_price}")
@@ -96,6 +98,7 @@ class LinesEditor(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, column, item)
         self.table.item(row, 0).setData(SESSION_ROLE, line.session_id)
+        self.table.blockSignals(blocked)
 
     def add_empty_line(self) -> None:
         self._append(LineFields("", Decimal(1), Decimal("0.00"), self.default_rate))
