@@ -5,6 +5,7 @@ together), or one month of a monthly retainer. Per-session engagements are invoi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -96,11 +97,11 @@ class EngagementInvoiceDialog(QDialog):
         self._chosen()
         self.practice.read(lambda db: (choices(db), coach_today(db)), self._loaded, parent=self)
 
-    def _loaded(self, found: tuple[list[Choice], object]) -> None:
+    def _loaded(self, found: tuple[list[Choice], date]) -> None:
         if not isValid(self):
             return
         self.choices, today = found
-        self.month.set_day(today)  # type: ignore[arg-type]
+        self.month.set_day(today)
         self.engagement.clear()
         for choice in self.choices:
             self.engagement.addItem(choice.label, choice.engagement_id)

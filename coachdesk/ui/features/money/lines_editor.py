@@ -96,14 +96,15 @@ class LinesEditor(QWidget):
             item = QTableWidgetItem(text)
             if column:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            else:
+                item.setData(SESSION_ROLE, line.session_id)
             self.table.setItem(row, column, item)
-        self.table.item(row, 0).setData(SESSION_ROLE, line.session_id)
         self.table.blockSignals(blocked)
 
     def add_empty_line(self) -> None:
         self._append(LineFields("", Decimal(1), Decimal("0.00"), self.default_rate))
         self.table.setCurrentCell(self.table.rowCount() - 1, 0)
-        self.table.editItem(self.table.item(self.table.rowCount() - 1, 0))
+        self.table.editItem(self._cell(self.table.rowCount() - 1, 0))
         self.edited.emit()
 
     def remove_current_line(self) -> None:
@@ -114,14 +115,20 @@ class LinesEditor(QWidget):
 
     def set_line_text(self, row: int, column: str, text: str) -> None:
         """Type ``text`` into a cell, as the coach would."""
-        self.table.item(row, COLUMNS.index(column)).setText(text)
+        self._cell(row, COLUMNS.index(column)).setText(text)
+
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        """Every cell has its item (``_append`` makes them all)."""
+        item = self.table.item(row, column)
+        assert item is not None, (row, column)
+        return item
 
     def lines(self) -> list[LineFields]:
         """The lines as typed; one that cannot be read raises with its field named."""
         problems: dict[str, str] = {}
         lines = []
         for row in range(self.table.rowCount()):
-            texts = [self.table.item(row, c).text() for c in range(len(COLUMNS))]
+            texts = [self._cell(row, c).text() for c in range(len(COLUMNS))]
             name = f"lines[{row + 1}]."
             values: list[Decimal] = []
             for column, parse in (
@@ -134,8 +141,9 @@ class LinesEditor(QWidget):
                 except ValidationError as exc:
                     problems.update(exc.fields)
                     values.append(Decimal(0))
-            session = self.table.item(row, 0).data(SESSION_ROLE)
-            lines.append(LineFields(texts[0], *values, session_id=session))
+            session = self._cell(row, 0).data(SESSION_ROLE)
+            quantity, unit_price, tax_rate = values
+            lines.append(LineFields(texts[0], quantity, unit_price, tax_rate, session))
         if problems:
             raise ValidationError(problems)
         return lines

@@ -49,8 +49,8 @@ class MoneyPage(Page):
         super().__init__(practice, parent)
         self.model = InvoicesTableModel(self)
         self.invoice_id: int | None = None
-        self.actions = InvoiceActions(practice, self)
-        self.actions.chosen.connect(self._chosen)
+        self.invoice_actions = InvoiceActions(practice, self)
+        self.invoice_actions.chosen.connect(self._chosen)
         self._build()
         self._update_buttons()
         practice.changed.connect(self._changed)
@@ -88,14 +88,14 @@ class MoneyPage(Page):
 
     def _build_title(self) -> QHBoxLayout:
         self.new_button = QPushButton(_("New invoice…"))
-        self.new_button.clicked.connect(self.actions.new_invoice)
+        self.new_button.clicked.connect(self.invoice_actions.new_invoice)
         self.sessions_button = QPushButton(_("Sessions to invoice…"))
-        self.sessions_button.clicked.connect(self.actions.sessions_to_invoice)
+        self.sessions_button.clicked.connect(self.invoice_actions.sessions_to_invoice)
         self.engagement_button = QPushButton(_("Package or retainer…"))
         self.engagement_button.setToolTip(
             _("Invoice a package (whole or in instalments) or a retainer's month")
         )
-        self.engagement_button.clicked.connect(self.actions.from_engagement)
+        self.engagement_button.clicked.connect(self.invoice_actions.from_engagement)
         row = QHBoxLayout()
         row.addWidget(look.heading(_("Money")), 1)
         for button in (self.sessions_button, self.engagement_button, self.new_button):
@@ -125,7 +125,7 @@ class MoneyPage(Page):
         return row
 
     def _build_buttons(self) -> QHBoxLayout:
-        a = self.actions
+        a = self.invoice_actions
         self.open_button = QPushButton(_("Open…"))
         self.open_button.clicked.connect(lambda: a.open_invoice(self._chosen_row()))
         self.issue_button = QPushButton(_("Issue…"))
@@ -189,7 +189,7 @@ class MoneyPage(Page):
         self.model.clear()
         with QSignalBlocker(self.client_box):
             self.client_box.set_clients([])
-        self.actions.close_all()
+        self.invoice_actions.close_all()
         self._after_filter()
 
     def _changed(self, kind: str) -> None:
@@ -275,10 +275,10 @@ class MoneyPage(Page):
         self._update_buttons()
 
     def _open_index(self, index: QModelIndex) -> None:
-        self.actions.open_invoice(self.model.row_at(index.row()))
+        self.invoice_actions.open_invoice(self.model.row_at(index.row()))
 
     def _update_buttons(self) -> None:
-        enabled = self.actions.enabled(self._chosen_row())
+        enabled = self.invoice_actions.enabled(self._chosen_row())
         for name, button in (
             ("open", self.open_button),
             ("issue", self.issue_button),

@@ -87,7 +87,7 @@ def test_a_credit_note_cancels_the_invoice_and_its_pdf_reads_back(
     page = shown_page(qtbot, practice)
     page.choose(ledger["overdue"])
     page.credit_button.click()
-    dialog = page.actions.dialogs[-1]
+    dialog = page.invoice_actions.dialogs[-1]
     assert isinstance(dialog, CreditNoteDialog)
     dialog.reason.setPlainText("Wrong billing address")
     with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
@@ -117,8 +117,8 @@ def test_an_overdue_invoice_has_a_reminder_letter_and_text(qtbot, practice, ledg
     assert not page.reminder_button.isEnabled()  # nothing owed
     page.choose(ledger["overdue"])
     page.reminder_button.click()
-    qtbot.waitUntil(lambda: bool(page.actions.dialogs), timeout=WAIT_MS)
-    dialog = page.actions.dialogs[-1]
+    qtbot.waitUntil(lambda: bool(page.invoice_actions.dialogs), timeout=WAIT_MS)
+    dialog = page.invoice_actions.dialogs[-1]
     assert isinstance(dialog, ReminderDialog)
     assert dialog.text.toPlainText().startswith("Subject: Payment reminder: invoice 2026-0001")
     assert "Payment reminder" in pdf_text(dialog.preview.pdf_bytes)

@@ -20,7 +20,7 @@ def cell(page, row: int, column: int) -> str:
 
 def invoice_march(qtbot, page) -> None:
     page.sessions_button.click()
-    dialog = page.actions.dialogs[-1]
+    dialog = page.invoice_actions.dialogs[-1]
     assert isinstance(dialog, SessionsToInvoiceDialog)
     with qtbot.waitSignal(dialog.listed, timeout=WAIT_MS):
         pass  # the first listing, of last month
@@ -49,7 +49,7 @@ def test_held_sessions_become_a_draft_issued_then_part_paid(qtbot, practice, ama
     assert not page.pay_button.isEnabled()
 
     page.issue_button.click()
-    box = page.actions.question
+    box = page.invoice_actions.question
     assert isinstance(box, QMessageBox)
     issue = next(b for b in box.buttons() if b.text() == "Issue")
     with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
@@ -61,7 +61,7 @@ def test_held_sessions_become_a_draft_issued_then_part_paid(qtbot, practice, ama
     assert not page.issue_button.isEnabled()
 
     page.pay_button.click()
-    dialog = page.actions.dialogs[-1]
+    dialog = page.invoice_actions.dialogs[-1]
     assert isinstance(dialog, PaymentDialog)
     assert dialog.amount.text() == "285.60"  # what is owed, to start with
     dialog.amount.setText("100.00")
@@ -84,11 +84,11 @@ def test_an_overpayment_is_refused_under_the_amount_and_nothing_is_stored(
     invoice_march(qtbot, page)
     page.choose(page.model.rows[0].id)
     page.issue_button.click()
-    issue = next(b for b in page.actions.question.buttons() if b.text() == "Issue")
+    issue = next(b for b in page.invoice_actions.question.buttons() if b.text() == "Issue")
     with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
         issue.click()
     page.pay_button.click()
-    dialog = page.actions.dialogs[-1]
+    dialog = page.invoice_actions.dialogs[-1]
     dialog.amount.setText("300.00")
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: not dialog.saving, timeout=WAIT_MS)
