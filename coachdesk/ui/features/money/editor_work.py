@@ -75,7 +75,9 @@ def open_invoice(db: Session, invoice_id: int | None) -> Opened:
     state = _("{kind} {number}: {status}").format(
         kind=kind, number=number_text(row), status=status_label(row)
     )
-    if not editable:
+    if editable:
+        state = _("Draft invoice to {client}: numbered when issued").format(client=row.client)
+    else:
         state += " · " + _("issued invoices cannot be changed")
     return Opened(
         people,
