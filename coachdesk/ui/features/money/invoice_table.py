@@ -20,6 +20,7 @@ from coachdesk.formatting import format_money, format_short_date
 from coachdesk.i18n import _
 from coachdesk.model import InvoiceKind
 from coachdesk.services.billing.listing import InvoiceRow, ShownStatus
+from coachdesk.services.billing.money import minor_places
 from coachdesk.services.people.folding import fold
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit.table_model import Column, TableModel
@@ -111,22 +112,50 @@ class Totals:
     balance: Decimal
 
 
-def totals_of(rows: Iterable[InvoiceRow]) -> list[Totals]:
-    """One line per currency, the most used first; drafts count but owe nothing yet."""
-    sums: dict[str, list[Decimal]] = {}
-    counts: dict[str, int] = {}
-    for r in rows:
-        entry = sums.get(r.currency)
-        if entry is None:
-            entry = sums[r.currency] = [ZERO, ZERO, ZERO]
-            counts[r.currency] = 0
-        counts[r.currency] += 1
-        entry[0] += r.total
-        entry[1] += r.paid
-        if r.status is not ShownStatus.DRAFT:
-            entry[2] += r.balance
-    ordered = sorted(sums, key=lambda c: (-counts[c], c))
-    return [Totals(c, counts[c], *sums[c]) for c in ordered]
+Minor = dict[int, int]  # an amount per invoice id, in its currency's minor unit
+
+
+@dataclass(frozen=True, slots=True)
+class InMinorUnits:
+    """Every row's total, paid and owed in whole cents (or yen): a keystroke sums these as ints,
+    many times faster than Decimals. A draft owes nothing yet."""
+
+    total: Minor
+    paid: Minor
+    owed: Minor
+    currencies: set[str]
+
+    @classmethod
+    def of(cls, rows: Iterable[InvoiceRow]) -> InMinorUnits:
+        made = cls({}, {}, {}, set())
+        for r in rows:
+            made.currencies.add(r.currency)
+            places = minor_places(r.currency)
+            made.total[r.id] = int(r.total.scaleb(places))
+            made.paid[r.id] = int(r.paid.scaleb(places))
+            made.owed[r.id] = 0 if r.status is ShownStatus.DRAFT else int(r.balance.scaleb(places))
+        return made
+
+
+def totals_of(rows: Iterable[InvoiceRow], minor: InMinorUnits) -> list[Totals]:
+    """One line per currency, the most used first."""
+    ids: dict[str, list[int]] = {}
+    if len(minor.currencies) == 1:  # the usual practice: no row-by-row grouping
+        (currency,) = minor.currencies
+        ids[currency] = list(map(attrgetter("id"), rows))
+        ids = {c: shown for c, shown in ids.items() if shown}
+    else:
+        for r in rows:
+            ids.setdefault(r.currency, []).append(r.id)
+    totals = []
+    for currency in sorted(ids, key=lambda c: (-len(ids[c]), c)):
+        shown, places = ids[currency], minor_places(currency)
+        total, paid, owed = (
+            Decimal(sum(map(amounts.__getitem__, shown))).scaleb(-places)
+            for amounts in (minor.total, minor.paid, minor.owed)
+        )
+        totals.append(Totals(currency, len(shown), total, paid, owed))
+    return totals
 
 
 class InvoicesTableModel(TableModel[InvoiceRow]):
@@ -149,6 +178,7 @@ class InvoicesTableModel(TableModel[InvoiceRow]):
         )
         super().__init__(columns, attrgetter("id"), parent)
         self._haystacks: dict[int, str] = {}
+        self._minor = InMinorUnits({}, {}, {}, set())
         self.show: Show = Show.ALL
         self.year: int | None = None
         self.client_id: int | None = None
@@ -157,6 +187,7 @@ class InvoicesTableModel(TableModel[InvoiceRow]):
     def set_rows(self, rows: Iterable[InvoiceRow]) -> None:
         given = list(rows)
         self._haystacks = {r.id: fold(f"{r.number}\n{r.client}") for r in given}
+        self._minor = InMinorUnits.of(given)
         super().set_rows(given)
 
     def set_filter(
@@ -196,8 +227,8 @@ class InvoicesTableModel(TableModel[InvoiceRow]):
         return sorted(named.items(), key=lambda item: (fold(item[1]), item[0]))
 
     def totals(self) -> list[Totals]:
-        return totals_of(self.rows)
+        return totals_of(self.rows, self._minor)
 
     def clear(self) -> None:
-        self._haystacks = {}
+        self._haystacks, self._minor = {}, InMinorUnits({}, {}, {}, set())
         super().clear()
