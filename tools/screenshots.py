@@ -2,9 +2,10 @@
 
 Run from the repository: ``xvfb-run -s "-screen 0 1400x900x24" python tools/screenshots.py``
 (or with ``QT_QPA_PLATFORM=offscreen``). It makes a throwaway vault under a temporary
-``COACHDESK_HOME``, fills it with the demo practice, opens the main window at 1400×900 and saves
-every sidebar view, an agreement's preview, Preferences, a client page, the progress report
-dialog, the notes editor and a goal page, in the light and the dark theme, to
+``COACHDESK_HOME``, fills it with the demo practice (and three months of its invoices), opens the
+main window at 1400×900 and saves every sidebar view, an agreement's preview, the invoice editor
+beside its preview, Preferences, a client page, the progress report dialog, the notes editor and
+a goal page, in the light and the dark theme, to
 ``docs/app/<view>-<theme>.png``. Nothing of the coach's own setup is read or changed.
 """
 
@@ -39,7 +40,6 @@ def _shoot(home: Path) -> int:
 
     from coachdesk import vault
     from coachdesk.model import Agreement, CoachingSession, Goal
-    from coachdesk.services.demo.practice import fill_demo
     from coachdesk.ui.features.preferences.preferences import apply_theme
     from coachdesk.ui.shell.main_window import MainWindow
 
@@ -47,7 +47,7 @@ def _shoot(home: Path) -> int:
     app.setStyle("Fusion")
     folder = home / "vault"
     created = vault.create(folder, PASSPHRASE)
-    fill_demo(created.vault.engine, clients=24, seed=3, today=date.today())
+    draft_id = _fill_demo(created.vault, date.today())
     with created.vault.session() as db:
         client_id, session_id = db.execute(
             select(CoachingSession.client_id, CoachingSession.id)
@@ -71,6 +71,7 @@ def _shoot(home: Path) -> int:
             window.agreements_page.show_agreement(agreement_id)
             _settle(app, window)  # the list reloads, then the selected agreement loads
             _save(app, window, f"agreement-preview-{theme}", window.grab)
+        _shoot_editor(app, window, draft_id, theme)
         window.edit_preferences()
         _save(app, window, f"preferences-{theme}", lambda: _front(app, window).grab())
         _close_others(app, window)
@@ -92,6 +93,57 @@ def _shoot(home: Path) -> int:
     created.vault.close()
     print(f"Saved the screenshots in {OUT.relative_to(ROOT)}")
     return 0
+
+
+def _shoot_editor(app: object, window: object, draft_id: int | None, theme: str) -> None:
+    if draft_id is None:
+        return
+    money = window.money_page  # type: ignore[attr-defined]
+    window.show_page(money)  # type: ignore[attr-defined]
+    _settle(app, window)
+    money.invoice_actions.open_invoice(money.model.row_at(money.model.row_of(draft_id)))
+    _save(app, window, f"invoice-editor-{theme}", lambda: _front(app, window).grab())
+    _close_others(app, window)
+
+
+def _fill_demo(opened: object, today: date) -> int | None:
+    """The demo practice, and its last three months' held sessions invoiced, each month issued
+    the day after it ended; the oldest paid, some paid in part, some of last month's left as
+    drafts. Returns a draft's id, for the editor's screenshot."""
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from coachdesk.services.billing import invoices, payments, sources
+    from coachdesk.services.billing.ledger import get_invoice
+    from coachdesk.services.billing.payments import PaymentFields
+    from coachdesk.services.demo.practice import fill_demo
+
+    fill_demo(opened.engine, clients=24, seed=3, today=today)  # type: ignore[attr-defined]
+
+    first = today.replace(day=1)
+    months = []
+    for _n in range(3):
+        end = first - timedelta(days=1)
+        first = end.replace(day=1)
+        months.append((first, end))
+    draft = None
+    with opened.session() as db, db.begin():  # type: ignore[attr-defined]
+        for age, (start, end) in enumerate(reversed(months)):
+            for n, invoice_id in enumerate(
+                sources.invoice_held_sessions_for_everyone(db, start, end)
+            ):
+                if age == len(months) - 1 and n % 2 == 0:
+                    draft = invoice_id
+                    continue  # last month's: some drafts still to check
+                issued = end + timedelta(days=1)
+                invoices.issue_invoice(db, invoice_id, issued)
+                total = get_invoice(db, invoice_id).gross_total
+                paid = total if age == 0 or n % 3 == 0 else (total / 2).quantize(Decimal("0.01"))
+                if age < len(months) - 1 or n % 3 == 0:
+                    payments.add_payment(
+                        db, PaymentFields(invoice_id, paid, min(issued + timedelta(days=9), today))
+                    )
+    return draft
 
 
 def _settle(app: object, window: object) -> None:

@@ -13,6 +13,7 @@ from coachdesk.ui.features.backups.backups_page import BackupsPage
 from coachdesk.ui.features.clients.client_page import ClientPage
 from coachdesk.ui.features.clients.clients_page import ClientsPage
 from coachdesk.ui.features.goals.goal_page import GoalPage
+from coachdesk.ui.features.money.money_page import MoneyPage
 from coachdesk.ui.features.search.search_page import SearchPage
 from coachdesk.ui.features.sessions.sessions_page import SessionsPage
 from coachdesk.ui.features.today.today_page import TodayPage
@@ -28,6 +29,7 @@ VIEWS = [
     SearchPage,
     BackupsPage,
     GoalPage,
+    MoneyPage,
 ]
 OWN_MACHINERY = re.compile(r"self\.(_?stale|_token|_ticket|_generation)\b|def showEvent\b")
 

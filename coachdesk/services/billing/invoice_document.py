@@ -95,3 +95,12 @@ def invoice_facturx(db: Session, invoice_id: int) -> bytes:
     if invoice.status is InvoiceStatus.DRAFT:
         raise ValidationError({"invoice": _("Issue the invoice before writing its e-invoice.")})
     return facturx_renderer()(document_of(db, invoice))
+
+
+def invoice_reminder(db: Session, invoice_id: int, today: date) -> tuple[bytes, str]:
+    """The payment reminder of an issued invoice with money owed: its letter as a PDF, and the
+    same words as plain text to paste into an email."""
+    from coachdesk.documents.invoices import reminder_text, render_reminder_pdf
+
+    doc = document_of(db, get_invoice(db, invoice_id), today)
+    return render_reminder_pdf(doc, today), reminder_text(doc, today)

@@ -301,3 +301,14 @@ def _store_totals(invoice: Invoice) -> None:
         totals.tax,
         totals.gross,
     )
+
+
+def draft_document(
+    db: Session, data: InvoiceFields, today: date, invoice_id: int | None = None
+) -> InvoiceDocument:
+    """What a draft with ``data`` would print, checked as saving it is but stored nowhere: the
+    editor's live preview of what the coach is typing. ``invoice_id`` names the draft being
+    edited, whose own sessions are not "already invoiced"."""
+    invoice = Invoice(id=invoice_id, status=InvoiceStatus.DRAFT, kind=InvoiceKind.INVOICE)
+    _apply(db, invoice, data)
+    return document_of(db, invoice, today)

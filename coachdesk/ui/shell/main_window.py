@@ -25,6 +25,7 @@ from coachdesk.ui.features.agreements import AgreementsPage
 from coachdesk.ui.features.backups import BackupsPage
 from coachdesk.ui.features.clients.client_page import ClientPage
 from coachdesk.ui.features.clients.clients_page import ClientsPage
+from coachdesk.ui.features.money import MoneyPage
 from coachdesk.ui.features.notes.editor import NotesEditor
 from coachdesk.ui.features.preferences.preferences import Preferences, apply_theme
 from coachdesk.ui.features.preferences.preferences_dialog import PreferencesDialog
@@ -39,7 +40,7 @@ from coachdesk.ui.kit.errors import show_error
 from coachdesk.ui.kit.guards import ClipboardGuard, IdleWatcher
 from coachdesk.ui.kit.practice import Practice
 from coachdesk.ui.kit.tasks import Tasks
-from coachdesk.ui.shell import menus, window_geometry
+from coachdesk.ui.shell import keychain, menus, window_geometry
 from coachdesk.ui.shell.commands import Commands
 from coachdesk.ui.shell.locking import Locking, LockKey
 from coachdesk.ui.shell.navigation import Navigation
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.sessions_page = SessionsPage(p)
         self.agreements_page = AgreementsPage(p)
         self.sponsors_page = SponsorsPage(p)
+        self.money_page = MoneyPage(p)
         self.search_page = SearchPage(p)
         self.backups_page = BackupsPage(p)
         self.backups_page.backed_up.connect(lambda _path: self.refresh_facts())
@@ -103,7 +105,7 @@ class MainWindow(QMainWindow):
         self.backups_page.restore_requested.connect(self.locking.restore)
         self.vault_page = VaultPage()
         self.vault_page.backup_button.clicked.connect(self.back_up_now)
-        self.vault_page.remember_button.clicked.connect(self.toggle_remembered)
+        self.vault_page.remember_button.clicked.connect(lambda: keychain.toggle_remembered(self))
         self.navigation = Navigation(
             [
                 (_("Today"), self.today_page),
@@ -111,6 +113,7 @@ class MainWindow(QMainWindow):
                 (_("Sessions"), self.sessions_page),
                 (_("Agreements"), self.agreements_page),
                 (_("Sponsors"), self.sponsors_page),
+                (_("Money"), self.money_page),
                 (_("Search"), self.search_page),
                 (_("Backups"), self.backups_page),
                 (_("Vault"), self.vault_page),
@@ -143,7 +146,7 @@ class MainWindow(QMainWindow):
             "backup": self.back_up_now,
             "backup_to_file": self.back_up_to_file,
             "restore": lambda: self.show_page(self.backups_page),
-            "remember": self.toggle_remembered,
+            "remember": lambda: keychain.toggle_remembered(self),
             "lock": self.locking.lock,
             "quit": self.close,
             "where_is_my_data": lambda: c.where_is_my_data(self.facts),
@@ -283,6 +286,7 @@ class MainWindow(QMainWindow):
             page.mark_stale()
         self.backups_page.mark_stale()
         self.sponsors_page.mark_stale()
+        self.money_page.mark_stale()
         self.refresh_facts()
         self.idle.start(self.preferences.auto_lock_minutes)
         self.tasks.run(
@@ -344,20 +348,6 @@ class MainWindow(QMainWindow):
         self.refresh_facts()
 
     # -- actions ----------------------------------------------------------------------------
-    def toggle_remembered(self) -> None:
-        vault = self.vault
-        if vault is None:
-            return
-        remembered = self.facts is not None and self.facts.remembered
-
-        def work() -> None:
-            if remembered:
-                vault.forget_on_this_computer()
-            else:
-                vault.remember_on_this_computer()
-
-        self.tasks.run(work, lambda _result: self.refresh_facts(), self._failed)
-
     def edit_preferences(self) -> None:
         dialog = PreferencesDialog(self.preferences, self.practice, self)
         dialog.accepted.connect(lambda: self._preferences_chosen(dialog))
