@@ -37,6 +37,7 @@ ENGAGEMENTS = "engagements"
 AGREEMENTS = "agreements"
 PROFILE = "profile"
 SPONSORS = "sponsors"
+INVOICES = "invoices"  # invoices, credit notes and payments
 EVERYTHING = "everything"
 
 
