@@ -48,6 +48,7 @@ def _shoot(home: Path) -> int:
     folder = home / "vault"
     created = vault.create(folder, PASSPHRASE)
     fill_demo(created.vault.engine, clients=24, seed=3, today=date.today())
+    _bill_the_year(created.vault, date.today())
     with created.vault.session() as db:
         client_id, session_id = db.execute(
             select(CoachingSession.client_id, CoachingSession.id)
@@ -92,6 +93,28 @@ def _shoot(home: Path) -> int:
     created.vault.close()
     print(f"Saved the screenshots in {OUT.relative_to(ROOT)}")
     return 0
+
+
+def _bill_the_year(v: object, today: date) -> None:
+    """Invoice each month's held sessions of this year, most paid ten days later, the latest
+    and every fifth left open: the Revenue view and Today's overdue rows have figures to show."""
+    from datetime import timedelta
+
+    from coachdesk.services.billing import invoices, payments, sources
+    from coachdesk.services.billing.payments import PaymentFields
+
+    with v.session() as db, db.begin():  # type: ignore[attr-defined]
+        for month in range(1, today.month + 1):
+            start = date(today.year, month, 1)
+            end = min((start + timedelta(days=32)).replace(day=1) - timedelta(days=1), today)
+            drafts = sources.invoice_held_sessions_for_everyone(db, start, end)
+            for n, invoice_id in enumerate(drafts):
+                invoices.issue_invoice(db, invoice_id, end)
+                paid_on = end + timedelta(days=10)
+                if paid_on <= today and n % 5:
+                    total = invoices.get_invoice(db, invoice_id).gross_total
+                    amount = total if n % 7 else (total / 2).quantize(total)
+                    payments.add_payment(db, PaymentFields(invoice_id, amount, paid_on))
 
 
 def _settle(app: object, window: object) -> None:

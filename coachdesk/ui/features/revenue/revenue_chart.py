@@ -51,6 +51,7 @@ class RevenueChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.months: tuple[MonthRevenue, ...] = ()
+        self.top_label = ""  # the highest amount, as the top line's label
         self.setMinimumHeight(220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(_("Revenue by month"))
@@ -58,8 +59,8 @@ class RevenueChart(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(720, 280)
 
-    def show_months(self, months: Sequence[MonthRevenue]) -> None:
-        self.months = tuple(months)
+    def show_months(self, months: Sequence[MonthRevenue], top_label: str = "") -> None:
+        self.months, self.top_label = tuple(months), top_label
         self.update()
 
     def clear(self) -> None:
@@ -100,6 +101,13 @@ class RevenueChart(QWidget):
             )
         if highest <= 0:
             return
+        painter.setPen(look.colour(Colour.MUTED, palette))
+        painter.drawLine(area.topLeft(), area.topRight())  # the scale: this line is the highest
+        painter.drawText(
+            QRectF(area.left(), area.top() - line - 2, area.width(), line),
+            Qt.AlignmentFlag.AlignRight,
+            self.top_label,
+        )
         for month in self.months:
             left = area.left() + (month.month - 1) * slot + slot * 0.1
             for n, (name, _label, colour) in enumerate(series()):

@@ -122,7 +122,8 @@ class RevenuePage(Page):
         def money(amount: Decimal) -> str:
             return format_money(amount, data.currency)
 
-        self.chart.show_months(data.months)
+        highest = max((max(m.invoiced, m.paid, m.outstanding) for m in data.months), default=0)
+        self.chart.show_months(data.months, money(Decimal(highest)))
         names = month_initials()
         _fill(
             self.months,
@@ -139,6 +140,12 @@ class RevenuePage(Page):
                 for c in data.clients
             ],
         )
+        total = self.months.rowCount() - 1
+        for column in range(self.months.columnCount()):
+            item = self.months.item(total, column)
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
         hours = _("{hours} hours coached").format(hours=format_number(data.hours_coached, 2))
         fee = data.average_fee_per_hour
         per_hour = (
