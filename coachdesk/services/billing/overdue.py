@@ -67,7 +67,7 @@ def overdue_invoices(db: Session, day: date, limit: int) -> list[OverdueInvoice]
     found = []
     for ident, number, client_id, name, due, currency, total in rows:
         balance = total - got.get(ident, Decimal(0))
-        if balance > 0:
+        if balance > 0 and due is not None:  # due_date < day has left out those without
             found.append(
                 OverdueInvoice(
                     ident, number or "", client_id, name, due, currency, balance, (day - due).days

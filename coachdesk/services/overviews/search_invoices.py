@@ -44,7 +44,8 @@ def invoice_hits(db: Session, text: str, limit: int = 50) -> list[SearchHit]:
         .limit(limit)
     )
     hits = []
-    for ident, number, kind, client_id, client, currency, total in db.execute(query):
+    for ident, found, kind, client_id, client, currency, total in db.execute(query):
+        number = found or ""  # the LIKE has left out drafts, which have no number yet
         start = number.lower().find(typed.lower())
         marked = (
             number[:start]

@@ -55,11 +55,16 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+def _fill(table: QTableWidget, rows: list[list[str]], *, total: bool = False) -> None:
+    """``total``: the last row sums the others, in bold."""
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             item = QTableWidgetItem(text)
+            if total and r == len(rows) - 1:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
             if c:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(r, c, item)
@@ -132,6 +137,7 @@ class RevenuePage(Page):
                 for m in data.months
             ]
             + [[_("Total"), money(data.invoiced), money(data.paid), money(data.outstanding)]],
+            total=True,
         )
         _fill(
             self.clients,
@@ -140,12 +146,6 @@ class RevenuePage(Page):
                 for c in data.clients
             ],
         )
-        total = self.months.rowCount() - 1
-        for column in range(self.months.columnCount()):
-            item = self.months.item(total, column)
-            font = item.font()
-            font.setBold(True)
-            item.setFont(font)
         hours = _("{hours} hours coached").format(hours=format_number(data.hours_coached, 2))
         fee = data.average_fee_per_hour
         per_hour = (
