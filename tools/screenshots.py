@@ -107,7 +107,7 @@ def _shoot_editor(app: object, window: object, draft_id: int | None, theme: str)
 
 
 def _fill_demo(opened: object, today: date) -> int | None:
-    """The demo practice, and its last three months' held sessions invoiced, each month issued
+    """The demo practice, and the year so far (three months at least)' held sessions invoiced, each month issued
     the day after it ended; the oldest paid, some paid in part, some of last month's left as
     drafts. Returns a draft's id, for the editor's screenshot."""
     from datetime import timedelta
@@ -122,7 +122,7 @@ def _fill_demo(opened: object, today: date) -> int | None:
 
     first = today.replace(day=1)
     months = []
-    for _n in range(3):
+    for _n in range(max(3, today.month - 1)):  # the year so far: the Revenue view's chart
         end = first - timedelta(days=1)
         first = end.replace(day=1)
         months.append((first, end))
@@ -138,7 +138,7 @@ def _fill_demo(opened: object, today: date) -> int | None:
                 issued = end + timedelta(days=1)
                 invoices.issue_invoice(db, invoice_id, issued)
                 total = get_invoice(db, invoice_id).gross_total
-                paid = total if age == 0 or n % 3 == 0 else (total / 2).quantize(Decimal("0.01"))
+                paid = total if age < len(months) - 2 or n % 3 == 0 else (total / 2).quantize(Decimal("0.01"))
                 if age < len(months) - 1 or n % 3 == 0:
                     payments.add_payment(
                         db, PaymentFields(invoice_id, paid, min(issued + timedelta(days=9), today))

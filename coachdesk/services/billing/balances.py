@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coachdesk.i18n import _, ngettext
-from coachdesk.model import CoachingSession, Engagement, Invoice, InvoiceStatus
+from coachdesk.model import CoachingSession, Engagement, FeeModel, Invoice, InvoiceStatus
 from coachdesk.services.billing.ledger import paid_by_invoice
 from coachdesk.services.engagements.engagements import USED_PLACE
 from coachdesk.services.people.clients import get_client
@@ -102,4 +102,24 @@ def package_usage(db: Session, engagement_id: int) -> PackageUsage:
         left=None if planned is None else max(planned - (used or 0), 0),
         instalments_paid=settled,
         instalments=len(parts),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ClientMoney:
+    """What the client page shows of the money: balances, and each package's usage by title."""
+
+    balances: list[Balance]
+    packages: list[tuple[str, PackageUsage]]
+
+
+def client_money(db: Session, client_id: int) -> ClientMoney:
+    packages = db.execute(
+        select(Engagement.id, Engagement.title)
+        .where(Engagement.client_id == client_id, Engagement.fee_model == FeeModel.PACKAGE)
+        .order_by(Engagement.start_date, Engagement.id)
+    ).all()
+    return ClientMoney(
+        client_balance(db, client_id),
+        [(title, package_usage(db, ident)) for ident, title in packages],
     )

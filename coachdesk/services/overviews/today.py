@@ -27,6 +27,8 @@ from coachdesk.model import (
     SessionMode,
     SessionStatus,
 )
+from coachdesk.services.billing.overdue import OverdueInvoice, overdue_invoices
+from coachdesk.services.billing.uninvoiced import Uninvoiced, last_month, uninvoiced_by_client
 from coachdesk.services.engagements.engagements import held_sessions
 from coachdesk.services.sessions.sessions import notes_written
 
@@ -113,6 +115,8 @@ class TodayData:
     awaiting_signature: list[AgreementRow]
     engagements_ending: list[EngagementRow]
     follow_ups_due: list[FollowUpRow]
+    overdue_invoices: list[OverdueInvoice]
+    uninvoiced_last_month: list[Uninvoiced]  # chargeable sessions of last month, per client
 
 
 def today(db: Session, now: datetime, tz: ZoneInfo, *, limit: int = LIMIT) -> TodayData:
@@ -135,6 +139,8 @@ def today(db: Session, now: datetime, tz: ZoneInfo, *, limit: int = LIMIT) -> To
         awaiting_signature=_awaiting_signature(db, day, limit),
         engagements_ending=_engagements_ending(db, day, limit),
         follow_ups_due=_follow_ups_due(db, day, limit),
+        overdue_invoices=overdue_invoices(db, day, limit),
+        uninvoiced_last_month=uninvoiced_by_client(db, *last_month(day), limit),
     )
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -20,7 +19,6 @@ from coachdesk.i18n import _
 from coachdesk.logs import log_unexpected
 from coachdesk.services.agreements.templates import ensure_builtin_templates
 from coachdesk.services.backups import automatic_backup
-from coachdesk.services.sessions import sessions
 from coachdesk.ui.features.agreements import AgreementsPage
 from coachdesk.ui.features.backups import BackupsPage
 from coachdesk.ui.features.clients.client_page import ClientPage
@@ -29,6 +27,7 @@ from coachdesk.ui.features.money import MoneyPage
 from coachdesk.ui.features.notes.editor import NotesEditor
 from coachdesk.ui.features.preferences.preferences import Preferences, apply_theme
 from coachdesk.ui.features.preferences.preferences_dialog import PreferencesDialog
+from coachdesk.ui.features.revenue.revenue_page import RevenuePage
 from coachdesk.ui.features.search.search_page import SearchPage
 from coachdesk.ui.features.sessions.sessions_page import SessionsPage
 from coachdesk.ui.features.sponsors import SponsorsPage
@@ -40,7 +39,7 @@ from coachdesk.ui.kit.errors import show_error
 from coachdesk.ui.kit.guards import ClipboardGuard, IdleWatcher
 from coachdesk.ui.kit.practice import Practice
 from coachdesk.ui.kit.tasks import Tasks
-from coachdesk.ui.shell import keychain, menus, window_geometry
+from coachdesk.ui.shell import just_held, keychain, menus, window_geometry
 from coachdesk.ui.shell.commands import Commands
 from coachdesk.ui.shell.locking import Locking, LockKey
 from coachdesk.ui.shell.navigation import Navigation
@@ -49,8 +48,6 @@ from coachdesk.ui.shell.status_line import StatusLine
 from coachdesk.vault import Vault
 
 log = logging.getLogger(__name__)
-
-JUST_HAPPENED = timedelta(hours=12)
 
 
 class MainWindow(QMainWindow):
@@ -99,6 +96,7 @@ class MainWindow(QMainWindow):
         self.sponsors_page = SponsorsPage(p)
         self.money_page = MoneyPage(p)
         self.search_page = SearchPage(p)
+        self.revenue_page = RevenuePage(p)
         self.backups_page = BackupsPage(p)
         self.backups_page.backed_up.connect(lambda _path: self.refresh_facts())
         self.backups_page.choice_changed.connect(self._backup_choice_changed)
@@ -115,6 +113,7 @@ class MainWindow(QMainWindow):
                 (_("Sponsors"), self.sponsors_page),
                 (_("Money"), self.money_page),
                 (_("Search"), self.search_page),
+                (_("Revenue"), self.revenue_page),
                 (_("Backups"), self.backups_page),
                 (_("Vault"), self.vault_page),
             ]
@@ -240,31 +239,13 @@ class MainWindow(QMainWindow):
         self.sessions_page.schedule_session(client_id)
 
     def notes_for_session_just_held(self) -> None:
-        """The selected session on Today, else the latest one that started in the last hours."""
-        chosen = self.today_page.selected_session_id()
-        if chosen is not None:
-            self.open_notes(chosen)
-            return
-        now = datetime.now(UTC)
-
-        def latest(db: object) -> int | None:
-            rows = sessions.list_sessions(
-                db,
-                start=now - JUST_HAPPENED,
-                end=now,
-                newest_first=True,
-                limit=1,  # type: ignore[arg-type]
-            )
-            return rows[0].id if rows else None
-
-        self.practice.read(latest, self._just_held, parent=self)
-
-    def _just_held(self, session_id: int | None) -> None:
-        if session_id is None:
-            self.statusBar().showMessage(_("No session started in the last hours."), 6000)
-            self.schedule_session(None)
-        else:
-            self.open_notes(session_id)
+        just_held.notes_for_session_just_held(
+            self,
+            self.practice,
+            self.today_page,
+            self.open_notes,
+            lambda: self.schedule_session(None),
+        )
 
     # -- the open vault ---------------------------------------------------------------------
     def set_vault(self, vault: Vault, *, notice: str | None = None) -> None:

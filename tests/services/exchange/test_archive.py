@@ -8,12 +8,15 @@ import json
 import stat
 import zipfile
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import pytest
 
 from coachdesk.errors import Cancelled, ValidationError, WrongPassphrase
+from coachdesk.services.billing import listing
+from coachdesk.services.billing.listing import ShownStatus
 from coachdesk.services.exchange.archive import (
     ArchiveUnreadable,
     export_practice,
@@ -299,3 +302,21 @@ def test_imported_practice_takes_new_work(rich: Vault, empty: Vault, tmp_path: P
         newcomer = factories.client(db, "Nadia Haddad")
         factories.session(db, newcomer, factories.at(9))
         assert newcomer > max(r[0] for r in raw_rows(rich.engine)["client"])
+
+
+def test_invoices_and_payments_round_trip(rich: Vault, empty: Vault, tmp_path: Path) -> None:
+    """What the Money view and the client page read back is the same after an import."""
+    day = date(2026, 12, 31)
+
+    def money(v: Vault) -> tuple[list[listing.InvoiceRow], list[listing.PaymentEntry]]:
+        with v.session() as db:
+            return listing.list_invoices(db, day), listing.payment_history(db)
+
+    before = money(rich)
+    assert before[0]
+    assert before[1]
+    assert {row.status for row in before[0]} >= {ShownStatus.CANCELLED, ShownStatus.OVERDUE}
+    dest = tmp_path / "practice.zip"
+    export(rich, dest)
+    import_into(empty, dest)
+    assert money(empty) == before

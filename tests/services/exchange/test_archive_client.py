@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from coachdesk.model import Agreement, Client, Engagement
+from coachdesk.model import Agreement, Client, Engagement, Invoice, InvoiceLine, Payment
 from coachdesk.services.exchange.archive import ArchiveUnreadable, export_practice, import_practice
 from coachdesk.vault import Vault
 from tests.services.archive_samples import (
@@ -110,3 +110,25 @@ def test_a_client_export_cannot_be_imported_as_a_practice(rich: Vault, tmp_path:
             import_practice(db, dest)
     finally:
         target.close()
+
+
+def test_a_client_export_holds_their_invoices_payments_and_frozen_pdfs(
+    rich: Vault, tmp_path: Path
+) -> None:
+    with rich.session() as db:
+        amara = db.scalars(select(Client.id).where(Client.display_name == "Amara Okafor")).one()
+        theirs = set(db.scalars(select(Invoice.id).where(Invoice.client_id == amara)))
+        lines = db.scalars(select(InvoiceLine.id).where(InvoiceLine.invoice_id.in_(theirs))).all()
+        paid = db.scalars(select(Payment.id).where(Payment.invoice_id.in_(theirs))).all()
+    assert len(theirs) == 3  # an invoice, a cancelled one and its credit note
+    dest = tmp_path / "amara.zip"
+    counts = export_client(rich, amara, dest)
+    assert (counts["invoice"], counts["invoice_line"], counts["payment"]) == (3, len(lines), 1)
+    with zipfile.ZipFile(dest) as zf:
+        document = json.loads(zf.read("coachdesk-export.json"))
+        files = set(zf.namelist())
+    assert {row["id"] for row in document["invoice"]} == theirs
+    assert {row["invoice_id"] for row in document["invoice_line"]} <= theirs
+    assert [row["id"] for row in document["payment"]] == paid
+    assert document["payment"][0]["reference"] == "TX-1"
+    assert {f"files/invoice-{ident}-pdf.pdf" for ident in theirs} <= files

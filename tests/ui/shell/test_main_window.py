@@ -46,6 +46,7 @@ def test_navigation_opens_on_today_and_each_view_has_a_shortcut(window: MainWind
         "Sponsors",
         "Money",
         "Search",
+        "Revenue",
         "Backups",
         "Vault",
     ]

@@ -30,6 +30,7 @@ from coachdesk.formatting import format_date
 from coachdesk.i18n import _, ngettext
 from coachdesk.services.overviews.overview import ClientOverview
 from coachdesk.services.people import clients
+from coachdesk.ui.features.clients.client_money import ClientMoneyBox
 from coachdesk.ui.features.clients.table_model import STATUS_ORDER
 from coachdesk.ui.kit import entries as parts
 from coachdesk.ui.kit import look
@@ -90,6 +91,7 @@ class ClientDetails(QWidget):
             self.contact.addRow(label, value)
             self.contact_values[key] = value
         self.engagements = QVBoxLayout()
+        self.money = ClientMoneyBox()
         self.next_session = QLabel()
         self.sessions = parts.CompactList()
         self.sessions.setToolTip(_("Enter opens the session's notes"))
@@ -124,6 +126,7 @@ class ClientDetails(QWidget):
         for key, heading_text, body in (
             ("contact", _("Contact"), self.contact),
             ("engagements", _("Engagements"), self.engagements),
+            ("money", _("Money"), self.money),
             ("sessions", _("Sessions"), sessions),
             ("goals", _("Goals"), self.goals),
             ("actions", _("Open action items"), self.action_items),
@@ -174,6 +177,7 @@ class ClientDetails(QWidget):
             value.clear()
         self.status_button.setText("")
         self.status_menu.clear()
+        self.money.clear()
         for chart in self.charts:
             chart.clear()
         self.charts = []

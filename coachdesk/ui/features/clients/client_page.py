@@ -24,6 +24,7 @@ from shiboken6 import isValid
 
 from coachdesk.i18n import _
 from coachdesk.model import ClientStatus
+from coachdesk.services.billing.balances import ClientMoney, client_money
 from coachdesk.services.overviews import overview
 from coachdesk.services.overviews.overview import ClientOverview
 from coachdesk.services.people import clients
@@ -45,15 +46,17 @@ REFRESH_KINDS = {
     kinds.ENGAGEMENTS,
     kinds.PROFILE,
     kinds.SPONSORS,
+    kinds.INVOICES,
     kinds.EVERYTHING,
 }
 CONTENT_WIDTH = 980  # beyond this, lines of text get too long to read comfortably
 
 
-def load(db: Any, client_id: int) -> tuple[ClientOverview, Series]:
-    """The page's one read: the overview and every goal's ratings."""
+def load(db: Any, client_id: int) -> tuple[ClientOverview, Series, ClientMoney]:
+    """The page's one read: the overview, every goal's ratings and the money."""
     view = overview.client_overview(db, client_id)
-    return view, {goal.id: goals.progress_series(db, goal.id) for goal in view.goals}
+    series = {goal.id: goals.progress_series(db, goal.id) for goal in view.goals}
+    return view, series, client_money(db, client_id)
 
 
 class ClientPage(Page):
@@ -268,10 +271,11 @@ class ClientPage(Page):
         self.clear()
         show_error(self, exc)
 
-    def _loaded(self, result: tuple[ClientOverview, Series]) -> None:
-        view, series = result
+    def _loaded(self, result: tuple[ClientOverview, Series, ClientMoney]) -> None:
+        view, series, money = result
         self.view = view
         self.details.fill(view, series, self.practice.zone)
+        self.details.money.fill(money)
         self._enable(True)
 
     def _enable(self, on: bool) -> None:

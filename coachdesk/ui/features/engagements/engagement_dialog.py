@@ -23,7 +23,8 @@ from shiboken6 import isValid
 
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
-from coachdesk.model import EngagementStatus
+from coachdesk.model import EngagementStatus, FeeModel
+from coachdesk.services.billing.balances import package_usage
 from coachdesk.services.engagements import engagements
 from coachdesk.services.engagements import usage as engagement_usage
 from coachdesk.services.engagements.engagements import EngagementFields, EngagementUsage
@@ -48,6 +49,7 @@ class Loaded:
     usage: EngagementUsage | None
     sponsors: list[tuple[int, str]]
     today: date
+    package: str = ""  # "5 of 8 sessions used, 3 left, paid 2 of 3 instalments"
 
 
 def load(db: Any, client_id: int | None, engagement_id: int | None) -> Loaded:
@@ -61,7 +63,10 @@ def load(db: Any, client_id: int | None, engagement_id: int | None) -> Loaded:
     rows = sponsors.list_sponsors(db, include_archived=True)
     choices = [(r.id, r.name) for r in rows if not r.archived or r.id == data.sponsor_id]
     client = get_client(db, data.client_id)
-    return Loaded(data, client.display_name, use, choices, profile.coach_today(db))
+    package = ""
+    if engagement_id is not None and data.fee_model is FeeModel.PACKAGE:
+        package = package_usage(db, engagement_id).words()
+    return Loaded(data, client.display_name, use, choices, profile.coach_today(db), package)
 
 
 class EngagementDialog(FormDialog):
@@ -141,7 +146,8 @@ class EngagementDialog(FormDialog):
             self.form.set_statuses([data.status, *allowed])
         self.form.show_fields(data, loaded.today)
         if loaded.usage is not None:
-            self.usage.setText(engagement_usage.usage_words(loaded.usage))
+            words = [engagement_usage.usage_words(loaded.usage), loaded.package]
+            self.usage.setText(" · ".join(w for w in words if w))
             self.usage.show()
             warnings = engagement_usage.usage_warnings(
                 loaded.usage, data.status, data.end_date, loaded.today

@@ -1,4 +1,5 @@
-"""The Search page: one box across clients, session notes, goals and action items.
+"""The Search page: one box across clients, session notes, goals, action items and invoice
+numbers.
 
 Typing searches after a short pause (the vault's full-text index answers in milliseconds);
 answers to an older query are dropped, so the list never jumps back to what was typed before.
@@ -11,6 +12,7 @@ the next fifty.
 from __future__ import annotations
 
 from collections.abc import Callable
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -34,11 +36,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from coachdesk.formatting import format_short_date, format_time
 from coachdesk.i18n import _, ngettext
 from coachdesk.services.overviews import search
 from coachdesk.services.overviews.search import SearchHit, snippet_spans
+from coachdesk.services.overviews.search_invoices import invoice_hits
 from coachdesk.ui.features.search.hit_painting import PAD, HitDelegate
 from coachdesk.ui.kit import lockable, look
 from coachdesk.ui.kit.page import Page
@@ -47,6 +51,7 @@ from coachdesk.ui.kit.practice import (
     CLIENTS,
     EVERYTHING,
     GOALS,
+    INVOICES,
     PROFILE,
     SESSIONS,
     Practice,
@@ -60,8 +65,9 @@ KINDS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("session", lambda: _("Sessions")),
     ("goal", lambda: _("Goals")),
     ("action", lambda: _("Action items")),
+    ("invoice", lambda: _("Invoices")),
 )
-REFRESH_ON = frozenset({CLIENTS, SESSIONS, GOALS, ACTIONS, PROFILE, EVERYTHING})
+REFRESH_ON = frozenset({CLIENTS, SESSIONS, GOALS, ACTIONS, PROFILE, INVOICES, EVERYTHING})
 
 
 class _SearchBox(QLineEdit):
@@ -88,6 +94,15 @@ class _Results(QListView):
             self.up_from_top.emit()
         else:
             super().keyPressEvent(event)
+
+
+def hits_and_count(
+    db: Session, text: str, limit: int, zone: ZoneInfo
+) -> tuple[list[SearchHit], int]:
+    """The index's best hits, then the invoices whose number holds what was typed."""
+    numbered = invoice_hits(db, text, limit)
+    found = search.search(db, text, limit, tz=zone)
+    return found + numbered, search.count(db, text) + len(numbered)
 
 
 def first_hit(model: QAbstractItemModel) -> QModelIndex:
@@ -162,9 +177,7 @@ class SearchPage(Page):
             self._answer(self._latest.start(), show)(([], 0))
             return
         zone, limit = self.practice.zone, self.limit
-        self._read(
-            lambda db: (search.search(db, text, limit, tz=zone), search.count(db, text)), show
-        )
+        self._read(lambda db: hits_and_count(db, text, limit, zone), show)
 
     def show_more(self) -> None:
         """The next fifty hits, below those shown (the query is the same)."""

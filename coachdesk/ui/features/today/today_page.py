@@ -1,5 +1,6 @@
 """Today, the first screen: today's and this week's sessions, notes still to write, overdue
-action items, follow-ups, agreements awaiting signature and engagements ending.
+invoices, last month's sessions still to invoice, overdue action items, follow-ups, agreements
+awaiting signature and engagements ending.
 
 Each section is a short list (the service caps them), shown as a compact table whose rows act
 on Enter: a session opens its notes, anything else opens its client. Empty sections fold to one
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from coachdesk import words
-from coachdesk.formatting import format_date, format_day_month, format_time
+from coachdesk.formatting import format_date, format_day_month, format_money, format_time
 from coachdesk.i18n import _, ngettext
 from coachdesk.services.overviews import today
 from coachdesk.services.people import profile
@@ -35,12 +36,19 @@ from coachdesk.ui.kit.practice import Practice
 
 REFRESH_MS = 5 * 60 * 1000
 SHOWN_KINDS = {kinds.SESSIONS, kinds.ACTIONS, kinds.CLIENTS, kinds.AGREEMENTS, kinds.ENGAGEMENTS}
-SHOWN_KINDS |= {kinds.PROFILE, kinds.EVERYTHING}
+SHOWN_KINDS |= {kinds.PROFILE, kinds.INVOICES, kinds.EVERYTHING}
 # name, title, what an empty section says, whether its rows are sessions (Enter opens notes)
 SECTIONS = (
     ("today", lambda: _("Today"), lambda: _("No sessions today."), True),
     ("week", lambda: _("This week"), lambda: _("Nothing else this week."), True),
     ("notes_missing", lambda: _("Notes missing"), lambda: _("All notes are written."), True),
+    ("invoices", lambda: _("Overdue invoices"), lambda: _("No invoice overdue."), False),
+    (
+        "to_invoice",
+        lambda: _("Last month, not invoiced yet"),
+        lambda: _("Last month's sessions are all invoiced."),
+        False,
+    ),
     ("overdue", lambda: _("Overdue action items"), lambda: _("Nothing overdue."), False),
     ("follow_ups", lambda: _("Follow-ups due"), lambda: _("No follow-ups due."), False),
     (
@@ -92,6 +100,23 @@ def gather(db: Session, now: datetime, zone: ZoneInfo) -> TodayView:
         "notes_missing": [
             session(r, day_and_clock(r), words.label(r.status)) for r in data.notes_missing
         ],
+        "invoices": [
+            Line(
+                i.id,
+                i.client_id,
+                (
+                    i.number,
+                    i.client_name,
+                    format_money(i.balance, i.currency),
+                    _overdue(i.days_overdue),
+                ),
+            )
+            for i in data.overdue_invoices
+        ],
+        "to_invoice": [
+            Line(u.client_id, u.client_id, (u.client_name, _sessions(u.sessions)))
+            for u in data.uninvoiced_last_month
+        ],
         "overdue": [
             Line(a.id, a.client_id, (a.client_name, a.text, _overdue(a.days_overdue)))
             for a in data.overdue_actions
@@ -119,6 +144,10 @@ def _weekday(day: date) -> str:
 
 def _days(n: int) -> str:
     return ngettext("{n} day", "{n} days", n).format(n=n)
+
+
+def _sessions(n: int) -> str:
+    return ngettext("{n} session", "{n} sessions", n).format(n=n)
 
 
 def _overdue(days: int) -> str:
@@ -203,7 +232,7 @@ class TodayPage(Page):
         grid.addWidget(self.date_line, 1, 0, 1, 2)
         grid.setRowMinimumHeight(2, look.SPACING)
         shown = list(self.sections.values())
-        for column, sections in enumerate((shown[:3], shown[3:])):
+        for column, sections in enumerate((shown[:5], shown[5:])):  # sessions and money first
             stack = QVBoxLayout()
             for each in sections:
                 stack.addWidget(each)

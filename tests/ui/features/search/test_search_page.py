@@ -4,18 +4,23 @@ snippets, keyboard from the box into the hits, Enter opens, late answers dropped
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtTest import QTest
 
+from coachdesk.services.billing import invoices
+from coachdesk.services.billing.invoices import InvoiceFields, LineFields
 from coachdesk.services.overviews.search import MATCH_START
+from coachdesk.services.people import profile
 from coachdesk.services.progress import actions, goals
 from coachdesk.services.progress.actions import ActionFields
 from coachdesk.services.progress.goals import GoalFields
 from coachdesk.ui.features.search.hit_painting import hit_html
-from coachdesk.ui.features.search.search_page import SearchPage
+from coachdesk.ui.features.search.search_page import SearchPage, first_hit
 from coachdesk.ui.kit.practice import Practice
 from coachdesk.vault import Vault
 from tests.services import factories
@@ -212,3 +217,23 @@ def test_matches_beyond_fifty_say_how_many_and_load(qtbot, open_vault, page) -> 
     assert len(page.hits()) == 60
     assert page.state.text() == "60 matches."
     assert not page.more.isVisible()
+
+
+def test_an_invoice_number_finds_the_invoice_and_opens_its_client(
+    qtbot, open_vault: Vault, practice: Practice, page: SearchPage
+) -> None:
+    with open_vault.session() as db, db.begin():
+        profile.update_profile(db, profile.ProfileFields(name="Sam Rivera"))
+        amara = factories.client(db, "Amara Okafor")
+        invoice = invoices.create_draft(
+            db, InvoiceFields(amara, lines=[LineFields("Coaching", Decimal(1), Decimal(90))])
+        )
+        invoices.issue_invoice(db, invoice, date(2026, 3, 2))
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
+        page.search_now("2026-0001")
+    assert [(h.kind, h.ref_id, h.title) for h in page.hits()] == [("invoice", invoice, "2026-0001")]
+    assert page.headings() == ["Invoices"]
+    assert page.state.text() == "1 match."
+    with qtbot.waitSignal(practice.open_client, timeout=WAIT_MS) as opened:
+        page.open_hit(first_hit(page.model))
+    assert opened.args == [amara]
