@@ -2,7 +2,7 @@
 
 Run from the repository: ``xvfb-run -s "-screen 0 1400x900x24" python tools/screenshots.py``
 (or with ``QT_QPA_PLATFORM=offscreen``). It makes a throwaway vault under a temporary
-``COACHDESK_HOME``, fills it with the demo practice (and three months of its invoices), opens the
+``COACHDESK_HOME``, fills it with the demo practice (and the year's invoices), opens the
 main window at 1400×900 and saves every sidebar view, an agreement's preview, the invoice editor
 beside its preview, Preferences, a client page, the progress report dialog, the notes editor and
 a goal page, in the light and the dark theme, to
