@@ -37,6 +37,7 @@ ENGAGEMENTS = "engagements"
 AGREEMENTS = "agreements"
 PROFILE = "profile"
 SPONSORS = "sponsors"
+CAREER = "career"  # the coach's own mentor coaching, CCE and supervision logs
 EVERYTHING = "everything"
 
 

@@ -150,4 +150,5 @@ def test_a_refused_edit_changes_nothing_and_names_the_field(db: Session) -> None
     assert supervision.supervision_fields(db, entry.id).reflection == "ok"
     supervision.delete_supervision(db, entry.id)
     mentoring.delete_mentoring(db, saved.id)
-    assert supervision.list_supervision(db) == [] and mentoring.list_mentoring(db) == []
+    assert supervision.list_supervision(db) == []
+    assert mentoring.list_mentoring(db) == []
