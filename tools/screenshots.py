@@ -5,13 +5,17 @@ Run from the repository: ``xvfb-run -s "-screen 0 1400x900x24" python tools/scre
 ``COACHDESK_HOME``, fills it with the demo practice, opens the main window at 1400×900 and saves
 every sidebar view, an agreement's preview, Preferences, a client page, the progress report
 dialog, the notes editor and a goal page, in the light and the dark theme, to
-``docs/app/<view>-<theme>.png``. Nothing of the coach's own setup is read or changed.
+``docs/app/<view>-<theme>.png``; the Credential view's PDF summary of the ICF log, rendered with
+``pdftoppm``, to ``docs/app/credential-summary.png``. Nothing of the coach's own setup is read or
+changed.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -88,10 +92,30 @@ def _shoot(home: Path) -> int:
             window.open_notes(session_id)
             _save(app, window, f"notes-editor-{theme}", lambda: _front(app, window).grab())
             _close_others(app, window)
+    _render_summary(created.vault, home)
     window.practice.vault = None
     created.vault.close()
     print(f"Saved the screenshots in {OUT.relative_to(ROOT)}")
     return 0
+
+
+def _render_summary(opened: object, home: Path) -> None:
+    """The exported PDF summary's first page as a picture (needs poppler's ``pdftoppm``)."""
+    from coachdesk.services.credentials.summary_pdf import credential_summary_pdf
+
+    if shutil.which("pdftoppm") is None:
+        print("  credential-summary.png skipped: pdftoppm is not installed")
+        return
+    with opened.session() as db:  # type: ignore[attr-defined]
+        pdf = credential_summary_pdf(db)
+    source = home / "summary.pdf"
+    source.write_bytes(pdf)
+    target = OUT / "credential-summary"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-singlefile", str(source), str(target)],
+        check=True,
+    )
+    print("  credential-summary.png")
 
 
 def _settle(app: object, window: object) -> None:

@@ -97,6 +97,7 @@ def table_for(model: TableModel[object], stretch: int) -> QTableView:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSortingEnabled(True)
+    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     table.verticalHeader().hide()
     table.setWordWrap(False)
     table.setShowGrid(False)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -96,7 +95,7 @@ class CredentialsPage(Page):
         self.saved_note = look.note("")
         self.standing = StandingPanel()
         self.log_model = career_tables.log_model(self)
-        self.log_table = career_tables.table_for(self.log_model, 0)
+        self.log_table = career_tables.table_for(self.log_model, 1)
         self.mentoring = LogTab(career_tables.mentoring_model(self), 1, _("mentor coaching"))
         self.cce = LogTab(career_tables.cce_model(self), 2, _("CCE activity"))
         self.supervision = LogTab(career_tables.supervision_model(self), 1, _("supervision"))
@@ -145,20 +144,11 @@ class CredentialsPage(Page):
         self.supervision_hours = look.note("")
         self.supervision.layout().addWidget(self.supervision_hours)
         self.tabs.addTab(self.supervision, _("Supervision"))
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.standing)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(top)
-        scroll.setMaximumHeight(top.sizeHint().height() + 8)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(look.SPACING)
         layout.addLayout(title_row)
-        layout.addWidget(scroll)
+        layout.addWidget(self.standing)
         layout.addWidget(self.tabs, 1)
 
     def _connect_tab(
