@@ -3,6 +3,8 @@ kit's ``TableModel``. The coaching log's columns follow the ICF's order, as the 
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -89,7 +91,7 @@ def supervision_model(parent: QObject) -> TableModel[SupervisionRow]:
     return TableModel(columns, lambda r: r.id, parent)
 
 
-def table_for(model: TableModel[object], stretch: int) -> QTableView:
+def table_for(model: TableModel[Any], stretch: int) -> QTableView:
     """A read-only, sortable, one-row-at-a-time table; column ``stretch`` takes the spare width."""
     table = QTableView()
     table.setModel(model)

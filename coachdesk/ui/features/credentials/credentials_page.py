@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,8 +26,8 @@ from sqlalchemy.orm import Session
 from coachdesk.i18n import _
 from coachdesk.services.credentials import cce, mentoring, supervision
 from coachdesk.ui.features.credentials import career_tables
+from coachdesk.ui.features.credentials.cce_dialog import CceDialog
 from coachdesk.ui.features.credentials.entry_dialogs import (
-    CceDialog,
     EntryDialog,
     MentoringDialog,
     SupervisionDialog,
@@ -54,7 +55,7 @@ Dialog = Callable[[Practice, int | None, QWidget], EntryDialog]
 class LogTab(QWidget):
     """One log's table with Add, Edit and Delete; ``selected_id`` names the chosen entry."""
 
-    def __init__(self, model: TableModel[object], stretch: int, noun: str) -> None:
+    def __init__(self, model: TableModel[Any], stretch: int, noun: str) -> None:
         super().__init__()
         self.model = model
         self.table: QTableView = career_tables.table_for(model, stretch)
@@ -66,9 +67,9 @@ class LogTab(QWidget):
         self.buttons.addWidget(self.edit_button)
         self.buttons.addWidget(self.delete_button)
         self.buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.buttons)
-        layout.addWidget(self.table, 1)
+        self.column = QVBoxLayout(self)
+        self.column.addLayout(self.buttons)
+        self.column.addWidget(self.table, 1)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._selection_changed()
 
@@ -142,7 +143,7 @@ class CredentialsPage(Page):
         self.tabs.addTab(self.mentoring, _("Mentor coaching"))
         self.tabs.addTab(self.cce, _("CCE"))
         self.supervision_hours = look.note("")
-        self.supervision.layout().addWidget(self.supervision_hours)
+        self.supervision.column.addWidget(self.supervision_hours)
         self.tabs.addTab(self.supervision, _("Supervision"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)

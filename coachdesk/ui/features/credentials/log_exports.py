@@ -16,14 +16,21 @@ from coachdesk.errors import InvalidInput
 from coachdesk.i18n import _
 from coachdesk.services.credentials.cce import cce_evidence
 from coachdesk.services.credentials.log_export import log_csv, log_xlsx
-from coachdesk.services.credentials.summary_pdf import credential_summary_pdf
 from coachdesk.ui.kit.practice import Practice
 from coachdesk.ui.pdf.files import write_atomically
+
+
+def _summary_pdf(db: Session) -> bytes:
+    """Imported when first asked for: ReportLab stays out of the window's start-up."""
+    from coachdesk.services.credentials.summary_pdf import credential_summary_pdf
+
+    return credential_summary_pdf(db)
+
 
 MAKERS: dict[str, Callable[[Session], bytes]] = {
     "xlsx": log_xlsx,
     "csv": log_csv,
-    "pdf": credential_summary_pdf,
+    "pdf": _summary_pdf,
 }
 
 

@@ -9,8 +9,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QVBoxLa
 from coachdesk.formatting import format_date
 from coachdesk.i18n import _
 from coachdesk.model import Credential
-from coachdesk.services.credentials.summary_pdf import still_needed
-from coachdesk.services.credentials.thresholds import REQUIREMENTS, Standing
+from coachdesk.services.credentials.thresholds import REQUIREMENTS, Standing, still_needed
 from coachdesk.ui.features.credentials.overview import CredentialOverview
 from coachdesk.ui.kit import look
 

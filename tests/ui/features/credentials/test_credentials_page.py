@@ -19,7 +19,8 @@ from coachdesk.services.credentials import cce, mentoring
 from coachdesk.services.credentials.thresholds import icf_summary
 from coachdesk.services.people import profile
 from coachdesk.ui.features.credentials import CredentialsPage
-from coachdesk.ui.features.credentials.entry_dialogs import CceDialog, MentoringDialog
+from coachdesk.ui.features.credentials.cce_dialog import CceDialog
+from coachdesk.ui.features.credentials.entry_dialogs import MentoringDialog
 from coachdesk.ui.kit.practice import Practice
 from coachdesk.vault import Vault
 from tests.services.credentials import practice as built
