@@ -5,14 +5,17 @@ Run from the repository: ``xvfb-run -s "-screen 0 1400x900x24" python tools/scre
 ``COACHDESK_HOME``, fills it with the demo practice (and the year's invoices), opens the
 main window at 1400×900 and saves every sidebar view, an agreement's preview, the invoice editor
 beside its preview, Preferences, a client page, the progress report dialog, the notes editor and
-a goal page, in the light and the dark theme, to
-``docs/app/<view>-<theme>.png``. Nothing of the coach's own setup is read or changed.
+a goal page, in the light and the dark theme, to ``docs/app/<view>-<theme>.png``; the Credential
+view's PDF summary of the ICF log, rendered with ``pdftoppm``, to
+``docs/app/credential-summary.png``. Nothing of the coach's own setup is read or changed.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -89,6 +92,7 @@ def _shoot(home: Path) -> int:
             window.open_notes(session_id)
             _save(app, window, f"notes-editor-{theme}", lambda: _front(app, window).grab())
             _close_others(app, window)
+    _render_summary(created.vault, home)
     window.practice.vault = None
     created.vault.close()
     print(f"Saved the screenshots in {OUT.relative_to(ROOT)}")
@@ -107,7 +111,7 @@ def _shoot_editor(app: object, window: object, draft_id: int | None, theme: str)
 
 
 def _fill_demo(opened: object, today: date) -> int | None:
-    """The demo practice, and the year so far (three months at least)' held sessions invoiced, each month issued
+    """The demo practice, and the year's held sessions (three months at least) invoiced, each month issued
     the day after it ended; the oldest paid, some paid in part, some of last month's left as
     drafts. Returns a draft's id, for the editor's screenshot."""
     from datetime import timedelta
@@ -138,12 +142,35 @@ def _fill_demo(opened: object, today: date) -> int | None:
                 issued = end + timedelta(days=1)
                 invoices.issue_invoice(db, invoice_id, issued)
                 total = get_invoice(db, invoice_id).gross_total
-                paid = total if age < len(months) - 2 or n % 3 == 0 else (total / 2).quantize(Decimal("0.01"))
+                paid = (
+                    total
+                    if age < len(months) - 2 or n % 3 == 0
+                    else (total / 2).quantize(Decimal("0.01"))
+                )
                 if age < len(months) - 1 or n % 3 == 0:
                     payments.add_payment(
                         db, PaymentFields(invoice_id, paid, min(issued + timedelta(days=9), today))
                     )
     return draft
+
+
+def _render_summary(opened: object, home: Path) -> None:
+    """The exported PDF summary's first page as a picture (needs poppler's ``pdftoppm``)."""
+    from coachdesk.services.credentials.summary_pdf import credential_summary_pdf
+
+    if shutil.which("pdftoppm") is None:
+        print("  credential-summary.png skipped: pdftoppm is not installed")
+        return
+    with opened.session() as db:  # type: ignore[attr-defined]
+        pdf = credential_summary_pdf(db)
+    source = home / "summary.pdf"
+    source.write_bytes(pdf)
+    target = OUT / "credential-summary"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-singlefile", str(source), str(target)],
+        check=True,
+    )
+    print("  credential-summary.png")
 
 
 def _settle(app: object, window: object) -> None:

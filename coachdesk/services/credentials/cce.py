@@ -80,6 +80,55 @@ def add_cce(
     evidence_name: str = "",
     evidence_mime: str = "",
 ) -> Saved:
+    activity = CceActivity()
+    _apply(activity, data, evidence, evidence_name, evidence_mime)
+    db.add(activity)
+    db.flush()
+    return Saved(activity.id)
+
+
+def update_cce(
+    db: Session,
+    activity_id: int,
+    data: CceFields,
+    *,
+    evidence: bytes | None = None,
+    evidence_name: str = "",
+    evidence_mime: str = "",
+) -> Saved:
+    """Edit an activity; its certificate stays unless another file is given."""
+    activity = _activity(db, activity_id)
+    _apply(activity, data, evidence, evidence_name, evidence_mime)
+    db.flush()
+    return Saved(activity.id)
+
+
+def delete_cce(db: Session, activity_id: int) -> None:
+    db.delete(_activity(db, activity_id))
+    db.flush()
+
+
+def cce_fields(db: Session, activity_id: int) -> CceFields:
+    a = _activity(db, activity_id)
+    return CceFields(a.held_on, a.provider, a.title, a.category, a.units, a.ethics_units)
+
+
+def _activity(db: Session, activity_id: int) -> CceActivity:
+    activity = db.get(CceActivity, activity_id)
+    if activity is None:
+        message = _("There is no CCE activity with id {id}.").format(id=activity_id)
+        raise ValidationError({"activity": message})
+    return activity
+
+
+def _apply(
+    activity: CceActivity,
+    data: CceFields,
+    evidence: bytes | None,
+    evidence_name: str,
+    evidence_mime: str,
+) -> None:
+    """Checks everything first, so a refused save changes nothing."""
     errors = FieldErrors()
     if data.held_on is None:
         errors.add("held_on", _("This field is required."))
@@ -100,20 +149,14 @@ def add_cce(
             errors.add("evidence", _("The certificate must be smaller than 10 MB."))
     errors.raise_if_any()
     assert data.held_on is not None
-    activity = CceActivity(
-        held_on=data.held_on,
-        provider=data.provider.strip(),
-        title=data.title.strip(),
-        category=CceCategory(data.category),
-        units=data.units,
-        ethics_units=data.ethics_units,
-        evidence=evidence or None,
-        evidence_name=evidence_name.strip()[:200] if evidence else "",
-        evidence_mime=evidence_mime.strip()[:100] if evidence else "",
-    )
-    db.add(activity)
-    db.flush()
-    return Saved(activity.id)
+    activity.held_on = data.held_on
+    activity.provider, activity.title = data.provider.strip(), data.title.strip()
+    activity.category = CceCategory(data.category)
+    activity.units, activity.ethics_units = data.units, data.ethics_units
+    if evidence:
+        activity.evidence = evidence
+        activity.evidence_name = evidence_name.strip()[:200]
+        activity.evidence_mime = evidence_mime.strip()[:100]
 
 
 def _check_units(errors: FieldErrors, field: str, value: Decimal) -> None:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.model import MentorCoaching
 from coachdesk.services.credentials.coaching_log import hours
@@ -64,6 +65,39 @@ class MentoringProgress:
 
 
 def add_mentoring(db: Session, data: MentoringFields) -> Saved:
+    entry = MentorCoaching()
+    _apply(entry, data)
+    db.add(entry)
+    db.flush()
+    return Saved(entry.id)
+
+
+def update_mentoring(db: Session, entry_id: int, data: MentoringFields) -> Saved:
+    entry = _entry(db, entry_id)
+    _apply(entry, data)
+    db.flush()
+    return Saved(entry.id)
+
+
+def delete_mentoring(db: Session, entry_id: int) -> None:
+    db.delete(_entry(db, entry_id))
+    db.flush()
+
+
+def mentoring_fields(db: Session, entry_id: int) -> MentoringFields:
+    entry = _entry(db, entry_id)
+    return MentoringFields(**{f.name: getattr(entry, f.name) for f in fields(MentoringFields)})
+
+
+def _entry(db: Session, entry_id: int) -> MentorCoaching:
+    entry = db.get(MentorCoaching, entry_id)
+    if entry is None:
+        message = _("There is no mentor coaching entry with id {id}.").format(id=entry_id)
+        raise ValidationError({"entry": message})
+    return entry
+
+
+def _apply(entry: MentorCoaching, data: MentoringFields) -> None:
     errors = FieldErrors()
     if data.held_on is None:
         errors.add("held_on", _("This field is required."))
@@ -75,11 +109,9 @@ def add_mentoring(db: Session, data: MentoringFields) -> Saved:
     errors.in_range("minutes", data.minutes, 1, 480)
     errors.in_range("group_size", data.group_size, 2, 1000)
     errors.raise_if_any()
-    entry = MentorCoaching(**{f.name: getattr(data, f.name) for f in fields(MentoringFields)})
+    for f in fields(MentoringFields):
+        setattr(entry, f.name, getattr(data, f.name))
     entry.mentor_name, entry.mentor_email = data.mentor_name.strip(), data.mentor_email.strip()
-    db.add(entry)
-    db.flush()
-    return Saved(entry.id)
 
 
 def list_mentoring(db: Session) -> list[MentoringRow]:

@@ -17,21 +17,9 @@ from coachdesk.i18n import _
 from coachdesk.services.credentials.cce import cce_status
 from coachdesk.services.credentials.coaching_log import coaching_log
 from coachdesk.services.credentials.mentoring import mentoring_progress
-from coachdesk.services.credentials.thresholds import Standing, icf_summary
+from coachdesk.services.credentials.thresholds import icf_summary, still_needed
 from coachdesk.services.paperwork import letterhead
 from coachdesk.services.people.profile import coach_today
-
-
-def still_needed(standing: Standing) -> str:
-    """What a credential still needs, in words: "12.50 hours, 3 clients"."""
-    m = standing.missing
-    parts = [
-        _("{n} hours").format(n=m.hours) if m.hours else "",
-        _("{n} paid hours").format(n=m.paid_hours) if m.paid_hours else "",
-        _("{n} clients").format(n=m.clients) if m.clients else "",
-        _("{n} hours in the last 18 months").format(n=m.recent_hours) if m.recent_hours else "",
-    ]
-    return ", ".join(p for p in parts if p)
 
 
 def credential_summary_pdf(

@@ -11,6 +11,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.model import SupervisionEntry
 from coachdesk.services.credentials.coaching_log import hours
@@ -35,6 +36,40 @@ class SupervisionRow:
 
 
 def add_supervision(db: Session, data: SupervisionFields) -> Saved:
+    entry = SupervisionEntry()
+    _apply(entry, data)
+    db.add(entry)
+    db.flush()
+    return Saved(entry.id)
+
+
+def update_supervision(db: Session, entry_id: int, data: SupervisionFields) -> Saved:
+    entry = _entry(db, entry_id)
+    _apply(entry, data)
+    db.flush()
+    return Saved(entry.id)
+
+
+def delete_supervision(db: Session, entry_id: int) -> None:
+    db.delete(_entry(db, entry_id))
+    db.flush()
+
+
+def supervision_fields(db: Session, entry_id: int) -> SupervisionFields:
+    """The entry with its reflection, for the coach's own editor only."""
+    e = _entry(db, entry_id)
+    return SupervisionFields(e.held_on, e.supervisor, e.minutes, e.reflection)
+
+
+def _entry(db: Session, entry_id: int) -> SupervisionEntry:
+    entry = db.get(SupervisionEntry, entry_id)
+    if entry is None:
+        message = _("There is no supervision entry with id {id}.").format(id=entry_id)
+        raise ValidationError({"entry": message})
+    return entry
+
+
+def _apply(entry: SupervisionEntry, data: SupervisionFields) -> None:
     errors = FieldErrors()
     if data.held_on is None:
         errors.add("held_on", _("This field is required."))
@@ -45,15 +80,8 @@ def add_supervision(db: Session, data: SupervisionFields) -> Saved:
     errors.notes("reflection", data.reflection)
     errors.raise_if_any()
     assert data.held_on is not None
-    entry = SupervisionEntry(
-        held_on=data.held_on,
-        supervisor=data.supervisor.strip(),
-        minutes=data.minutes,
-        reflection=data.reflection,
-    )
-    db.add(entry)
-    db.flush()
-    return Saved(entry.id)
+    entry.held_on, entry.supervisor = data.held_on, data.supervisor.strip()
+    entry.minutes, entry.reflection = data.minutes, data.reflection
 
 
 def list_supervision(db: Session) -> list[SupervisionRow]:

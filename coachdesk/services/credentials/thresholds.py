@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from coachdesk.i18n import _
 from coachdesk.model import Credential
 from coachdesk.services.credentials.coaching_log import LogTotals, coaching_log, hours
 
@@ -85,6 +86,18 @@ def standing(totals: LogTotals, requirement: Requirement) -> Standing:
     )
     met = not (missing.hours or missing.paid_hours or missing.clients or missing.recent_hours)
     return Standing(requirement.credential, met, missing)
+
+
+def still_needed(standing: Standing) -> str:
+    """What a credential still needs, in words: "12.50 hours, 3 clients"."""
+    m = standing.missing
+    parts = [
+        _("{n} hours").format(n=m.hours) if m.hours else "",
+        _("{n} paid hours").format(n=m.paid_hours) if m.paid_hours else "",
+        _("{n} clients").format(n=m.clients) if m.clients else "",
+        _("{n} hours in the last 18 months").format(n=m.recent_hours) if m.recent_hours else "",
+    ]
+    return ", ".join(p for p in parts if p)
 
 
 def icf_summary(db: Session, today: date | None = None) -> CredentialSummary:

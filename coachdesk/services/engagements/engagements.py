@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import ScalarSelect, func, select
+from sqlalchemy import ScalarSelect, func, or_, select
 from sqlalchemy.orm import Session
 
 from coachdesk.errors import ValidationError
@@ -19,6 +19,7 @@ from coachdesk.model import (
     CoachingSession,
     Engagement,
     EngagementKind,
+    EngagementParticipant,
     EngagementStatus,
     FeeModel,
     SessionMode,
@@ -141,7 +142,13 @@ def create_engagement(
     return Saved(engagement.id)
 
 
-def update_engagement(db: Session, engagement_id: int, data: EngagementFields) -> Saved:
+def update_engagement(
+    db: Session,
+    engagement_id: int,
+    data: EngagementFields,
+    participants: Sequence[int] | None = None,
+) -> Saved:
+    """Save the fields; a group's ``participants``, when given, become its group."""
     engagement = get_engagement(db, engagement_id)
     if data.client_id != engagement.client_id:
         raise ValidationError({"client": _("An engagement cannot move to another client.")})
@@ -150,6 +157,8 @@ def update_engagement(db: Session, engagement_id: int, data: EngagementFields) -
         _check_transition(engagement.status, data.status)
     _apply(engagement, data)
     db.flush()
+    if participants is not None and engagement.is_group:
+        set_participants(db, engagement.id, participants)
     return Saved(engagement.id)
 
 
@@ -216,8 +225,11 @@ def held_sessions() -> ScalarSelect[int]:
     )
 
 
-def list_engagements(db: Session, client_id: int | None = None) -> list[EngagementRow]:
-    """Engagements newest first, with the sessions held so far."""
+def list_engagements(
+    db: Session, client_id: int | None = None, *, with_groups: bool = False
+) -> list[EngagementRow]:
+    """Engagements newest first, with the sessions held so far; ``with_groups`` adds the group
+    engagements the client takes part in (to book, or to show on their page)."""
     held = held_sessions()
     query = (
         select(
@@ -234,7 +246,12 @@ def list_engagements(db: Session, client_id: int | None = None) -> list[Engageme
         .join(Client, Client.id == Engagement.client_id)
         .order_by(Engagement.start_date.desc(), Engagement.id.desc())
     )
-    if client_id is not None:
+    if client_id is not None and with_groups:
+        joined = select(EngagementParticipant.engagement_id).where(
+            EngagementParticipant.client_id == client_id
+        )
+        query = query.where(or_(Engagement.client_id == client_id, Engagement.id.in_(joined)))
+    elif client_id is not None:
         query = query.where(Engagement.client_id == client_id)
     return [EngagementRow(*row) for row in db.execute(query)]
 

@@ -85,7 +85,8 @@ def client_overview(db: Session, client_id: int, now: datetime | None = None) ->
         client=fields,
         sponsor_name=sponsor_name(db, fields.sponsor_id),
         engagements=[
-            EngagementSummary(row, usage(db, row.id)) for row in list_engagements(db, client_id)
+            EngagementSummary(row, usage(db, row.id))
+            for row in list_engagements(db, client_id, with_groups=True)
         ],
         recent_sessions=list_sessions(
             db, client_id, end=now, newest_first=True, limit=RECENT_SESSIONS

@@ -17,6 +17,7 @@ from coachdesk.model import (
     GoalStatus,
     NoteDraft,
     NoteTemplate,
+    SessionKind,
     SessionStatus,
 )
 from coachdesk.services.engagements.groups import attendance, record_attendance
@@ -65,6 +66,8 @@ class NotesInput:
     ratings: dict[int, int] = field(default_factory=dict)
     actual_minutes: int | None = None  # None: as it stands (the booked length at first)
     attendance: dict[int, bool] = field(default_factory=dict)  # a group's participants
+    pro_bono: bool | None = None  # None: as it stands (the engagement's fee model at first)
+    kind: SessionKind | None = None  # None: as it stands
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +100,10 @@ def record_notes(db: Session, session_id: int, notes: NotesInput) -> Saved:
     session.status = notes.status
     if notes.actual_minutes is not None:
         session.actual_minutes = notes.actual_minutes
+    if notes.pro_bono is not None:
+        session.pro_bono = notes.pro_bono
+    if notes.kind is not None:
+        session.kind = SessionKind(notes.kind)
     db.flush()
     if notes.attendance:
         record_attendance(db, session.id, notes.attendance)

@@ -38,6 +38,7 @@ AGREEMENTS = "agreements"
 PROFILE = "profile"
 SPONSORS = "sponsors"
 INVOICES = "invoices"  # invoices, credit notes and payments
+CAREER = "career"  # the coach's own mentor coaching, CCE and supervision logs
 EVERYTHING = "everything"
 
 

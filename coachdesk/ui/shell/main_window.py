@@ -23,6 +23,7 @@ from coachdesk.ui.features.agreements import AgreementsPage
 from coachdesk.ui.features.backups import BackupsPage
 from coachdesk.ui.features.clients.client_page import ClientPage
 from coachdesk.ui.features.clients.clients_page import ClientsPage
+from coachdesk.ui.features.credentials import CredentialsPage
 from coachdesk.ui.features.money import MoneyPage
 from coachdesk.ui.features.notes.editor import NotesEditor
 from coachdesk.ui.features.preferences.preferences import Preferences, apply_theme
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
                 (_("Revenue"), self.revenue_page),
                 (_("Backups"), self.backups_page),
                 (_("Vault"), self.vault_page),
+                (_("Credential"), CredentialsPage(p)),
             ]
         )
         self.navigation.shown.connect(self._view_shown)

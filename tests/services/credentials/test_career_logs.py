@@ -120,3 +120,35 @@ def test_supervision_lists_hours_but_never_the_reflection(db: Session) -> None:
     assert [(r.supervisor, r.hours) for r in rows] == [("Bo Lind", Decimal("1.50"))]
     assert "rescue" not in repr(rows)
     assert supervision.supervision_hours(db) == Decimal("1.50")
+
+
+def test_editing_a_cce_activity_keeps_its_certificate_unless_another_is_given(
+    db: Session,
+) -> None:
+    data = CceFields(date(2026, 2, 1), "ICF", "Ethics", units=Decimal("2"))
+    saved = cce.add_cce(db, data, b"%PDF-1 old", "old.pdf", "application/pdf")
+    data.title = "Ethics in practice"
+    cce.update_cce(db, saved.id, data)
+    assert cce.cce_evidence(db, saved.id) == (b"%PDF-1 old", "old.pdf", "application/pdf")
+    assert cce.list_cce(db)[0].title == "Ethics in practice"
+    cce.update_cce(db, saved.id, data, evidence=b"%PDF-1 new", evidence_name="new.pdf")
+    assert cce.cce_evidence(db, saved.id)[:2] == (b"%PDF-1 new", "new.pdf")
+    cce.delete_cce(db, saved.id)
+    assert cce.list_cce(db) == []
+
+
+def test_a_refused_edit_changes_nothing_and_names_the_field(db: Session) -> None:
+    saved = mentoring.add_mentoring(db, MentoringFields(date(2026, 1, 5), "Ana Ruiz"))
+    with pytest.raises(ValidationError) as refused:
+        mentoring.update_mentoring(db, saved.id, MentoringFields(date(2026, 1, 5), "", "x"))
+    assert set(refused.value.fields) == {"mentor_name", "mentor_email"}
+    assert mentoring.mentoring_fields(db, saved.id).mentor_name == "Ana Ruiz"
+    entry = supervision.add_supervision(db, SupervisionFields(date(2026, 1, 9), "Sam", 60, "ok"))
+    with pytest.raises(ValidationError) as refused:
+        supervision.update_supervision(db, entry.id, SupervisionFields(None, "Sam", 0))
+    assert set(refused.value.fields) == {"held_on", "minutes"}
+    assert supervision.supervision_fields(db, entry.id).reflection == "ok"
+    supervision.delete_supervision(db, entry.id)
+    mentoring.delete_mentoring(db, saved.id)
+    assert supervision.list_supervision(db) == []
+    assert mentoring.list_mentoring(db) == []

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coachdesk.errors import ValidationError
-from coachdesk.model import CoachingSession, Engagement, SessionAttendance
+from coachdesk.model import CoachingSession, Engagement, SessionAttendance, SessionKind
 from coachdesk.services.engagements import engagements, groups
 from coachdesk.services.engagements.engagements import EngagementFields
 from coachdesk.services.people import erasure
@@ -103,3 +103,26 @@ def test_erasing_one_participant_leaves_the_group_session_for_the_others(
         assert db.scalar(select(func.count()).where(SessionAttendance.client_id == people[0])) == 0
         for person in people[1:]:
             assert [r.id for r in sessions.list_sessions(db, client_id=person)] == [held]
+
+
+def test_a_member_sees_the_group_engagement_only_when_asked_and_can_be_swapped(
+    db: Session,
+) -> None:
+    engagement_id, people = team(db)
+    assert engagements.list_engagements(db, people[1]) == []
+    listed = engagements.list_engagements(db, people[1], with_groups=True)
+    assert [r.id for r in listed] == [engagement_id]
+    data = engagements.engagement_fields(db, engagement_id)
+    engagements.update_engagement(db, engagement_id, data, [people[2]])
+    assert groups.participants(db, engagement_id) == [people[0], people[2]]
+    assert engagements.list_engagements(db, people[1], with_groups=True) == []
+
+
+def test_the_notes_override_pro_bono_and_the_kind_of_a_session(db: Session) -> None:
+    engagement_id, people = team(db)
+    held = session(db, people[0], at(10), engagement_id=engagement_id)
+    notes.record_notes(db, held, NotesInput(actual_minutes=50, pro_bono=True))
+    stored = db.get(CoachingSession, held)
+    assert (stored.actual_minutes, stored.pro_bono, stored.kind.value) == (50, True, "coaching")
+    notes.record_notes(db, held, NotesInput(kind=SessionKind.SUPERVISION))
+    assert (stored.pro_bono, stored.kind) == (True, SessionKind.SUPERVISION)

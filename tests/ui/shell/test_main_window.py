@@ -49,6 +49,7 @@ def test_navigation_opens_on_today_and_each_view_has_a_shortcut(window: MainWind
         "Revenue",
         "Backups",
         "Vault",
+        "Credential",
     ]
     assert window.current_view() is window.today_page
     shortcuts = [a.shortcut().toString() for a in window.menu_actions.views]

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from coachdesk.i18n import _
 from coachdesk.model import ClientStatus
 from coachdesk.services.people.clients import ClientFields
+from coachdesk.ui.features.clients.log_listing_box import LogListingBox
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit.fields import zone_names
 from coachdesk.ui.kit.practice import Practice
@@ -93,6 +94,8 @@ class ClientForm(QWidget):
         self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 5 + 16)
         self.notes.setObjectName("consultation_notes")
         self.notes.textChanged.connect(self._changed)
+        self.listing = LogListingBox()
+        self.listing.edited.connect(self.edited)
         self._build()
 
     def _time_zone_box(self) -> QComboBox:
@@ -165,7 +168,11 @@ class ClientForm(QWidget):
         layout.setSpacing(look.SPACING)
         layout.addWidget(self.general)
         layout.addLayout(columns)
-        layout.addWidget(notes_box)
+        below = QHBoxLayout()
+        below.setSpacing(look.SPACING + 4)
+        below.addWidget(notes_box, 1)
+        below.addWidget(self.listing, 1)
+        layout.addLayout(below)
 
     def _group(self, title: str) -> QFormLayout:
         return look.group_form(self, title)
@@ -211,6 +218,7 @@ class ClientForm(QWidget):
             day = data.retain_until
             self.retain_until.setDate(QDate(day.year, day.month, day.day))
         self.notes.setPlainText(data.consultation_notes)
+        self.listing.show_fields(data)
 
     def fields(self, base: ClientFields) -> ClientFields:
         """What the form holds, over ``base`` (fields the form does not show are kept)."""
@@ -220,7 +228,7 @@ class ClientForm(QWidget):
             retain = self.retain_until.date().toPython()  # type: ignore[assignment]
         status = self.status.currentData()
         return replace(
-            base,
+            self.listing.fields(base),
             **texts,
             time_zone=self.time_zone.currentText().strip(),
             sponsor_id=self.sponsor.currentData(),
@@ -236,11 +244,15 @@ class ClientForm(QWidget):
         for name, (form, label) in self.errors.items():
             label.setText(problems.get(name, ""))
             form.setRowVisible(label, name in problems)
-        stray = [message for name, message in problems.items() if name not in self.errors]
+        self.listing.show_errors(problems)
+        shown = {*self.errors, *self.listing.errors}
+        stray = [message for name, message in problems.items() if name not in shown]
         self.general.setText("\n".join(stray))
         self.general.setVisible(bool(stray))
 
     def error_text(self, name: str) -> str:
+        if name in self.listing.errors:
+            return self.listing.errors[name].text()
         return self.errors[name][1].text() if name in self.errors else ""
 
     def focus_first(self) -> None:
@@ -267,4 +279,5 @@ class ClientForm(QWidget):
             line.clear()
         self.time_zone.setEditText("")
         self.notes.clear()
+        self.listing.wipe()
         self.show_errors({})

@@ -8,7 +8,7 @@ where it stands ("Next: session 5 of 8") and warns when its sessions or its date
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -28,12 +28,15 @@ from coachdesk.services.billing.balances import package_usage
 from coachdesk.services.engagements import engagements
 from coachdesk.services.engagements import usage as engagement_usage
 from coachdesk.services.engagements.engagements import EngagementFields, EngagementUsage
+from coachdesk.services.engagements.groups import participants
 from coachdesk.services.people import profile, sponsors
-from coachdesk.services.people.clients import Saved, get_client
+from coachdesk.services.people.clients import Saved, get_client, list_clients
 from coachdesk.ui.features.engagements.engagement_form import EngagementForm
+from coachdesk.ui.features.engagements.participants_box import ParticipantsBox
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit import practice as kinds
 from coachdesk.ui.kit.errors import show_error
+from coachdesk.ui.kit.fields import client_labels
 from coachdesk.ui.kit.form_dialog import FormDialog
 from coachdesk.ui.kit.practice import Practice
 
@@ -49,6 +52,8 @@ class Loaded:
     usage: EngagementUsage | None
     sponsors: list[tuple[int, str]]
     today: date
+    clients: list[tuple[int, str]]  # who may join a group
+    members: list[int]
     package: str = ""  # "5 of 8 sessions used, 3 left, paid 2 of 3 instalments"
 
 
@@ -66,7 +71,17 @@ def load(db: Any, client_id: int | None, engagement_id: int | None) -> Loaded:
     package = ""
     if engagement_id is not None and data.fee_model is FeeModel.PACKAGE:
         package = package_usage(db, engagement_id).words()
-    return Loaded(data, client.display_name, use, choices, profile.coach_today(db), package)
+    members = participants(db, engagement_id) if engagement_id is not None else []
+    return Loaded(
+        data,
+        client.display_name,
+        use,
+        choices,
+        profile.coach_today(db),
+        client_labels(list_clients(db)),
+        members,
+        package,
+    )
 
 
 class EngagementDialog(FormDialog):
@@ -98,6 +113,7 @@ class EngagementDialog(FormDialog):
         look.tint(self.warning, look.Colour.WARNING)
         self.warning.hide()
         self.form = EngagementForm(practice, self)
+        self.participants = ParticipantsBox(self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -114,8 +130,10 @@ class EngagementDialog(FormDialog):
         layout.addWidget(self.warning)
         layout.addSpacing(4)
         layout.addWidget(self.form)
+        layout.addWidget(self.participants)
         layout.addWidget(self.buttons)
         self.form.edited.connect(self._edited)
+        self.participants.edited.connect(lambda: self._edited("participant"))
         self._set_busy(True)
         self.practice.read(
             lambda db: load(db, client_id, engagement_id),
@@ -145,6 +163,9 @@ class EngagementDialog(FormDialog):
             )
             self.form.set_statuses([data.status, *allowed])
         self.form.show_fields(data, loaded.today)
+        self.participants.show_group(data.client_id, data.is_group, loaded.clients, loaded.members)
+        if self.engagement_id is not None:
+            self.participants.fix_kind()
         if loaded.usage is not None:
             words = [engagement_usage.usage_words(loaded.usage), loaded.package]
             self.usage.setText(" · ".join(w for w in words if w))
@@ -176,12 +197,27 @@ class EngagementDialog(FormDialog):
         """Every problem of what the form holds now, in the service's words."""
         if self.original is None:
             return {}
+        data, unreadable = self.fields()
+        group = self.participants.problem()
+        return {
+            **engagements.field_problems(data),
+            **unreadable,
+            **({"participant": group} if group else {}),
+        }
+
+    def fields(self) -> tuple[EngagementFields, dict[str, str]]:
+        assert self.original is not None
         data, unreadable = self.form.fields(self.original)
-        return {**engagements.field_problems(data), **unreadable}
+        return replace(data, is_group=self.participants.is_group.isChecked()), unreadable
+
+    def show_errors(self, problems: dict[str, str]) -> None:
+        """Under each field; the group's own message under the participants."""
+        self.participants.show_error(problems.get("participant", ""))
+        self.form.show_errors({k: v for k, v in problems.items() if k != "participant"})
 
     def _check(self) -> None:
         problems = self.problems()
-        self.form.show_errors({k: v for k, v in problems.items() if k in self._touched})
+        self.show_errors({k: v for k, v in problems.items() if k in self._touched})
         self.save_button.setEnabled(not problems and not self.saving and self.original is not None)
         untouched = [name for name in problems if name not in self._touched]
         self.save_button.setToolTip(
@@ -192,21 +228,21 @@ class EngagementDialog(FormDialog):
     def submit(self) -> None:
         if self.saving or self.original is None:
             return
-        data, unreadable = self.form.fields(self.original)
-        problems = {**engagements.field_problems(data), **unreadable}
+        data = self.fields()[0]
+        problems = self.problems()
         if problems:
             self._touched.update(problems)
-            self.form.show_errors(problems)
+            self.show_errors(problems)
             self.form.focus_problem(problems)
             return
-        engagement_id = self.engagement_id
+        engagement_id, members = self.engagement_id, self.participants.chosen()
         self.saving = True
         self._set_busy(True)
 
         def work(db: Any) -> Saved:
             if engagement_id is None:
-                return engagements.create_engagement(db, data)
-            return engagements.update_engagement(db, engagement_id, data)
+                return engagements.create_engagement(db, data, members)
+            return engagements.update_engagement(db, engagement_id, data, members)
 
         self.practice.write(work, self._done, self._failed, changes=kinds.ENGAGEMENTS, parent=self)
 
@@ -226,7 +262,7 @@ class EngagementDialog(FormDialog):
         self._set_busy(False)
         if isinstance(exc, ValidationError):
             self._touched.update(exc.fields)
-            self.form.show_errors(exc.fields)
+            self.show_errors(exc.fields)
             self.form.focus_problem(exc.fields)
         else:
             show_error(self, exc)
@@ -234,6 +270,7 @@ class EngagementDialog(FormDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.form.setEnabled(not busy)
+        self.participants.setEnabled(not busy)
         self.save_button.setEnabled(not busy)
 
     # -- closing --------------------------------------------------------------------------

@@ -96,6 +96,7 @@ class NotesEditor(QWidget):
             self.sections.changed,
             self.actions_box.changed,
             self.ratings.changed,
+            self.body.held.changed,
             self.agenda.textEdited,
         ):
             signal.connect(self._changed)

@@ -27,6 +27,7 @@ from coachdesk.formatting import format_date, format_minutes, format_time
 from coachdesk.i18n import _
 from coachdesk.services.sessions.sessions import SessionDetail
 from coachdesk.ui.features.notes.actions_box import ActionsBox
+from coachdesk.ui.features.notes.held_box import HeldBox
 from coachdesk.ui.features.notes.ratings_box import RatingsBox
 from coachdesk.ui.features.notes.sections_box import SectionsBox
 from coachdesk.ui.features.notes.state import Loaded, NotesState
@@ -48,6 +49,7 @@ class Body(QWidget):
         self.sections = SectionsBox()
         self.actions_box = ActionsBox()
         self.ratings = RatingsBox()
+        self.held = HeldBox()
         self.saved_mark = look.note("")
         self.pdf_button = QPushButton(_("Session summary PDF…"))
         self.save_button = QPushButton(_("Save"))
@@ -92,6 +94,8 @@ class Body(QWidget):
         right.addWidget(self.actions_box)
         right.addSpacing(look.SPACING)
         right.addWidget(self.ratings)
+        right.addSpacing(look.SPACING)
+        right.addWidget(self.held)
         right.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(right_content)
@@ -129,13 +133,14 @@ class Body(QWidget):
         self.ratings.show_status(loaded.status_choices(), self.ratings.status_value())
 
     def show_goals(self, loaded: Loaded) -> None:
+        self.held.show_participants(loaded.participants)
         self.ratings.show_goals(loaded.carried.active_goals)
         self.actions_box.show_due(loaded.due_on, loaded.due_is_next_session)
         chain_tabs([self.actions_box.new_actions, *self.ratings.sliders(), self.ratings.feedback])
 
     def read_state(self) -> NotesState:
         """Everything the fields hold now (the private notes in their own field only)."""
-        return NotesState(
+        state = NotesState(
             template=self.sections.template(),
             agenda=self.agenda.text(),
             sections=self.sections.texts(),
@@ -147,6 +152,8 @@ class Body(QWidget):
             feedback_comment=self.ratings.comment.text(),
             status=self.ratings.status_value(),
         )
+        self.held.read_into(state)
+        return state
 
     def show_state(self, state: NotesState) -> None:
         if self.agenda.text() != state.agenda:
@@ -157,6 +164,7 @@ class Body(QWidget):
         self.ratings.set_ratings(state.ratings)
         self.ratings.set_feedback(state.feedback_score, state.feedback_comment)
         self.ratings.set_status(state.status)
+        self.held.set_held(state)
 
 
 def chain_tabs(widgets: Sequence[QWidget]) -> None:

@@ -13,8 +13,10 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from coachdesk.model import NoteTemplate, SessionStatus
+from coachdesk.model import NoteTemplate, SessionKind, SessionStatus
+from coachdesk.services.engagements.groups import attendance
 from coachdesk.services.people import profile
+from coachdesk.services.people.clients import get_client
 from coachdesk.services.progress import actions
 from coachdesk.services.progress.actions import ActionRow
 from coachdesk.services.sessions import notes, sessions
@@ -39,6 +41,10 @@ class NotesState:
     feedback_score: int | None = None
     feedback_comment: str = ""
     status: SessionStatus = SessionStatus.COMPLETED
+    actual_minutes: int | None = None  # None: the booked length, as it stands
+    pro_bono: bool = False
+    kind: SessionKind = SessionKind.COACHING
+    attendance: dict[int, bool] = field(default_factory=dict)  # a group's participants
 
     def to_json(self) -> str:
         data = asdict(self)
@@ -47,6 +53,8 @@ class NotesState:
         data["status"] = self.status.value
         data["done_ids"] = sorted(self.done_ids)
         data["ratings"] = {str(k): v for k, v in sorted(self.ratings.items())}
+        data["kind"] = self.kind.value
+        data["attendance"] = {str(k): v for k, v in sorted(self.attendance.items())}
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
     @classmethod
@@ -70,6 +78,12 @@ class NotesState:
                 feedback_score=_optional_int(data.get("feedback_score")),
                 feedback_comment=str(data.get("feedback_comment", "")),
                 status=SessionStatus(data.get("status", fallback.status.value)),
+                actual_minutes=_optional_int(data.get("actual_minutes", fallback.actual_minutes)),
+                pro_bono=bool(data.get("pro_bono", fallback.pro_bono)),
+                kind=SessionKind(data.get("kind", fallback.kind.value)),
+                attendance={
+                    int(k): bool(v) for k, v in data.get("attendance", fallback.attendance).items()
+                },
             )
         except (ValueError, KeyError, TypeError, AttributeError):
             kept = (fallback.private + "\n\n" + content).strip()
@@ -94,6 +108,10 @@ class NotesState:
             new_actions=[NewAction(text) for text in self.new_action_texts()],
             done_action_ids=sorted(self.done_ids),
             ratings=dict(self.ratings),
+            actual_minutes=self.actual_minutes,
+            attendance=dict(self.attendance),
+            pro_bono=self.pro_bono,
+            kind=self.kind,
         )
 
 
@@ -108,6 +126,7 @@ class Loaded:
     due_on: date  # the default due date of new action items
     due_is_next_session: bool
     default_template: NoteTemplate
+    participants: list[tuple[int, str, bool | None]]  # a group's: who, and whether they came
 
     @property
     def template(self) -> NoteTemplate:
@@ -135,6 +154,10 @@ class Loaded:
             feedback_score=detail.feedback_score,
             feedback_comment=detail.feedback_comment,
             status=self.initial_status(),
+            actual_minutes=detail.actual_minutes,
+            pro_bono=detail.pro_bono,
+            kind=detail.kind,
+            attendance={c: came is not False for c, _name, came in self.participants},
         )
 
     def draft_state(self) -> NotesState | None:
@@ -158,6 +181,10 @@ def load(db: Session, session_id: int) -> Loaded:
         due_on=due_on,
         due_is_next_session=is_next,
         default_template=profile.profile_fields(db).note_template,
+        participants=[
+            (client_id, get_client(db, client_id).display_name, came)
+            for client_id, came in attendance(db, session_id).items()
+        ],
     )
 
 

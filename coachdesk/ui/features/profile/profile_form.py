@@ -29,11 +29,12 @@ from coachdesk import words
 from coachdesk.errors import ValidationError
 from coachdesk.formatting import MINOR_UNITS
 from coachdesk.i18n import _
-from coachdesk.model import PaperSize
+from coachdesk.model import Credential, PaperSize
 from coachdesk.services.people.profile import ProfileFields, profile_problems
 from coachdesk.services.validation import parse_money
 from coachdesk.ui.features.profile.logo_picker import LogoPicker
 from coachdesk.ui.kit import look
+from coachdesk.ui.kit.dates import OptionalDateEdit
 from coachdesk.ui.kit.fields import zone_names
 
 TEXT_FIELDS = ("name", "business_name", "credentials", "email", "phone", "website")
@@ -87,6 +88,14 @@ class ProfileForm(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.time_zone.setCompleter(completer)
+        self.training_start = self._date("training_start", _("Not set"))
+        self.renewal_due_on = self._date("renewal_due_on", _("Not set"))
+        self.target = QComboBox()
+        self.target.setObjectName("target_credential")
+        self.target.addItem(_("None"), None)
+        for credential, label in words.labels(Credential).items():
+            self.target.addItem(label, credential.value)
+        self.target.activated.connect(self._changed)
         self._build()
 
     # -- building -------------------------------------------------------------------------
@@ -95,6 +104,12 @@ class ProfileForm(QWidget):
         line.setObjectName(name)
         line.textEdited.connect(self._changed)
         return line
+
+    def _date(self, name: str, empty: str) -> OptionalDateEdit:
+        edit = OptionalDateEdit(empty)
+        edit.setObjectName(name)
+        edit.dateChanged.connect(self._changed)
+        return edit
 
     def _combo(self, name: str, items: tuple[str, ...] | list[str]) -> QComboBox:
         box = QComboBox()
@@ -116,6 +131,9 @@ class ProfileForm(QWidget):
         self._row(you, _("Phone"), i["phone"], "phone")
         self._row(you, _("Website"), i["website"], "website")
         self._row(you, _("Postal address"), self.address, "postal_address")
+        self._row(you, _("Coach training started"), self.training_start, "training_start")
+        self._row(you, _("Target credential"), self.target, "target_credential")
+        self._row(you, _("Credential renewal due"), self.renewal_due_on, "renewal_due_on")
         work = self._group(_("Sessions and documents"))
         self._row(work, _("Logo"), self.logo, "logo")
         self._row(work, _("Currency"), self.currency, "default_currency")
@@ -180,6 +198,10 @@ class ProfileForm(QWidget):
         self.fee.setText(self._fee_text(data.default_fee, data.default_currency))
         self.paper.setCurrentIndex(max(0, self.paper.findData(PaperSize(data.paper_size).value)))
         self.time_zone.setCurrentText(data.time_zone)
+        self.training_start.set_optional_day(data.training_start)
+        self.renewal_due_on.set_optional_day(data.renewal_due_on)
+        target = data.target_credential.value if data.target_credential else None
+        self.target.setCurrentIndex(max(0, self.target.findData(target)))
         self.logo.set_logo(logo, mime)
         self.logo_message = ""
         self.touched.clear()
@@ -215,6 +237,9 @@ class ProfileForm(QWidget):
             default_fee=self._fee()[0],
             paper_size=PaperSize(self.paper.currentData()),
             time_zone=self.time_zone.currentText().strip(),
+            training_start=self.training_start.optional_day(),
+            renewal_due_on=self.renewal_due_on.optional_day(),
+            target_credential=Credential(target) if (target := self.target.currentData()) else None,
         )
 
     def problems(self) -> dict[str, str]:

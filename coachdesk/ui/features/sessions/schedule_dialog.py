@@ -174,7 +174,7 @@ class ScheduleDialog(QDialog):
             self._engagement_choices([])
             return
         self.practice.read(
-            lambda db: engagements.list_engagements(db, client_id),
+            lambda db: engagements.list_engagements(db, client_id, with_groups=True),
             lambda rows: self._engagements_loaded(ticket, rows),
             parent=self,
         )

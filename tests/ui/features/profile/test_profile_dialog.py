@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
-from coachdesk.model import PaperSize
+from coachdesk.model import Credential, PaperSize
 from coachdesk.services.people import profile
 from coachdesk.ui.features.profile.profile_dialog import ProfileDialog
 from coachdesk.ui.kit.practice import PROFILE, Practice
@@ -124,3 +125,23 @@ def test_a_half_typed_time_zone_is_named_inline_and_the_typing_is_kept(
     qtbot.keyClicks(line, "/Warsaw")
     assert form.error_text("time_zone") == ""
     assert form.time_zone.currentText() == "Europe/Warsaw"
+
+
+def test_training_start_target_credential_and_renewal_are_saved(
+    qtbot, dialog: ProfileDialog, practice: Practice, open_vault: Vault
+) -> None:
+    form = dialog.form
+    qtbot.keyClicks(form.inputs["name"], "Zoe Nowak")
+    assert form.training_start.optional_day() is None
+    form.training_start.set_optional_day(date(2024, 6, 1))
+    form.renewal_due_on.set_optional_day(date(2027, 6, 30))
+    form.target.setCurrentIndex(form.target.findData(Credential.PCC.value))
+    with qtbot.waitSignal(practice.changed, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with open_vault.session() as db:
+        saved = profile.profile_fields(db)
+    assert (saved.training_start, saved.renewal_due_on, saved.target_credential) == (
+        date(2024, 6, 1),
+        date(2027, 6, 30),
+        Credential.PCC,
+    )
