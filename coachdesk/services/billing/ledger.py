@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Float, Integer, Select, cast, func, select
 from sqlalchemy.orm import Session
 
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.model import Invoice, Payment
+from coachdesk.services.billing import money
 
 
 def get_invoice(db: Session, invoice_id: int) -> Invoice:
@@ -39,3 +40,21 @@ def paid_by_invoice(
 
 def paid_on(db: Session, invoice_id: int) -> Decimal:
     return paid_by_invoice(db, [invoice_id]).get(invoice_id, Decimal(0))
+
+
+def minor_units(amount: ColumnElement[Decimal], currency: str) -> ColumnElement[int]:
+    """A stored amount as a whole number of the currency's minor unit (cents), for SQL sums.
+
+    Exact, unlike summing the text as floats: every stored amount has at most the currency's
+    decimals (validated, or rounded by ``money``), so amount × 10^places is a whole number well
+    inside a double's 2^53; the double's error is far below the 0.5 that ROUND corrects, and
+    SQLite adds integers exactly.
+    """
+    scale = 10 ** money.minor_places(currency)
+    return cast(func.round(cast(amount, Float) * scale), Integer)
+
+
+def from_minor_units(units: int | None, currency: str) -> Decimal:
+    """A sum of ``minor_units`` back as money with exactly the currency's decimals: a whole
+    number scaled down keeps them all (18000 is 180.00, 0 is 0.00), as ``round_money`` would."""
+    return Decimal(units or 0).scaleb(-money.minor_places(currency))
