@@ -17,9 +17,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_DOWN, Decimal
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from coachdesk import words
 from coachdesk.errors import ValidationError
@@ -135,15 +136,17 @@ def invoice_held_sessions_for_everyone(
     for s, price in _chargeable(db, start, end):
         currency = s.engagement.currency if s.engagement else default_currency
         by_client[(s.client_id, currency)].append((s, price))
+    rate, zone = _rate(db, tax_rate), coach_zone(db)  # read once, not once per client
     return [
         _session_draft(
             db,
             client_id,
             found,
             engagement_id=None,
-            tax_rate=tax_rate,
+            tax_rate=rate,
             to_sponsor=False,
             currency=currency,
+            zone=zone,
         )
         for (client_id, currency), found in sorted(by_client.items())
     ]
@@ -294,20 +297,23 @@ def _chargeable(
         query = query.where(CoachingSession.client_id == client_id)
     if engagement_id is not None:
         query = query.where(CoachingSession.engagement_id == engagement_id)
+    default_fee = profile_fields(db).default_fee
     found = []
-    for s in db.scalars(query):
-        price = _price(db, s)
+    # The engagements come in one query beside the sessions, not one lookup per session.
+    for s in db.scalars(query.options(selectinload(CoachingSession.engagement))):
+        price = _price(db, s, default_fee)
         if price:
             found.append((s, price))
     return found
 
 
-def _price(db: Session, s: CoachingSession) -> Decimal | None:
-    """What the session costs, or None when it is not invoiced per session."""
+def _price(db: Session, s: CoachingSession, default_fee: Decimal | None = None) -> Decimal | None:
+    """What the session costs, or None when it is not invoiced per session; ``default_fee``
+    is the profile's, when the caller has read it already."""
     if s.fee_charged is not None:
         return s.fee_charged
     if s.engagement is None:
-        return profile_fields(db).default_fee
+        return profile_fields(db).default_fee if default_fee is None else default_fee
     if s.engagement.fee_model is not FeeModel.PER_SESSION:
         return None
     return s.engagement.fee_amount
@@ -322,6 +328,7 @@ def _session_draft(
     tax_rate: Decimal | None,
     to_sponsor: bool,
     currency: str = "",
+    zone: ZoneInfo | None = None,
 ) -> int:
     currencies = {s.engagement.currency for s, _price in found if s.engagement is not None}
     if len(currencies) > 1:
@@ -329,7 +336,7 @@ def _session_draft(
             {"currency": _("These sessions are in several currencies: invoice one engagement.")}
         )
     rate = _rate(db, tax_rate)
-    zone = coach_zone(db)
+    zone = zone or coach_zone(db)
     lines = [
         LineFields(_session_text(s, zone), Decimal(1), price, rate, session_id=s.id)
         for s, price in found
