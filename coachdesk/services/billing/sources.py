@@ -36,6 +36,7 @@ from coachdesk.model import (
     SessionStatus,
 )
 from coachdesk.services.billing import money
+from coachdesk.services.billing.drafts_in_bulk import bulk_drafts
 from coachdesk.services.billing.invoices import InvoiceFields, LineFields, create_draft
 from coachdesk.services.engagements.engagements import USED_PLACE
 from coachdesk.services.people.profile import coach_zone, profile_fields
@@ -137,19 +138,21 @@ def invoice_held_sessions_for_everyone(
         currency = s.engagement.currency if s.engagement else default_currency
         by_client[(s.client_id, currency)].append((s, price))
     rate, zone = _rate(db, tax_rate), coach_zone(db)  # read once, not once per client
-    return [
-        _session_draft(
-            db,
-            client_id,
-            found,
-            engagement_id=None,
-            tax_rate=rate,
-            to_sponsor=False,
-            currency=currency,
-            zone=zone,
-        )
-        for (client_id, currency), found in sorted(by_client.items())
-    ]
+    return bulk_drafts(
+        db,
+        [
+            _session_fields(
+                client_id,
+                found,
+                engagement_id=None,
+                rate=rate,
+                to_sponsor=False,
+                currency=currency,
+                zone=zone,
+            )
+            for (client_id, currency), found in sorted(by_client.items())
+        ],
+    )
 
 
 def package_invoices(
@@ -327,29 +330,47 @@ def _session_draft(
     engagement_id: int | None,
     tax_rate: Decimal | None,
     to_sponsor: bool,
-    currency: str = "",
-    zone: ZoneInfo | None = None,
 ) -> int:
+    return create_draft(
+        db,
+        _session_fields(
+            client_id,
+            found,
+            engagement_id=engagement_id,
+            rate=_rate(db, tax_rate),
+            to_sponsor=to_sponsor,
+            zone=coach_zone(db),
+        ),
+    )
+
+
+def _session_fields(
+    client_id: int,
+    found: list[tuple[CoachingSession, Decimal]],
+    *,
+    engagement_id: int | None,
+    rate: Decimal,
+    to_sponsor: bool,
+    zone: ZoneInfo,
+    currency: str = "",
+) -> InvoiceFields:
+    """A draft of one line per session; sessions of engagements in several currencies are
+    refused."""
     currencies = {s.engagement.currency for s, _price in found if s.engagement is not None}
     if len(currencies) > 1:
         raise ValidationError(
             {"currency": _("These sessions are in several currencies: invoice one engagement.")}
         )
-    rate = _rate(db, tax_rate)
-    zone = zone or coach_zone(db)
     lines = [
         LineFields(_session_text(s, zone), Decimal(1), price, rate, session_id=s.id)
         for s, price in found
     ]
-    return create_draft(
-        db,
-        InvoiceFields(
-            client_id=client_id,
-            engagement_id=engagement_id,
-            to_sponsor=to_sponsor,
-            currency=currency or (currencies.pop() if currencies else ""),
-            lines=lines,
-        ),
+    return InvoiceFields(
+        client_id=client_id,
+        engagement_id=engagement_id,
+        to_sponsor=to_sponsor,
+        currency=currency or (currencies.pop() if currencies else ""),
+        lines=lines,
     )
 
 
