@@ -25,6 +25,7 @@ from tests.perf.conftest import TODAY
 from tests.perf.test_practice_bench import median_ms, report
 
 pytestmark = pytest.mark.perf
+OCTOBER = (date(2026, 10, 1), date(2026, 10, 31))
 KEYSTROKES = ("o", "ol", "olu", "2025-0", "2025-01")  # a name, then a number, typed
 
 
@@ -57,9 +58,7 @@ def test_invoicing_a_month_for_every_client(billed: Vault) -> None:
     for _ in range(3):
         with billed.session() as db:
             start = time.perf_counter()
-            drafts = len(
-                sources.invoice_held_sessions_for_everyone(db, date(2026, 10, 1), date(2026, 10, 31))
-            )
+            drafts = len(sources.invoice_held_sessions_for_everyone(db, OCTOBER[0], OCTOBER[1]))
             times.append((time.perf_counter() - start) * 1000)
             db.rollback()
     print(f"\ninvoicing October 2026 for every client: {drafts:,} drafts (median)")
