@@ -125,7 +125,7 @@ def _check_claims(
         )
 
 
-def _in(db: Session, query: Select[Any], column: Any, values: list[Any]) -> list[Any]:
+def _in(db: Session, query: Select[*tuple[Any, ...]], column: Any, values: list[Any]) -> list[Any]:
     """``query`` for the rows whose ``column`` is among ``values``, asked in slices that stay
     under SQLite's limit on bound parameters."""
     wanted = sorted({v for v in values if v is not None})
