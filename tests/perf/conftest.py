@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import shutil
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -16,6 +17,7 @@ from coachdesk.services.demo.practice import fill_demo
 from coachdesk.services.demo.text import grow_notes
 from coachdesk.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.perf.invoicing import INVOICES, add_invoices
 
 CLIENTS = 10_000
 TODAY = date(2026, 11, 25)
@@ -59,6 +61,17 @@ def demo_vault_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file()) / 2**20
     print(f"\ndemo practice: {CLIENTS:,} clients filled in {elapsed:.1f} s ({size:.0f} MiB)")
     print(f"  {summary}")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def billed_vault_dir(demo_vault_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the demo practice with 60,000 invoices, for the money benchmarks."""
+    folder: Path = tmp_path_factory.mktemp("billed") / "vault"
+    shutil.copytree(demo_vault_dir, folder)
+    v = vault.open(folder, passphrase=PASSPHRASE)
+    add_invoices(v, CLIENTS, INVOICES)
+    v.close()
     return folder
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -34,7 +35,7 @@ from coachdesk.services.billing.invoice_document import document_of, pdf_rendere
 from coachdesk.services.billing.ledger import get_invoice, paid_on
 from coachdesk.services.billing.parties import freeze_parties
 from coachdesk.services.people.clients import get_client
-from coachdesk.services.people.profile import profile_fields
+from coachdesk.services.people.profile import ProfileFields, profile_fields
 from coachdesk.services.validation import FieldErrors
 
 Renderer = Callable[[InvoiceDocument], bytes]
@@ -188,6 +189,38 @@ def _apply(db: Session, invoice: Invoice, data: InvoiceFields) -> None:
     get_client(db, data.client_id)
     engagement = db.get(Engagement, data.engagement_id) if data.engagement_id else None
     errors = FieldErrors()
+    checked = check_draft(db, data, engagement, profile_fields(db), errors)
+    _check_sessions(db, invoice, data, errors)
+    errors.raise_if_any()
+    invoice.client_id = data.client_id
+    invoice.engagement_id = data.engagement_id
+    invoice.sponsor_id = checked.sponsor_id
+    invoice.currency = checked.currency
+    invoice.notes = data.notes.strip()
+    invoice.footer = checked.footer
+    if invoice.lines:
+        invoice.lines.clear()
+        db.flush()  # the old lines and their session claims go before the new ones come
+    invoice.lines = [InvoiceLine(**values) for values in line_values(data)]
+    _store_totals(invoice)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedDraft:
+    currency: str
+    sponsor_id: int | None
+    footer: str
+
+
+def check_draft(
+    db: Session,
+    data: InvoiceFields,
+    engagement: Engagement | None,
+    profile: ProfileFields,
+    errors: FieldErrors,
+) -> CheckedDraft:
+    """Everything a draft's fields must satisfy but which sessions it claims (those need the
+    vault: ``_check_sessions`` here, read for many drafts at once in ``bulk_drafts``)."""
     if data.engagement_id is not None and engagement is None:
         errors.add(
             "engagement", _("There is no engagement with id {id}.").format(id=data.engagement_id)
@@ -196,7 +229,6 @@ def _apply(db: Session, invoice: Invoice, data: InvoiceFields) -> None:
         errors.add("engagement", _("That engagement is another client's."))
     elif engagement is not None and engagement.fee_model is FeeModel.PRO_BONO:
         errors.add("engagement", _("A pro bono engagement is never invoiced."))
-    profile = profile_fields(db)
     currency = (
         data.currency or (engagement.currency if engagement else "") or profile.default_currency
     ).upper()
@@ -205,30 +237,23 @@ def _apply(db: Session, invoice: Invoice, data: InvoiceFields) -> None:
     errors.multi_line("notes", data.notes)
     footer = profile.invoice_footer if data.footer is None else data.footer
     errors.multi_line("footer", footer)
-    _check_lines(db, invoice, data, currency, errors)
-    errors.raise_if_any()
-    invoice.client_id = data.client_id
-    invoice.engagement_id = data.engagement_id
-    invoice.sponsor_id = sponsor_id
-    invoice.currency = currency
-    invoice.notes = data.notes.strip()
-    invoice.footer = footer.strip()
-    if invoice.lines:
-        invoice.lines.clear()
-        db.flush()  # the old lines and their session claims go before the new ones come
-    invoice.lines = [
-        InvoiceLine(
-            position=n,
-            description=line.description.strip(),
-            quantity=line.quantity,
-            unit_price=line.unit_price,
-            tax_rate=line.tax_rate,
-            session_id=line.session_id,
-            session_claim=line.session_id,
-        )
+    _check_lines(data, currency, errors)
+    return CheckedDraft(currency, sponsor_id, footer.strip())
+
+
+def line_values(data: InvoiceFields) -> list[dict[str, Any]]:
+    return [
+        {
+            "position": n,
+            "description": line.description.strip(),
+            "quantity": line.quantity,
+            "unit_price": line.unit_price,
+            "tax_rate": line.tax_rate,
+            "session_id": line.session_id,
+            "session_claim": line.session_id,
+        }
         for n, line in enumerate(data.lines)
     ]
-    _store_totals(invoice)
 
 
 def _sponsor(
@@ -243,9 +268,7 @@ def _sponsor(
     return sponsor_id
 
 
-def _check_lines(
-    db: Session, invoice: Invoice, data: InvoiceFields, currency: str, errors: FieldErrors
-) -> None:
+def _check_lines(data: InvoiceFields, currency: str, errors: FieldErrors) -> None:
     for n, line in enumerate(data.lines, start=1):
         name = f"lines[{n}]."
         errors.require(name + "description", line.description)
@@ -258,7 +281,6 @@ def _check_lines(
         errors.money(name + "unit_price", line.unit_price, currency)
         if not (line.tax_rate.is_finite() and 0 <= line.tax_rate <= 100):
             errors.add(name + "tax_rate", _("Use a tax rate in percent from 0 to 100."))
-    _check_sessions(db, invoice, data, errors)
 
 
 def _check_sessions(

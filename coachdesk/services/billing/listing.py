@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from coachdesk.documents.invoices.data import InvoiceDocument
 from coachdesk.model import Client, Invoice, InvoiceKind, InvoiceStatus, Payment, PaymentMethod
 from coachdesk.services.billing.invoice_document import document_of
-from coachdesk.services.billing.ledger import get_invoice, paid_by_invoice
+from coachdesk.services.billing.ledger import core_rows, get_invoice, paid_by_invoice
 
 ZERO = Decimal(0)
 
@@ -125,6 +125,24 @@ def list_invoices(
     return rows if status is None else [r for r in rows if r.status is status]
 
 
+class InvoiceFilter:
+    """The Money view's filter box over rows already listed: each keystroke narrows them by
+    text (in the number or the client's name, any case) and status without asking the vault
+    again. The folded text is made once per list, so a keystroke is one scan of strings."""
+
+    def __init__(self, rows: list[InvoiceRow]) -> None:
+        self.rows = rows
+        self._keys = [f"{r.number}\n{r.client}".casefold() for r in rows]
+
+    def matching(self, text: str = "", status: ShownStatus | None = None) -> list[InvoiceRow]:
+        needle = text.strip().casefold()
+        return [
+            row
+            for row, key in zip(self.rows, self._keys, strict=True)
+            if needle in key and (status is None or row.status is status)
+        ]
+
+
 def invoice_row(db: Session, invoice_id: int, today: date) -> InvoiceRow:
     get_invoice(db, invoice_id)
     (row,) = _rows(db, today, [Invoice.id == invoice_id])
@@ -167,7 +185,7 @@ def _rows(db: Session, today: date, where: list[ColumnElement[bool]]) -> list[In
         tax,
         total,
         stored,
-    ) in db.execute(query):
+    ) in core_rows(db, query):
         got = paid.get(ident, ZERO)
         shown = shown_status(stored, kind, total=total, paid=got, due_date=due, today=today)
         rows.append(

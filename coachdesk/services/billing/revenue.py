@@ -12,15 +12,14 @@ import csv
 import io
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from sqlalchemy import extract, func, select
+from sqlalchemy import extract, func, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from coachdesk.i18n import _
 from coachdesk.model import (
-    Client,
     CoachingSession,
     Invoice,
     InvoiceKind,
@@ -29,7 +28,7 @@ from coachdesk.model import (
     SessionStatus,
 )
 from coachdesk.services.billing import money
-from coachdesk.services.billing.ledger import paid_by_invoice
+from coachdesk.services.billing.ledger import from_minor_units, paid_by_invoice
 from coachdesk.services.exchange.archive.tables import guard_formulas
 from coachdesk.services.people.profile import profile_fields
 
@@ -66,54 +65,78 @@ class RevenueYear:
     average_fee_per_hour: Decimal | None
 
 
+# One pass over the year's invoices (materialised once, each with what came in on it), summed
+# twice: by month and by client. CROSS JOIN fixes the join order: without it SQLite walks every
+# invoice by client instead of the year's by date.
+_MINOR = "CAST(round(CAST({} AS REAL) * :scale) AS INTEGER)"
+_STILL_OWED = "sum(CASE WHEN owes_nothing THEN 0 ELSE gross - got END)"
+YEAR_SQL = f"""
+WITH issued AS MATERIALIZED (
+    SELECT id, client_id, CAST(strftime('%m', issue_date) AS INTEGER) AS month,
+        {_MINOR.format("net_total")} AS net, {_MINOR.format("gross_total")} AS gross,
+        kind = 'credit_note' OR status = 'cancelled' AS owes_nothing,
+        coalesce((SELECT sum({_MINOR.format("p.amount")}) FROM payment AS p
+            WHERE p.invoice_id = invoice.id AND p.removed_at IS NULL), 0) AS got
+    FROM invoice
+    WHERE status != 'draft' AND currency = :currency
+        AND issue_date >= :first AND issue_date < :after
+)
+SELECT month, NULL, sum(gross), sum(net), {_STILL_OWED}
+FROM issued GROUP BY month
+UNION ALL
+SELECT -s.client_id, c.display_name, sum(s.gross), sum(s.got), {_STILL_OWED}
+FROM issued AS s CROSS JOIN client AS c ON c.id = s.client_id GROUP BY s.client_id
+"""
+PAID_SQL = f"""
+SELECT CAST(strftime('%m', p.paid_on) AS INTEGER), sum({_MINOR.format("p.amount")})
+FROM payment AS p CROSS JOIN invoice AS i ON i.id = p.invoice_id
+WHERE p.removed_at IS NULL AND p.paid_on >= :first AND p.paid_on < :after
+    AND i.currency = :currency
+GROUP BY 1
+"""
+
+
 def year_revenue(db: Session, year: int, currency: str = "") -> RevenueYear:
+    """Summed by SQLite in whole minor units (see ``ledger.minor_units`` for why that is
+    exact), so a year of 12,000 invoices comes back as 12 months and a row per client."""
     currency = (currency or profile_fields(db).default_currency).upper()
     zero = money.round_money(ZERO, currency)
-    where = (
-        Invoice.status != InvoiceStatus.DRAFT,
-        Invoice.currency == currency,
-        extract("year", Invoice.issue_date) == year,
-    )
-    rows = db.execute(
-        select(
-            Invoice.id,
-            Invoice.kind,
-            Invoice.status,
-            Invoice.issue_date,
-            Invoice.client_id,
-            Client.display_name,
-            Invoice.net_total,
-            Invoice.gross_total,
-        )
-        .join(Client, Client.id == Invoice.client_id)
-        .where(*where)
-    ).all()
-    paid = paid_by_invoice(db, select(Invoice.id).where(*where))
+    params = {
+        "currency": currency,
+        "scale": 10 ** money.minor_places(currency),
+        "first": date(year, 1, 1).isoformat(),
+        "after": date(year + 1, 1, 1).isoformat(),
+    }
     invoiced, owed = [zero] * 12, [zero] * 12
-    clients: dict[int, list] = {}
     net = zero
-    for r in rows:
-        month = r.issue_date.month - 1
-        still = _still_owed(r.kind, r.status, r.gross_total, paid.get(r.id, ZERO))
-        invoiced[month] += r.gross_total
-        owed[month] += still
-        net += r.net_total
-        entry = clients.setdefault(r.client_id, [r.display_name, zero, zero, zero])
-        entry[1] += r.gross_total
-        entry[2] += paid.get(r.id, ZERO)
-        entry[3] += still
-    came_in = _paid_by_month(db, year, currency, zero)
+    by_client = []
+    for key, name, gross, second, left in db.execute(text(YEAR_SQL), params):
+        if key > 0:  # a month: its number; its second sum is the net
+            invoiced[key - 1] = from_minor_units(gross, currency)
+            owed[key - 1] = from_minor_units(left, currency)
+            net += from_minor_units(second, currency)
+        else:  # a client: minus its id; its second sum is what came in
+            by_client.append((-gross, name, -key, second, left))
+    by_client.sort()
+    clients = tuple(
+        ClientRevenue(
+            client_id,
+            name,
+            from_minor_units(-gross, currency),
+            from_minor_units(came, currency),
+            from_minor_units(left, currency),
+        )
+        for gross, name, client_id, came, left in by_client
+    )
+    came_in = [zero] * 12
+    for month, units in db.execute(text(PAID_SQL), params):
+        came_in[month - 1] = from_minor_units(units, currency)
     hours = _hours(db, year)
     return RevenueYear(
         year=year,
         currency=currency,
         months=tuple(MonthRevenue(m + 1, invoiced[m], came_in[m], owed[m]) for m in range(12)),
-        clients=tuple(
-            ClientRevenue(cid, name, inv, got, still)
-            for cid, (name, inv, got, still) in sorted(
-                clients.items(), key=lambda item: (-item[1][1], item[1][0])
-            )
-        ),
+        clients=clients,
         invoiced=sum(invoiced, zero),
         paid=sum(came_in, zero),
         outstanding=sum(owed, zero),
@@ -122,33 +145,13 @@ def year_revenue(db: Session, year: int, currency: str = "") -> RevenueYear:
     )
 
 
-def _still_owed(kind: InvoiceKind, status: InvoiceStatus, gross: Decimal, paid: Decimal) -> Decimal:
-    if kind is InvoiceKind.CREDIT_NOTE or status is InvoiceStatus.CANCELLED:
-        return ZERO
-    return gross - paid
-
-
-def _paid_by_month(db: Session, year: int, currency: str, zero: Decimal) -> list[Decimal]:
-    months = [zero] * 12
-    query = (
-        select(Payment.paid_on, Payment.amount)
-        .join(Invoice, Invoice.id == Payment.invoice_id)
-        .where(
-            Payment.removed_at.is_(None),
-            Invoice.currency == currency,
-            extract("year", Payment.paid_on) == year,
-        )
-    )
-    for paid_on, amount in db.execute(query):
-        months[paid_on.month - 1] += amount
-    return months
-
-
 def _hours(db: Session, year: int) -> Decimal:
+    """Held sessions starting in ``year`` as stored (UTC), read as a range of the start index."""
     minutes = db.scalar(
         select(func.coalesce(func.sum(CoachingSession.duration_minutes), 0)).where(
             CoachingSession.status == SessionStatus.COMPLETED,
-            extract("year", CoachingSession.starts_at) == year,
+            CoachingSession.starts_at >= datetime(year, 1, 1, tzinfo=UTC),
+            CoachingSession.starts_at < datetime(year + 1, 1, 1, tzinfo=UTC),
         )
     )
     return (Decimal(minutes or 0) / 60).quantize(Decimal("0.01"))

@@ -17,9 +17,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_DOWN, Decimal
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from coachdesk import words
 from coachdesk.errors import ValidationError
@@ -35,6 +36,7 @@ from coachdesk.model import (
     SessionStatus,
 )
 from coachdesk.services.billing import money
+from coachdesk.services.billing.drafts_in_bulk import bulk_drafts
 from coachdesk.services.billing.invoices import InvoiceFields, LineFields, create_draft
 from coachdesk.services.engagements.engagements import USED_PLACE
 from coachdesk.services.people.profile import coach_zone, profile_fields
@@ -135,18 +137,22 @@ def invoice_held_sessions_for_everyone(
     for s, price in _chargeable(db, start, end):
         currency = s.engagement.currency if s.engagement else default_currency
         by_client[(s.client_id, currency)].append((s, price))
-    return [
-        _session_draft(
-            db,
-            client_id,
-            found,
-            engagement_id=None,
-            tax_rate=tax_rate,
-            to_sponsor=False,
-            currency=currency,
-        )
-        for (client_id, currency), found in sorted(by_client.items())
-    ]
+    rate, zone = _rate(db, tax_rate), coach_zone(db)  # read once, not once per client
+    return bulk_drafts(
+        db,
+        [
+            _session_fields(
+                client_id,
+                found,
+                engagement_id=None,
+                rate=rate,
+                to_sponsor=False,
+                currency=currency,
+                zone=zone,
+            )
+            for (client_id, currency), found in sorted(by_client.items())
+        ],
+    )
 
 
 def package_invoices(
@@ -294,20 +300,23 @@ def _chargeable(
         query = query.where(CoachingSession.client_id == client_id)
     if engagement_id is not None:
         query = query.where(CoachingSession.engagement_id == engagement_id)
+    default_fee = profile_fields(db).default_fee
     found = []
-    for s in db.scalars(query):
-        price = _price(db, s)
+    # The engagements come in one query beside the sessions, not one lookup per session.
+    for s in db.scalars(query.options(selectinload(CoachingSession.engagement))):
+        price = _price(db, s, default_fee)
         if price:
             found.append((s, price))
     return found
 
 
-def _price(db: Session, s: CoachingSession) -> Decimal | None:
-    """What the session costs, or None when it is not invoiced per session."""
+def _price(db: Session, s: CoachingSession, default_fee: Decimal | None = None) -> Decimal | None:
+    """What the session costs, or None when it is not invoiced per session; ``default_fee``
+    is the profile's, when the caller has read it already."""
     if s.fee_charged is not None:
         return s.fee_charged
     if s.engagement is None:
-        return profile_fields(db).default_fee
+        return profile_fields(db).default_fee if default_fee is None else default_fee
     if s.engagement.fee_model is not FeeModel.PER_SESSION:
         return None
     return s.engagement.fee_amount
@@ -321,28 +330,47 @@ def _session_draft(
     engagement_id: int | None,
     tax_rate: Decimal | None,
     to_sponsor: bool,
-    currency: str = "",
 ) -> int:
+    return create_draft(
+        db,
+        _session_fields(
+            client_id,
+            found,
+            engagement_id=engagement_id,
+            rate=_rate(db, tax_rate),
+            to_sponsor=to_sponsor,
+            zone=coach_zone(db),
+        ),
+    )
+
+
+def _session_fields(
+    client_id: int,
+    found: list[tuple[CoachingSession, Decimal]],
+    *,
+    engagement_id: int | None,
+    rate: Decimal,
+    to_sponsor: bool,
+    zone: ZoneInfo,
+    currency: str = "",
+) -> InvoiceFields:
+    """A draft of one line per session; sessions of engagements in several currencies are
+    refused."""
     currencies = {s.engagement.currency for s, _price in found if s.engagement is not None}
     if len(currencies) > 1:
         raise ValidationError(
             {"currency": _("These sessions are in several currencies: invoice one engagement.")}
         )
-    rate = _rate(db, tax_rate)
-    zone = coach_zone(db)
     lines = [
         LineFields(_session_text(s, zone), Decimal(1), price, rate, session_id=s.id)
         for s, price in found
     ]
-    return create_draft(
-        db,
-        InvoiceFields(
-            client_id=client_id,
-            engagement_id=engagement_id,
-            to_sponsor=to_sponsor,
-            currency=currency or (currencies.pop() if currencies else ""),
-            lines=lines,
-        ),
+    return InvoiceFields(
+        client_id=client_id,
+        engagement_id=engagement_id,
+        to_sponsor=to_sponsor,
+        currency=currency or (currencies.pop() if currencies else ""),
+        lines=lines,
     )
 
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from coachdesk.i18n import _
 from coachdesk.model import Credential
-from coachdesk.services.credentials.coaching_log import LogTotals, coaching_log, hours
+from coachdesk.services.credentials.coaching_log import LogTotals, hours, log_totals
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +101,7 @@ def still_needed(standing: Standing) -> str:
 
 
 def icf_summary(db: Session, today: date | None = None) -> CredentialSummary:
-    log = coaching_log(db, today=today)
-    totals = log.totals
+    totals, training_start = log_totals(db, today)
     return CredentialSummary(
         total_hours=totals.total_hours,
         paid_hours=totals.paid_hours,
@@ -110,7 +109,7 @@ def icf_summary(db: Session, today: date | None = None) -> CredentialSummary:
         clients=totals.clients,
         recent_hours=totals.recent_hours,
         recent_since=totals.recent_since,
-        training_start=log.training_start,
+        training_start=training_start,
         left_off=totals.left_off,
         credentials=[standing(totals, r) for r in REQUIREMENTS],
     )

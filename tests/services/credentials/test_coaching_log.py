@@ -8,7 +8,12 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from coachdesk.model import EngagementKind
-from coachdesk.services.credentials.coaching_log import coaching_log, hours, log_sessions
+from coachdesk.services.credentials.coaching_log import (
+    coaching_log,
+    hours,
+    log_sessions,
+    log_totals,
+)
 from coachdesk.services.engagements import engagements
 from coachdesk.services.engagements.engagements import EngagementFields
 from coachdesk.services.people import clients
@@ -37,6 +42,14 @@ def test_the_log_has_the_hand_computed_rows_and_totals(db: Session) -> None:
     totals = log.totals
     assert {name: getattr(totals, name) for name in EXPECTED_TOTALS} == EXPECTED_TOTALS
     assert totals.left_off == 1  # Nora, who did not consent
+
+
+def test_the_totals_alone_equal_the_logs(db: Session) -> None:
+    practice.build(db)
+    totals, training_start = log_totals(db, TODAY)
+    log = coaching_log(db, today=TODAY)
+    assert (totals, training_start) == (log.totals, log.training_start)
+    assert {name: getattr(totals, name) for name in EXPECTED_TOTALS} == EXPECTED_TOTALS
 
 
 def test_half_an_hour_is_half_an_hour() -> None:
