@@ -10,7 +10,7 @@ from pathlib import Path
 from types import TracebackType
 
 from sqlalchemy import Engine, text
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from coachdesk.errors import InvalidInput, VaultCorrupt, VaultExists, WrongPassphrase
@@ -148,7 +148,9 @@ class Vault:
             with self.engine.connect() as conn:
                 revision = migrate.current_revision(conn)
                 path = backups.write_backup(conn, self.key_file, revision, dest, progress)
-        except DatabaseError:
+        except DatabaseError as exc:
+            if isinstance(exc, OperationalError):  # a full disk, a missing folder: not damage
+                raise
             raise VaultCorrupt(
                 _(
                     "The vault's database is damaged, so no backup could be made. Run "
