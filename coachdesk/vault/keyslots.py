@@ -4,6 +4,8 @@ As in LUKS, the database is encrypted with a random 256-bit data key that never 
 file beside the database holds that key wrapped (AES-256-GCM) under a key derived from the
 passphrase (Argon2id, parameters stored in the slot so they can be raised later) and under a
 printable recovery key. Changing the passphrase rewrites one slot; the database is untouched.
+Only a re-key (``rekey.py``, for a leaked passphrase) replaces the data key, and with it every
+slot: the recovery key too, since its slot cannot be rewrapped without the key itself.
 """
 
 from __future__ import annotations
@@ -116,6 +118,20 @@ def with_new_passphrase(
     slots = dict(key_file.slots)
     slots[PASSPHRASE_SLOT] = _passphrase_slot(key_file.vault_id, data_key, passphrase, kdf)
     return KeyFile(key_file.vault_id, key_file.key_check, slots)
+
+
+def rekeyed(key_file: KeyFile, data_key: bytes, passphrase: str) -> tuple[KeyFile, str]:
+    """The same vault's key file for a new ``data_key``: a new passphrase slot (same Argon2
+    cost) and a new recovery key, shown once; nothing in it opens with the old key file's
+    secrets."""
+    kdf = _argon2_params(_slot(key_file, PASSPHRASE_SLOT))
+    recovery_key = format_recovery_key(secrets.token_bytes(RECOVERY_BYTES))
+    vault_id = key_file.vault_id
+    slots = {
+        PASSPHRASE_SLOT: _passphrase_slot(vault_id, data_key, passphrase, kdf),
+        RECOVERY_SLOT: _recovery_slot(vault_id, data_key, recovery_key),
+    }
+    return KeyFile(vault_id, _key_check(vault_id, data_key), slots), recovery_key
 
 
 def with_new_recovery_key(key_file: KeyFile, data_key: bytes) -> tuple[KeyFile, str]:
