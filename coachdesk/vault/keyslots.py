@@ -1,7 +1,7 @@
 """Key slots: the database's random data key, wrapped under the passphrase and the recovery key.
 
-As in LUKS, the database is encrypted with a random 256-bit data key that never changes. The key
-file beside the database holds that key wrapped (AES-256-GCM) under a key derived from the
+As in LUKS, the database is encrypted with a random 256-bit data key, and the key file beside
+the database holds that key wrapped (AES-256-GCM) under a key derived from the
 passphrase (Argon2id, parameters stored in the slot so they can be raised later) and under a
 printable recovery key. Changing the passphrase rewrites one slot; the database is untouched.
 Only a re-key (``rekey.py``, for a leaked passphrase) replaces the data key, and with it every
