@@ -66,6 +66,13 @@ def make_engine(path: Path, data_key: bytes | bytearray) -> Engine:
     return engine
 
 
+def ensure_wal(engine: Engine) -> None:
+    """A restored, copied or re-keyed database may have lost WAL mode."""
+    with engine.connect() as conn:
+        if conn.exec_driver_sql("PRAGMA journal_mode").scalar() != "wal":
+            conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+
+
 def _configure(dbapi_conn: Any, _record: Any) -> None:
     for pragma in _CONNECTION_PRAGMAS:
         dbapi_conn.execute(pragma)

@@ -110,7 +110,7 @@ def new_key_file(
 
 
 def with_new_passphrase(
-    key_file: KeyFile, data_key: bytes, passphrase: str, kdf: Argon2Params | None = None
+    key_file: KeyFile, data_key: bytes | bytearray, passphrase: str, kdf: Argon2Params | None = None
 ) -> KeyFile:
     """A copy of ``key_file`` whose passphrase slot wraps ``data_key`` under ``passphrase``."""
     if kdf is None:
@@ -134,7 +134,7 @@ def rekeyed(key_file: KeyFile, data_key: bytes, passphrase: str) -> tuple[KeyFil
     return KeyFile(vault_id, _key_check(vault_id, data_key), slots), recovery_key
 
 
-def with_new_recovery_key(key_file: KeyFile, data_key: bytes) -> tuple[KeyFile, str]:
+def with_new_recovery_key(key_file: KeyFile, data_key: bytes | bytearray) -> tuple[KeyFile, str]:
     """A copy of ``key_file`` with a fresh recovery slot, and its key: the old key no longer
     fits, because its slot is replaced (the key itself was never stored, so it cannot be shown
     again)."""
@@ -191,13 +191,13 @@ def _aad(vault_id: str, slot: str) -> bytes:
     return f"coachdesk:{vault_id}:{slot}".encode()
 
 
-def _key_check(vault_id: str, data_key: bytes) -> str:
+def _key_check(vault_id: str, data_key: bytes | bytearray) -> str:
     digest = hmac.new(data_key, f"coachdesk key check {vault_id}".encode(), hashlib.sha256)
     return digest.hexdigest()
 
 
 def _passphrase_slot(
-    vault_id: str, data_key: bytes, passphrase: str, kdf: Argon2Params
+    vault_id: str, data_key: bytes | bytearray, passphrase: str, kdf: Argon2Params
 ) -> dict[str, Any]:
     salt = os.urandom(16)
     wrapping = _argon2(passphrase.encode(), salt, kdf)
@@ -211,7 +211,7 @@ def _passphrase_slot(
     }
 
 
-def _recovery_slot(vault_id: str, data_key: bytes, recovery_key: str) -> dict[str, Any]:
+def _recovery_slot(vault_id: str, data_key: bytes | bytearray, recovery_key: str) -> dict[str, Any]:
     salt = os.urandom(16)
     wrapping = _hkdf(parse_recovery_key(recovery_key), salt)
     return {
@@ -244,7 +244,7 @@ def _hkdf(secret: bytes, salt: bytes) -> bytes:
     ).derive(secret)
 
 
-def _wrap(vault_id: str, slot: str, wrapping: bytes, data_key: bytes) -> dict[str, str]:
+def _wrap(vault_id: str, slot: str, wrapping: bytes, data_key: bytes | bytearray) -> dict[str, str]:
     nonce = os.urandom(12)
     wrapped = AESGCM(wrapping).encrypt(nonce, data_key, _aad(vault_id, slot))
     return {"nonce": _b64e(nonce), "wrapped": _b64e(wrapped)}

@@ -22,7 +22,7 @@ from coachdesk.errors import (
 )
 from coachdesk.i18n import _
 from coachdesk.vault import backup_sets, backups, keychain, migrate, rekey
-from coachdesk.vault.engine import make_engine
+from coachdesk.vault.engine import ensure_wal, make_engine
 from coachdesk.vault.files import (
     DIR_MODE,
     FILE_MODE,
@@ -143,7 +143,7 @@ class Vault:
         self._data_key, self.key_file = new_key, updated
         self.engine = make_engine(self.layout.db, new_key)
         self.session_factory = sessionmaker(self.engine, expire_on_commit=False)
-        _ensure_wal(self.engine)
+        ensure_wal(self.engine)
         _tighten_permissions(self.layout)
         if remembered:
             try:
@@ -354,16 +354,9 @@ def _open_unlocked(
         _wipe(data_key)
         lock.release()
         raise
-    _ensure_wal(engine)
+    ensure_wal(engine)
     _tighten_permissions(layout)
     return Vault(layout, key_file, data_key, lock, engine)
-
-
-def _ensure_wal(engine: Engine) -> None:
-    """A restored, copied or re-keyed database may have lost WAL mode."""
-    with engine.connect() as conn:
-        if conn.exec_driver_sql("PRAGMA journal_mode").scalar() != "wal":
-            conn.exec_driver_sql("PRAGMA journal_mode = WAL")
 
 
 def _wipe(buffer: bytearray) -> None:
