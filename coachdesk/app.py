@@ -22,6 +22,7 @@ def run(vault_dir: Path | None = None, argv: list[str] | None = None) -> int:
     from coachdesk.ui.features.preferences.preferences import Preferences, apply_theme
     from coachdesk.ui.kit import look
     from coachdesk.ui.kit.errors import error_box, install_excepthook
+    from coachdesk.ui.pdf.files import sweep_stale_viewer_folders
     from coachdesk.ui.shell.main_window import MainWindow
     from coachdesk.ui.shell.startup import open_interactively, starting_folder
 
@@ -36,6 +37,7 @@ def run(vault_dir: Path | None = None, argv: list[str] | None = None) -> int:
     apply_theme(Preferences.load().theme)  # before any window, so every widget starts right
     app.setWindowIcon(look.app_icon())
     install_excepthook()
+    sweep_stale_viewer_folders()  # a crashed run's viewer copies hold client documents
     try:
         opened = open_interactively(starting_folder(vault_dir))
     except Exception as exc:  # never a traceback on screen: log it, say so calmly

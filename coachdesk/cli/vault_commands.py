@@ -10,7 +10,14 @@ from typing import Any
 
 from coachdesk import vault
 from coachdesk.cli import secrets
-from coachdesk.errors import EXIT_BAD_VAULT, EXIT_OK, NotAVault, VaultCorrupt, WrongPassphrase
+from coachdesk.errors import (
+    EXIT_BAD_VAULT,
+    EXIT_OK,
+    InvalidInput,
+    NotAVault,
+    VaultCorrupt,
+    WrongPassphrase,
+)
 from coachdesk.i18n import _, ngettext
 from coachdesk.services.backups import automatic_backup, current_choice
 from coachdesk.vault import Vault, keychain
@@ -36,6 +43,15 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         help=_(
             "prove access with the recovery key instead of the old passphrase "
             "(for a forgotten passphrase; reads COACHDESK_RECOVERY_KEY)"
+        ),
+    )
+    passwd.add_argument(
+        "--rekey",
+        action="store_true",
+        help=_(
+            "also put the data under a new key and print a new recovery key: for a passphrase "
+            "that may have leaked, so that no old key file opens the current data (old backups "
+            "still open with their own passphrase and recovery key)"
         ),
     )
 
@@ -149,6 +165,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
+    if args.rekey:
+        return _rekey(args)
     if args.with_recovery_key:
         v = vault.open(args.vault, recovery_key=secrets.recovery_key())
         old = None
@@ -162,6 +180,21 @@ def cmd_passwd(args: argparse.Namespace) -> int:
         else:
             v.change_passphrase(old, new)
     print(_("The passphrase was changed."))
+    return EXIT_OK
+
+
+def _rekey(args: argparse.Namespace) -> int:
+    if args.with_recovery_key:
+        raise InvalidInput(_("--rekey needs the current passphrase, not the recovery key."))
+    old = secrets.passphrase()
+    with vault.open(args.vault, passphrase=old) as v:
+        new = secrets.new_secret(secrets.NEW_PASSPHRASE_ENV, _("New passphrase: "))
+        recovery_key = v.rekey(old, new)
+    print(_("The passphrase was changed and the vault re-keyed."))
+    print()
+    print(_("New recovery key (shown only now; the old one opens only older backups):"))
+    print()
+    print(f"    {recovery_key}")
     return EXIT_OK
 
 

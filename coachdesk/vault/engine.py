@@ -28,27 +28,31 @@ _CONNECTION_PRAGMAS = (
 )
 
 
-def connect_raw(path: Path, data_key: bytes) -> sqlcipher.Connection:
-    """A DB-API connection keyed with ``data_key``; nothing is read from the file yet."""
+def connect_raw(path: Path, data_key: bytes | bytearray) -> sqlcipher.Connection:
+    """A DB-API connection keyed with ``data_key``; nothing is read from the file yet.
+    ``cipher_memory_security`` makes SQLCipher wipe and lock the memory holding keys and
+    decrypted pages."""
     conn = sqlcipher.connect(str(path), check_same_thread=False)
     conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute("PRAGMA cipher_memory_security = ON")
     conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
     return conn
 
 
-def connect_immutable(path: Path, data_key: bytes) -> sqlcipher.Connection:
+def connect_immutable(path: Path, data_key: bytes | bytearray) -> sqlcipher.Connection:
     """A read-only connection that takes no lock and opens no ``-wal`` or ``-shm``: reading
     through it changes no byte of any file (only right when no WAL holds newer pages)."""
     uri = f"{path.resolve().as_uri()}?immutable=1"
     conn = sqlcipher.connect(uri, uri=True, check_same_thread=False)
     conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute("PRAGMA cipher_memory_security = ON")
     conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
     conn.execute("PRAGMA temp_store = MEMORY")
     self_check(conn)
     return conn
 
 
-def make_engine(path: Path, data_key: bytes) -> Engine:
+def make_engine(path: Path, data_key: bytes | bytearray) -> Engine:
     """An engine whose every connection is keyed, configured and self-checked."""
     engine = create_engine(
         f"sqlite:///{path}",
@@ -60,6 +64,13 @@ def make_engine(path: Path, data_key: bytes) -> Engine:
     )
     event.listen(engine, "connect", _configure)
     return engine
+
+
+def ensure_wal(engine: Engine) -> None:
+    """A restored, copied or re-keyed database may have lost WAL mode."""
+    with engine.connect() as conn:
+        if conn.exec_driver_sql("PRAGMA journal_mode").scalar() != "wal":
+            conn.exec_driver_sql("PRAGMA journal_mode = WAL")
 
 
 def _configure(dbapi_conn: Any, _record: Any) -> None:

@@ -41,7 +41,7 @@ def is_available() -> bool:
         return False
 
 
-def remember(vault_id: str, data_key: bytes) -> None:
+def remember(vault_id: str, data_key: bytes | bytearray) -> None:
     """Store the data key for ``vault_id``; raises ``KeychainUnavailable`` when it cannot."""
     if not is_available():
         raise KeychainUnavailable(_("This computer has no secure keychain to remember the key."))

@@ -1,9 +1,11 @@
 """Key slots: the database's random data key, wrapped under the passphrase and the recovery key.
 
-As in LUKS, the database is encrypted with a random 256-bit data key that never changes. The key
-file beside the database holds that key wrapped (AES-256-GCM) under a key derived from the
+As in LUKS, the database is encrypted with a random 256-bit data key, and the key file beside
+the database holds that key wrapped (AES-256-GCM) under a key derived from the
 passphrase (Argon2id, parameters stored in the slot so they can be raised later) and under a
 printable recovery key. Changing the passphrase rewrites one slot; the database is untouched.
+Only a re-key (``rekey.py``, for a leaked passphrase) replaces the data key, and with it every
+slot: the recovery key too, since its slot cannot be rewrapped without the key itself.
 """
 
 from __future__ import annotations
@@ -108,7 +110,7 @@ def new_key_file(
 
 
 def with_new_passphrase(
-    key_file: KeyFile, data_key: bytes, passphrase: str, kdf: Argon2Params | None = None
+    key_file: KeyFile, data_key: bytes | bytearray, passphrase: str, kdf: Argon2Params | None = None
 ) -> KeyFile:
     """A copy of ``key_file`` whose passphrase slot wraps ``data_key`` under ``passphrase``."""
     if kdf is None:
@@ -118,7 +120,21 @@ def with_new_passphrase(
     return KeyFile(key_file.vault_id, key_file.key_check, slots)
 
 
-def with_new_recovery_key(key_file: KeyFile, data_key: bytes) -> tuple[KeyFile, str]:
+def rekeyed(key_file: KeyFile, data_key: bytes, passphrase: str) -> tuple[KeyFile, str]:
+    """The same vault's key file for a new ``data_key``: a new passphrase slot (same Argon2
+    cost) and a new recovery key, shown once; nothing in it opens with the old key file's
+    secrets."""
+    kdf = _argon2_params(_slot(key_file, PASSPHRASE_SLOT))
+    recovery_key = format_recovery_key(secrets.token_bytes(RECOVERY_BYTES))
+    vault_id = key_file.vault_id
+    slots = {
+        PASSPHRASE_SLOT: _passphrase_slot(vault_id, data_key, passphrase, kdf),
+        RECOVERY_SLOT: _recovery_slot(vault_id, data_key, recovery_key),
+    }
+    return KeyFile(vault_id, _key_check(vault_id, data_key), slots), recovery_key
+
+
+def with_new_recovery_key(key_file: KeyFile, data_key: bytes | bytearray) -> tuple[KeyFile, str]:
     """A copy of ``key_file`` with a fresh recovery slot, and its key: the old key no longer
     fits, because its slot is replaced (the key itself was never stored, so it cannot be shown
     again)."""
@@ -175,13 +191,13 @@ def _aad(vault_id: str, slot: str) -> bytes:
     return f"coachdesk:{vault_id}:{slot}".encode()
 
 
-def _key_check(vault_id: str, data_key: bytes) -> str:
+def _key_check(vault_id: str, data_key: bytes | bytearray) -> str:
     digest = hmac.new(data_key, f"coachdesk key check {vault_id}".encode(), hashlib.sha256)
     return digest.hexdigest()
 
 
 def _passphrase_slot(
-    vault_id: str, data_key: bytes, passphrase: str, kdf: Argon2Params
+    vault_id: str, data_key: bytes | bytearray, passphrase: str, kdf: Argon2Params
 ) -> dict[str, Any]:
     salt = os.urandom(16)
     wrapping = _argon2(passphrase.encode(), salt, kdf)
@@ -195,7 +211,7 @@ def _passphrase_slot(
     }
 
 
-def _recovery_slot(vault_id: str, data_key: bytes, recovery_key: str) -> dict[str, Any]:
+def _recovery_slot(vault_id: str, data_key: bytes | bytearray, recovery_key: str) -> dict[str, Any]:
     salt = os.urandom(16)
     wrapping = _hkdf(parse_recovery_key(recovery_key), salt)
     return {
@@ -228,7 +244,7 @@ def _hkdf(secret: bytes, salt: bytes) -> bytes:
     ).derive(secret)
 
 
-def _wrap(vault_id: str, slot: str, wrapping: bytes, data_key: bytes) -> dict[str, str]:
+def _wrap(vault_id: str, slot: str, wrapping: bytes, data_key: bytes | bytearray) -> dict[str, str]:
     nonce = os.urandom(12)
     wrapped = AESGCM(wrapping).encrypt(nonce, data_key, _aad(vault_id, slot))
     return {"nonce": _b64e(nonce), "wrapped": _b64e(wrapped)}

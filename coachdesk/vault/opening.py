@@ -68,7 +68,7 @@ def check_database_file(path: Path) -> None:
         raise VaultCorrupt(_("The vault's database file is cut short: it was not fully written."))
 
 
-def inspect_schema(layout: VaultLayout, data_key: bytes) -> str | None:
+def inspect_schema(layout: VaultLayout, data_key: bytes | bytearray) -> str | None:
     """The stored schema revision, once it is known this version can open the database; read
     without changing a byte of any file, so a refused open leaves the folder as it was."""
     with _readable_copy(layout) as db:

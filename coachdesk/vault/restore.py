@@ -14,7 +14,7 @@ from pathlib import Path
 
 from coachdesk.errors import InvalidInput, NotAVault, VaultCorrupt
 from coachdesk.i18n import _
-from coachdesk.vault import backups
+from coachdesk.vault import backups, rekey
 from coachdesk.vault.engine import make_engine
 from coachdesk.vault.files import make_private_dir, replace_durably, temp_path_for
 from coachdesk.vault.keyslots import KeyFile, data_key_fits
@@ -41,6 +41,7 @@ def restore(
     backup, folder = Path(backup), Path(folder)
     info, backup_key_file = backups.read_backup(backup)
     layout = VaultLayout(folder)
+    rekey.finish_interrupted_rekey(layout)
     replacing = layout.db.exists()
     key_file = _current_key_file(layout, backup_key_file)
     data_key = unlock_key(key_file, passphrase, recovery_key, use_keychain)

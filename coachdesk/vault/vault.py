@@ -10,13 +10,19 @@ from pathlib import Path
 from types import TracebackType
 
 from sqlalchemy import Engine, text
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from coachdesk.errors import InvalidInput, VaultCorrupt, VaultExists, WrongPassphrase
+from coachdesk.errors import (
+    InvalidInput,
+    KeychainUnavailable,
+    VaultCorrupt,
+    VaultExists,
+    WrongPassphrase,
+)
 from coachdesk.i18n import _
-from coachdesk.vault import backup_sets, backups, keychain, migrate
-from coachdesk.vault.engine import make_engine
+from coachdesk.vault import backup_sets, backups, keychain, migrate, rekey
+from coachdesk.vault.engine import ensure_wal, make_engine
 from coachdesk.vault.files import (
     DIR_MODE,
     FILE_MODE,
@@ -30,6 +36,7 @@ from coachdesk.vault.keyslots import (
     data_key_fits,
     new_data_key,
     new_key_file,
+    rekeyed,
     unlock_with_passphrase,
     unlock_with_recovery_key,
     with_new_passphrase,
@@ -50,13 +57,16 @@ MIN_PASSPHRASE = 8
 
 
 class Vault:
-    """An open, locked vault: the engine and session factory of one practice's database."""
+    """An open, locked vault: the engine and session factory of one practice's database.
+
+    The data key lives in one ``bytearray`` (the engine keys each connection from it) that
+    ``close`` overwrites with zeros, so a locked app holds no copy of its own making."""
 
     def __init__(
         self,
         layout: VaultLayout,
         key_file: KeyFile,
-        data_key: bytes,
+        data_key: bytearray,
         lock: VaultLock,
         engine: Engine,
     ) -> None:
@@ -87,8 +97,10 @@ class Vault:
         return self.session_factory()
 
     def close(self) -> None:
-        """Close every connection (the WAL is checkpointed and removed) and release the lock."""
+        """Close every connection (the WAL is checkpointed and removed), wipe the key from
+        memory and release the lock."""
         self.engine.dispose()
+        _wipe(self._data_key)
         self._lock.release()
 
     def __enter__(self) -> Vault:
@@ -114,6 +126,31 @@ class Vault:
         updated.save(self.layout.key)
         self.key_file = updated
         log.info("passphrase changed for vault %s", self.vault_id)
+
+    def rekey(self, old: str, new: str, progress: backups.Progress | None = None) -> str:
+        """Change the passphrase and put the database under a new data key (``rekey.py``), for
+        a passphrase that may have leaked; returns the new recovery key, shown once (the old
+        one opens only older backups). Nothing else may use the vault meanwhile; ``progress``
+        may stop it by raising ``Cancelled`` before anything changed."""
+        unlock_with_passphrase(self.key_file, old)
+        check_new_passphrase(new)
+        new_key = bytearray(new_data_key())
+        updated, recovery_key = rekeyed(self.key_file, bytes(new_key), new)
+        remembered = self.is_remembered()
+        self.engine.dispose()
+        rekey.replace_database(self.layout, self._data_key, new_key, updated, progress)
+        _wipe(self._data_key)
+        self._data_key, self.key_file = new_key, updated
+        self.engine = make_engine(self.layout.db, new_key)
+        self.session_factory = sessionmaker(self.engine, expire_on_commit=False)
+        ensure_wal(self.engine)
+        _tighten_permissions(self.layout)
+        if remembered:
+            try:
+                keychain.remember(self.vault_id, bytes(new_key))
+            except KeychainUnavailable:
+                keychain.forget(self.vault_id)
+        return recovery_key
 
     def new_recovery_key(self, passphrase: str) -> str:
         """Replace the recovery key after the passphrase is confirmed; the new key, shown once.
@@ -148,7 +185,9 @@ class Vault:
             with self.engine.connect() as conn:
                 revision = migrate.current_revision(conn)
                 path = backups.write_backup(conn, self.key_file, revision, dest, progress)
-        except DatabaseError:
+        except DatabaseError as exc:
+            if isinstance(exc, OperationalError):  # a full disk, a missing folder: not damage
+                raise
             raise VaultCorrupt(
                 _(
                     "The vault's database is damaged, so no backup could be made. Run "
@@ -262,6 +301,7 @@ def open_vault(
 ) -> Vault:
     """Open the vault in ``folder`` with one of: passphrase, recovery key, or the keychain."""
     layout = existing_layout(Path(folder))
+    rekey.finish_interrupted_rekey(layout)
     key_file = KeyFile.load(layout.key)
     data_key = unlock_key(key_file, passphrase, recovery_key, use_keychain)
     return _open_unlocked(layout, key_file, data_key)
@@ -293,8 +333,9 @@ def unlock_key(
 
 
 def _open_unlocked(
-    layout: VaultLayout, key_file: KeyFile, data_key: bytes, *, new: bool = False
+    layout: VaultLayout, key_file: KeyFile, unlocked: bytes, *, new: bool = False
 ) -> Vault:
+    data_key = bytearray(unlocked)
     lock = VaultLock(layout)
     lock.acquire()
     try:
@@ -310,13 +351,16 @@ def _open_unlocked(
             engine.dispose()
             raise
     except BaseException:
+        _wipe(data_key)
         lock.release()
         raise
-    with engine.connect() as conn:  # a restored or copied database may have lost WAL mode
-        if conn.exec_driver_sql("PRAGMA journal_mode").scalar() != "wal":
-            conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+    ensure_wal(engine)
     _tighten_permissions(layout)
     return Vault(layout, key_file, data_key, lock, engine)
+
+
+def _wipe(buffer: bytearray) -> None:
+    buffer[:] = bytes(len(buffer))
 
 
 def _migrate(engine: Engine, layout: VaultLayout, key_file: KeyFile, revision: str | None) -> None:

@@ -129,6 +129,20 @@ def test_passwd_with_old_passphrase_and_with_recovery_key(
     assert run("passwd", "--with-recovery-key", "--vault", vault_dir) == 1
 
 
+def test_passwd_rekey_prints_a_new_recovery_key_and_retires_the_old_secrets(
+    vault_dir: Path, recovery_key: str, env: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    env.setenv("COACHDESK_NEW_PASSPHRASE", "second passphrase")
+    assert run("passwd", "--rekey", "--vault", vault_dir) == 0
+    new_recovery = capsys.readouterr().out.split("only older backups):")[1].split()[0]
+    vault.open(vault_dir, recovery_key=new_recovery).close()
+    env.delenv("COACHDESK_PASSPHRASE", raising=False)
+    env.setenv("COACHDESK_RECOVERY_KEY", recovery_key)
+    env.setenv("COACHDESK_NEW_PASSPHRASE", "third passphrase")
+    assert run("passwd", "--with-recovery-key", "--vault", vault_dir) == 3
+    vault.open(vault_dir, passphrase="second passphrase").close()
+
+
 def test_backup_and_restore_round_trip(vault_dir: Path, tmp_path: Path, env, capsys) -> None:
     with vault.open(vault_dir, passphrase=PASSPHRASE) as v:
         write_marker(v, "kept")

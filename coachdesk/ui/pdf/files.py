@@ -3,10 +3,11 @@
 Client text never lands in a plaintext file unless the user asked for it. **Save as PDF** writes
 only the path chosen in the dialog, atomically (a temp file beside it, then ``os.replace``), so a
 failed write never leaves half a document. **Open in viewer** is also an explicit request, but
-the system viewer needs a file: it gets one in a private folder (0700, a 0600 file), preferably
-under ``XDG_RUNTIME_DIR`` (in memory, removed at logout). ``remove_viewer_files`` deletes that
-folder; it runs when the app quits (``aboutToQuit`` and ``atexit``), and folders left by a crash
-are swept the next time one is made.
+the system viewer needs a file: it gets one in a private folder (0700, a 0600 file) in memory
+where the OS has it (``XDG_RUNTIME_DIR``, else ``/dev/shm``), under a neutral name that never
+holds a client's name. ``remove_viewer_files`` deletes that folder when the app quits
+(``aboutToQuit`` and ``atexit``); folders a crashed run left (its process is gone, or it is
+older than ``STALE_SECONDS``) are swept at every start, by ``sweep_stale_viewer_folders``.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from coachdesk.ui.kit import look
 
 LAST_FOLDER_KEY = "pdf/last_folder"
 VIEWER_PREFIX = "coachdesk-view-"
+VIEWER_NAME = "document"
+MEMORY_TEMP = Path("/dev/shm")
 STALE_SECONDS = 12 * 3600
 
 
@@ -96,31 +99,60 @@ def save_pdf_as(parent: QWidget | None, pdf_bytes: bytes, title: str) -> Path | 
 
 
 def _temp_root() -> str | None:
+    """The memory-backed temp folder of this OS, if any; None means the system temp folder."""
     runtime = os.environ.get("XDG_RUNTIME_DIR")
-    return runtime if runtime and os.path.isdir(runtime) else None
+    if runtime and os.path.isdir(runtime):
+        return runtime
+    if MEMORY_TEMP.is_dir() and os.access(MEMORY_TEMP, os.W_OK | os.X_OK):
+        return str(MEMORY_TEMP)
+    return None
 
 
-def _sweep_stale(root: Path) -> None:
-    """Remove viewer folders a crashed run left behind (only ours, and only old ones)."""
-    now = time.time()
-    for folder in root.glob(f"{VIEWER_PREFIX}*"):
-        with contextlib.suppress(OSError):
-            info = folder.lstat()
-            if (
-                folder.is_dir()
-                and info.st_uid == os.getuid()
-                and now - info.st_mtime > STALE_SECONDS
-            ):
+def sweep_stale_viewer_folders() -> None:
+    """Remove the viewer folders crashed runs left, wherever this or an earlier run put them."""
+    if not hasattr(os, "getuid"):
+        return
+    roots = {Path(root) for root in (_temp_root(), tempfile.gettempdir()) if root}
+    if MEMORY_TEMP.is_dir():
+        roots.add(MEMORY_TEMP)
+    for root in roots:
+        for folder in root.glob(f"{VIEWER_PREFIX}*"):
+            if folder != _Viewer.folder and _is_stale(folder):
                 shutil.rmtree(folder, ignore_errors=True)
 
 
+def _is_stale(folder: Path) -> bool:
+    """Ours (this user's folder), and its run is over: the process named in it is gone, or it
+    is old (a folder named by an older version, or a reused process id)."""
+    try:
+        info = folder.lstat()
+    except OSError:
+        return False
+    if not folder.is_dir() or folder.is_symlink() or info.st_uid != os.getuid():
+        return False
+    if time.time() - info.st_mtime > STALE_SECONDS:
+        return True
+    pid = folder.name[len(VIEWER_PREFIX) :].split("-", 1)[0]
+    return pid.isdigit() and not _alive(int(pid))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
 def viewer_dir() -> Path:
-    """This run's private folder for viewer copies, made (0700) on first use."""
+    """This run's private folder for viewer copies, made (0700) on first use; named with this
+    process's id, so a later start can tell it was left by a crash."""
     folder = _Viewer.folder
     if folder is None or not folder.is_dir():
-        folder = _Viewer.folder = Path(tempfile.mkdtemp(prefix=VIEWER_PREFIX, dir=_temp_root()))
-        if hasattr(os, "getuid"):
-            _sweep_stale(folder.parent)
+        prefix = f"{VIEWER_PREFIX}{os.getpid()}-"
+        folder = _Viewer.folder = Path(tempfile.mkdtemp(prefix=prefix, dir=_temp_root()))
     if not _Viewer.exit_hooked:
         atexit.register(remove_viewer_files)
         _Viewer.exit_hooked = True
@@ -131,13 +163,13 @@ def viewer_dir() -> Path:
     return folder
 
 
-def write_viewer_copy(pdf_bytes: bytes, title: str) -> Path:
-    """A private 0600 copy named after the title (numbered if that name is taken)."""
+def write_viewer_copy(pdf_bytes: bytes) -> Path:
+    """A private 0600 copy under a neutral numbered name: a viewer's recent-files list or a
+    crash must not show whose document it was."""
     folder = viewer_dir()
-    name = suggested_file_name(title)
-    path = folder / name
     n = 1
     while True:
+        path = folder / f"{VIEWER_NAME}-{n}.pdf"
         try:
             fd = os.open(
                 path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600
@@ -145,15 +177,14 @@ def write_viewer_copy(pdf_bytes: bytes, title: str) -> Path:
             break
         except FileExistsError:
             n += 1
-            path = folder / f"{Path(name).stem} ({n}).pdf"
     with os.fdopen(fd, "wb") as handle:
         handle.write(pdf_bytes)
     return path
 
 
-def open_in_viewer(pdf_bytes: bytes, title: str) -> Path:
+def open_in_viewer(pdf_bytes: bytes) -> Path:
     """Open the PDF in the system's viewer through a private copy; returns that copy's path."""
-    path = write_viewer_copy(pdf_bytes, title)
+    path = write_viewer_copy(pdf_bytes)
     if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
         path.unlink(missing_ok=True)
         raise InvalidInput(_("No PDF viewer could be opened. Use Save as PDF… instead."))

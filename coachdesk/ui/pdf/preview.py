@@ -143,7 +143,7 @@ class PdfPreview(QWidget):
         if not self.pdf_bytes:
             return
         try:
-            pdf_files.open_in_viewer(self.pdf_bytes, self.title)
+            pdf_files.open_in_viewer(self.pdf_bytes)
         except Exception as exc:
             show_error(self, exc)
 

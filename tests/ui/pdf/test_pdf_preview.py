@@ -7,7 +7,10 @@ pages are images of ours (no text layer), so page counts and sizes are what is c
 from __future__ import annotations
 
 import io
+import os
 import stat
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -240,8 +243,8 @@ def test_open_in_viewer_uses_a_private_copy(qtbot, tmp_path: Path, sheet_pdf: by
     preview.open_action.trigger()
     assert len(opened) == 2
     first, second = (Path(url.toLocalFile()) for url in opened)
-    assert first.name == "Recovery sheet.pdf"
-    assert second.name == "Recovery sheet (2).pdf"
+    assert first.name == "document-1.pdf"  # neutral: never a client's name
+    assert second.name == "document-2.pdf"
     assert first.read_bytes() == sheet_pdf
     folder = first.parent
     assert folder.parent == tmp_path
@@ -251,11 +254,45 @@ def test_open_in_viewer_uses_a_private_copy(qtbot, tmp_path: Path, sheet_pdf: by
     assert not folder.exists()
 
 
+def test_viewer_copies_go_to_memory_without_a_runtime_dir(qtbot, sheet_pdf: bytes, monkeypatch):
+    if not pdf_files.MEMORY_TEMP.is_dir():
+        pytest.skip("this system has no /dev/shm")
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: True)
+    path = pdf_files.open_in_viewer(sheet_pdf)
+    try:
+        assert path.parent.parent == pdf_files.MEMORY_TEMP
+        assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    finally:
+        pdf_files.remove_viewer_files()
+
+
+def test_every_start_sweeps_the_viewer_folders_of_ended_runs(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    crashed = tmp_path / f"{pdf_files.VIEWER_PREFIX}{ended.stdout.strip()}-abc"
+    crashed.mkdir(mode=0o700)
+    (crashed / "document-1.pdf").write_bytes(b"%PDF-1.4 a client's notes")
+    running = tmp_path / f"{pdf_files.VIEWER_PREFIX}{os.getppid()}-def"
+    running.mkdir(mode=0o700)
+    unrelated = tmp_path / "someone-else"
+    unrelated.mkdir()
+    pdf_files.sweep_stale_viewer_folders()
+    assert not crashed.exists()
+    assert running.is_dir()  # another CoachDesk still running keeps its copies
+    assert unrelated.is_dir()
+
+
 def test_viewer_failure_leaves_no_copy(qtbot, tmp_path: Path, sheet_pdf: bytes, monkeypatch):
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: False)
     with pytest.raises(InvalidInput):
-        pdf_files.open_in_viewer(sheet_pdf, "Recovery sheet")
+        pdf_files.open_in_viewer(sheet_pdf)
     assert list(pdf_files.viewer_dir().iterdir()) == []
     pdf_files.remove_viewer_files()
 

@@ -5,20 +5,24 @@ Right after an unlock with the recovery key the proof is already given: the dial
 asks for the new passphrase (``after_recovery``), as the recovery sheet promises.
 
 Only the passphrase slot of the key file is rewritten; the database is untouched, and a wrong
-current passphrase or key changes nothing. Key derivation is slow on purpose (Argon2), so it
-runs on a worker while the dialog shows it is busy.
+current passphrase or key changes nothing. "Also re-key" (with the current passphrase) is for a
+passphrase that may have leaked: the data is put under a new key (``Vault.rekey``), so an old key
+file no longer opens it, and the new recovery key is shown once. Key derivation is slow on
+purpose (Argon2), so it runs on a worker while the dialog shows it is busy.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QVBoxLayout,
     QWidget,
@@ -81,6 +85,7 @@ class ChangePassphraseDialog(QDialog):
         mode_row.addStretch(1)
         self.proof_form.addRow("", mode_row)
         self.proof_form.setRowVisible(self.proof_message, False)
+        self._build_rekey()
         self.new = NewPassphrase(_("&New passphrase"))
         self.new.changed.connect(self._update)
         self.busy = QProgressBar()
@@ -99,9 +104,24 @@ class ChangePassphraseDialog(QDialog):
         (self._offer_after_recovery if after_recovery else self._ask_for_proof)(layout)
         layout.addSpacing(6)
         layout.addWidget(self.new)
+        layout.addWidget(self.rekey)
+        layout.addWidget(self.rekey_note)
         layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
         self._apply_mode()
+
+    def _build_rekey(self) -> None:
+        self.rekey = QCheckBox(_("Also &re-key the vault"))
+        self.rekey_note = look.note(
+            _(
+                "Choose this if someone may know or have seen your passphrase: your records are "
+                "then locked under a new key, so an old copy of the key file no longer opens "
+                "them, and you get a new recovery key. Older backups still open with the "
+                "passphrase and recovery key they had."
+            )
+        )
+        self.new_recovery_key = ""
+        self.recovery_notice: QMessageBox | None = None
 
     def _ask_for_proof(self, layout: QVBoxLayout) -> None:
         layout.addWidget(look.heading(_("Change your passphrase"), scale=1.25))
@@ -153,6 +173,11 @@ class ChangePassphraseDialog(QDialog):
             self.proof.setFont(self.font())
             self.proof.setPlaceholderText("")
             self.mode_button.setText(_("Forgot it? Use your recovery key instead"))
+        can_rekey = not (self.recovery_mode or self.after_recovery)  # it needs the passphrase
+        self.rekey.setVisible(can_rekey)
+        self.rekey_note.setVisible(can_rekey)
+        if not can_rekey:
+            self.rekey.setChecked(False)
         self.proof.setFocus()
         self._update()
 
@@ -164,7 +189,7 @@ class ChangePassphraseDialog(QDialog):
         busy = self._tasks.busy
         proven = self.after_recovery or bool(self.proof.text())
         self.change_button.setEnabled(not busy and proven and self.new.ready())
-        for widget in (self.proof, self.new, self.mode_button):
+        for widget in (self.proof, self.new, self.mode_button, self.rekey):
             widget.setEnabled(not busy)
         self.busy.setVisible(busy)
 
@@ -174,6 +199,8 @@ class ChangePassphraseDialog(QDialog):
         vault, new, proof = self.vault, self.new.passphrase(), self.proof.text()
         if self.after_recovery:
             self._tasks.run(lambda: vault.set_passphrase(new), self._done, self._failed)
+        elif self.rekey.isChecked():
+            self._tasks.run(lambda: vault.rekey(proof, new), self._rekeyed, self._failed)
         elif self.recovery_mode:
             self._tasks.run(
                 lambda: change_passphrase(vault, new, recovery_key=proof), self._done, self._failed
@@ -189,6 +216,21 @@ class ChangePassphraseDialog(QDialog):
         self.proof.clear()
         self._update()
         self.accept()
+
+    def _rekeyed(self, recovery_key: str) -> None:
+        """Show the new recovery key once, as at creation: the old one opens only old backups."""
+        self.new_recovery_key = recovery_key
+        box = QMessageBox(QMessageBox.Icon.Information, _("New recovery key"), "", parent=self)
+        box.setText(
+            _("Your vault is re-keyed. Write down your new recovery key:\n\n{key}").format(
+                key=recovery_key
+            )
+        )
+        box.setInformativeText(_("The old recovery key now opens only older backups."))
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.recovery_notice = box
+        box.open()
+        self._done(None)
 
     def _failed(self, exc: BaseException) -> None:
         self._update()

@@ -279,6 +279,7 @@ class UnlockDialog(QDialog):
 
     def _succeeded(self, result: tuple[Vault, str | None], attempt: _Attempt) -> None:
         self.unsetCursor()
+        self.field.clear()  # the typed secret must not outlive the unlock in a widget
         self.vault, self.notice = result
         self._update_buttons()
         if attempt.recovery_key is None:

@@ -106,3 +106,28 @@ def test_recovery_key_instead_of_the_forgotten_passphrase(
         pass
     with vault.open(vault_dir, recovery_key=recovery_key):  # the recovery key still works
         pass
+
+
+def test_rekey_locks_the_records_under_a_new_key_and_shows_the_new_recovery_key(
+    qtbot, dialog: ChangePassphraseDialog, opened: Vault, recovery_key: str
+) -> None:
+    assert dialog.rekey.isVisible()
+    assert "may know" in dialog.rekey_note.text()  # says when a re-key is the right choice
+    qtbot.keyClicks(dialog.proof, PASSPHRASE)
+    type_new(qtbot, dialog)
+    dialog.rekey.setChecked(True)
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)
+    assert dialog.new_recovery_key in dialog.recovery_notice.text()
+    assert dialog.new_recovery_key != recovery_key
+    folder = opened.folder
+    opened.close()
+    with pytest.raises(WrongPassphrase):
+        vault.open(folder, recovery_key=recovery_key)
+    vault.open(folder, recovery_key=dialog.new_recovery_key).close()
+    vault.open(folder, passphrase=NEW).close()
+
+
+def test_rekey_is_not_offered_with_the_recovery_key(qtbot, dialog: ChangePassphraseDialog) -> None:
+    dialog.toggle_recovery_mode()
+    assert not dialog.rekey.isVisible()

@@ -61,6 +61,16 @@ def test_wrong_then_right_passphrase(qtbot, vault_dir: Path, opened: list[Vault]
     assert dialog.result() == QDialog.DialogCode.Accepted
 
 
+def test_the_typed_passphrase_is_cleared_once_unlocked(
+    qtbot, vault_dir: Path, opened: list[Vault]
+) -> None:
+    dialog = make_dialog(qtbot, vault_dir)
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        type_and_unlock(qtbot, dialog, PASSPHRASE)
+    opened.append(dialog.vault)
+    assert dialog.field.text() == ""
+
+
 def test_enter_key_unlocks(qtbot, vault_dir: Path, opened: list[Vault]) -> None:
     dialog = make_dialog(qtbot, vault_dir)
     qtbot.keyClicks(dialog.field, PASSPHRASE)
