@@ -82,6 +82,10 @@ class ExportDialog(ExportingDialog):
         )
         self.plain_warning.setWordWrap(True)
         look.tint(self.plain_warning, look.Colour.DANGER)
+        # Its room is kept while hidden, so toggling Encrypt moves nothing in the dialog.
+        keep_room = self.plain_warning.sizePolicy()
+        keep_room.setRetainSizeWhenHidden(True)
+        self.plain_warning.setSizePolicy(keep_room)
         self.plain_warning.hide()
         self.private_notes = _private_notes_box()
         self.file = FileField(
