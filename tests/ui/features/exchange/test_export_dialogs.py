@@ -426,7 +426,8 @@ def test_toggling_encrypt_keeps_the_dialog_still(qtbot: QtBot, practice: Practic
     encrypted = where()
     dialog.encrypt.setChecked(False)
     assert dialog.plain_warning.isVisible()
-    assert dialog.passphrases.isVisible() and not dialog.passphrases.isEnabled()
+    assert dialog.passphrases.isVisible()
+    assert not dialog.passphrases.isEnabled()
     assert where() == encrypted
     dialog.encrypt.setChecked(True)
     assert where() == encrypted
