@@ -208,6 +208,8 @@ NEXT_SQL = (
 )
 TAGS_SQL = "SELECT client_id, tag FROM client_tag WHERE 1 {only} ORDER BY client_id, tag"
 FEW = 500
+# Below every letter, so the folded name alone decides before the tie-break does.
+SORT_TIE = "\x1f"
 STATUS_BY_VALUE = {status.value: status for status in ClientStatus}
 
 
@@ -338,10 +340,13 @@ def derived_keys(data: ClientFields) -> dict[str, str]:
 
 
 def _sort_key(data: ClientFields) -> str:
-    """Family name first when known, so the list reads like an address book."""
+    """Family name first when known, so the list reads like an address book; accents and case
+    aside ("Ångström" before "Raman"), the name as written breaking ties. Stored, so the list's
+    covering index keeps its order (a Python collation costs a quarter second at 10,000)."""
+    name = data.full_name
     if data.family_name.strip():
-        return f"{data.family_name.strip()} {data.given_name.strip()}".casefold()
-    return data.full_name.casefold()
+        name = f"{data.family_name.strip()} {data.given_name.strip()}"
+    return f"{fold(name)}{SORT_TIE}{name.casefold()}"
 
 
 def _duplicate_warnings(db: Session, data: ClientFields, exclude: int) -> list[str]:

@@ -11,6 +11,7 @@ from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.model import Client, Sponsor
 from coachdesk.services.people.clients import Saved
+from coachdesk.services.people.folding import fold
 from coachdesk.services.validation import FieldErrors, vat_compact
 
 
@@ -102,10 +103,12 @@ def list_sponsors(db: Session, *, include_archived: bool = False) -> list[Sponso
         Sponsor.contact_email,
         clients,
         Sponsor.archived,
-    ).order_by(func.lower(Sponsor.name), Sponsor.id)
+    ).order_by(Sponsor.id)
     if not include_archived:
         query = query.where(Sponsor.archived.is_(False))
-    return [SponsorRow(*row) for row in db.execute(query)]
+    rows = [SponsorRow(*row) for row in db.execute(query)]
+    # A practice has a handful of sponsors: sorted here, accents aside, as the client list is.
+    return sorted(rows, key=lambda r: (fold(r.name), r.name.casefold()))
 
 
 def _validate(data: SponsorFields) -> None:

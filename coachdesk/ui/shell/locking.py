@@ -82,9 +82,10 @@ class Locking(QObject):
             self._not_locked(reason)
             return
         window_geometry.save(self.window)
+        view = self.window.current_view()
         folder = self.close_vault()
         if folder is not None:
-            self._ask_to_unlock(folder)
+            self._ask_to_unlock(folder, view)
 
     def reason_to_wait(self) -> str | None:
         """Why the lock must wait, or None: every draft is kept first, then the first typed
@@ -126,21 +127,24 @@ class Locking(QObject):
         w.statusBar().showMessage(message, NOT_LOCKED_MS)
         w.idle.start(w.preferences.auto_lock_minutes)
 
-    def _ask_to_unlock(self, folder: Path) -> None:
+    def _ask_to_unlock(self, folder: Path, view: QWidget | None = None) -> None:
+        """``view``: the one the coach was on, shown again once unlocked (else Today)."""
         w = self.window
         w.status.show_state(_("Locked"))
         w.hide()
         dialog = UnlockDialog(folder, try_keychain=False, allow_other=False)
-        dialog.accepted.connect(lambda: self._unlocked(dialog))
+        dialog.accepted.connect(lambda: self._unlocked(dialog, view))
         dialog.rejected.connect(w.quit_requested.emit)
         self.unlock_dialog = dialog
         dialog.show()
 
-    def _unlocked(self, dialog: UnlockDialog) -> None:
+    def _unlocked(self, dialog: UnlockDialog, view: QWidget | None) -> None:
         self.unlock_dialog = None
         dialog.deleteLater()
         if dialog.vault is not None:
             self.window.set_vault(dialog.vault, notice=dialog.notice)
+            if view is not None:
+                self.window.show_page(view)
             self.window.show()
 
     # -- quitting ---------------------------------------------------------------------------

@@ -187,3 +187,11 @@ def test_the_list_follows_session_and_action_changes(open_vault: Vault) -> None:
     with open_vault.session() as db, db.begin():
         db.delete(db.get(CoachingSession, later.id))
     assert row().last_session == NOW - timedelta(days=3)
+
+
+def test_names_sort_as_a_person_expects_accents_and_case_aside(open_vault: Vault) -> None:
+    for name in ("Zoë", "Raman", "Ångström", "ängel", "Émile", "Angel"):
+        add(open_vault, display_name=name)
+    with open_vault.session() as db:
+        names = [row.name for row in clients.list_clients(db)]
+    assert names == ["Angel", "ängel", "Ångström", "Émile", "Raman", "Zoë"]

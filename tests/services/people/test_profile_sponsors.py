@@ -143,3 +143,10 @@ def test_sponsor_overview_lists_its_clients_and_the_engagements_it_pays(db: Sess
     seen = sponsor_overview(db, acme)
     assert [c.name for c in seen.clients] == ["Zoë Łukasz"]
     assert sorted(e.id for e in seen.engagements) == sorted([paid, also_paid])
+
+
+def test_sponsors_sort_accents_aside(db: Session) -> None:
+    for name in ("Zürich Re", "Raiffeisen", "Ålesund Kommune"):
+        sponsors.create_sponsor(db, SponsorFields(name=name))
+    names = [row.name for row in sponsors.list_sponsors(db)]
+    assert names == ["Ålesund Kommune", "Raiffeisen", "Zürich Re"]

@@ -152,6 +152,17 @@ def test_lock_closes_the_vault_and_unlock_reopens(
     assert window.status.lock.text() == "Unlocked"
 
 
+def test_unlock_returns_to_the_view_the_coach_was_on(qtbot, window: MainWindow) -> None:
+    window.show_page(window.sessions_page)
+    window.menu_actions.lock.trigger()
+    dialog = window.locking.unlock_dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.field, PASSPHRASE)
+    dialog.unlock_button.click()
+    qtbot.waitUntil(lambda: window.vault is not None, timeout=WAIT_MS)
+    assert window.current_view() is window.sessions_page
+
+
 def test_cancel_unlock_after_lock_asks_to_quit(qtbot, window: MainWindow) -> None:
     window.locking.lock()
     with qtbot.waitSignal(window.quit_requested, timeout=WAIT_MS):

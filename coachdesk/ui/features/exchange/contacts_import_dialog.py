@@ -129,7 +129,11 @@ class ImportDialog(QDialog):
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().hide()
-        table.setWordWrap(False)
+        # A reason is a sentence: it wraps onto a second line rather than being cut off.
+        table.setWordWrap(True)
+        rows = table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(2 * table.fontMetrics().lineSpacing() + 8)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

@@ -82,6 +82,7 @@ class ExportDialog(ExportingDialog):
         )
         self.plain_warning.setWordWrap(True)
         look.tint(self.plain_warning, look.Colour.DANGER)
+        _keep_room_when_hidden(self.plain_warning)
         self.plain_warning.hide()
         self.private_notes = _private_notes_box()
         self.file = FileField(
@@ -239,3 +240,10 @@ def _private_notes_box() -> QCheckBox:
     box.setToolTip(_("An encrypted export always keeps them, so a new vault gets everything back."))
     box.setEnabled(False)
     return box
+
+
+def _keep_room_when_hidden(widget: QWidget) -> None:
+    """Toggling Encrypt shows or hides the warning; its room stays, so nothing else moves."""
+    policy = widget.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    widget.setSizePolicy(policy)

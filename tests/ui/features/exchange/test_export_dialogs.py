@@ -9,7 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -410,3 +410,24 @@ def test_the_import_note_says_what_is_replaced(qtbot: QtBot, practice: Practice)
     texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "profile, agreement templates and settings replace this vault's" in texts
     assert "replaced" not in dialog.general.text()
+
+
+def test_toggling_encrypt_keeps_the_dialog_still(qtbot: QtBot, practice: Practice) -> None:
+    dialog = ExportDialog(practice)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    def where() -> list[object]:
+        dialog.layout().activate()
+        parts = (dialog.encrypt, dialog.passphrases, dialog.file)
+        return [dialog.size(), *((w.mapTo(dialog, QPoint(0, 0)), w.size()) for w in parts)]
+
+    encrypted = where()
+    dialog.encrypt.setChecked(False)
+    assert dialog.plain_warning.isVisible()
+    assert dialog.passphrases.isVisible()
+    assert not dialog.passphrases.isEnabled()
+    assert where() == encrypted
+    dialog.encrypt.setChecked(True)
+    assert where() == encrypted

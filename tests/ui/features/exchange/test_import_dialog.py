@@ -281,3 +281,20 @@ def test_the_import_shows_its_progress_and_cancel_takes_back_every_row(
     with open_vault.session() as db:
         assert [row.name for row in clients.list_clients(db)] == ["Amara Okafor"]
     assert page.model.rowCount() == 1
+
+
+def test_every_reason_is_shown_whole_in_the_preview(qtbot, practice: Practice, sheet: Path) -> None:
+    dialog = open_dialog(qtbot, practice, sheet)
+    table = dialog.table
+    width = table.columnWidth(REASON)
+    metrics = table.fontMetrics()
+    reasons = [r for r in column(dialog, REASON) if r]
+    assert reasons
+    for row, reason in enumerate(column(dialog, REASON)):
+        if not reason:
+            continue
+        wrap = Qt.TextFlag.TextWordWrap if table.wordWrap() else Qt.TextFlag.TextSingleLine
+        needed = metrics.boundingRect(0, 0, width - 8, 10_000, wrap, reason)
+        assert needed.width() <= width - 8, reason
+        assert needed.height() <= table.rowHeight(row), reason
+        assert dialog.model.index(row, REASON).data(Qt.ItemDataRole.ToolTipRole) == reason
