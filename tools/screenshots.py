@@ -111,9 +111,9 @@ def _shoot_editor(app: object, window: object, draft_id: int | None, theme: str)
 
 
 def _fill_demo(opened: object, today: date) -> int | None:
-    """The demo practice, and the year's held sessions (three months at least) invoiced, each month issued
-    the day after it ended; the oldest paid, some paid in part, some of last month's left as
-    drafts. Returns a draft's id, for the editor's screenshot."""
+    """The demo practice, and the year's held sessions (three months at least) invoiced, each
+    month issued the day after it ended; older months paid, the last two in part, some of last
+    month's left as drafts. Returns a draft's id, for the editor's screenshot."""
     from datetime import timedelta
     from decimal import Decimal
 
