@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.money_page = MoneyPage(p)
         self.search_page = SearchPage(p)
         self.revenue_page = RevenuePage(p)
+        self.credentials_page = CredentialsPage(p)
         self.backups_page = BackupsPage(p)
         self.backups_page.backed_up.connect(lambda _path: self.refresh_facts())
         self.backups_page.choice_changed.connect(self._backup_choice_changed)
@@ -111,13 +112,13 @@ class MainWindow(QMainWindow):
                 (_("Clients"), self.clients_area),
                 (_("Sessions"), self.sessions_page),
                 (_("Agreements"), self.agreements_page),
-                (_("Sponsors"), self.sponsors_page),
                 (_("Money"), self.money_page),
-                (_("Search"), self.search_page),
                 (_("Revenue"), self.revenue_page),
+                (_("Credential"), self.credentials_page),
+                (_("Sponsors"), self.sponsors_page),
+                (_("Search"), self.search_page),
                 (_("Backups"), self.backups_page),
                 (_("Vault"), self.vault_page),
-                (_("Credential"), CredentialsPage(p)),
             ]
         )
         self.navigation.shown.connect(self._view_shown)

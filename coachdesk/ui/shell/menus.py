@@ -132,7 +132,8 @@ def build(
     view_actions = []
     for number, title in enumerate(views, start=1):
         item = QAction(title, window)
-        item.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        if number <= 9:  # Ctrl+1 to Ctrl+9; the views after them are reached from the sidebar
+            item.setShortcut(QKeySequence(f"Ctrl+{number}"))
         item.setData(number - 1)
         view_actions.append(item)
     actions = Actions(**made, views=view_actions)

@@ -43,24 +43,28 @@ def test_navigation_opens_on_today_and_each_view_has_a_shortcut(window: MainWind
         "Clients",
         "Sessions",
         "Agreements",
-        "Sponsors",
         "Money",
-        "Search",
         "Revenue",
+        "Credential",
+        "Sponsors",
+        "Search",
         "Backups",
         "Vault",
-        "Credential",
     ]
     assert window.current_view() is window.today_page
     shortcuts = [a.shortcut().toString() for a in window.menu_actions.views]
-    assert shortcuts == [f"Ctrl+{n}" for n in range(1, 10)]
+    assert shortcuts == [f"Ctrl+{n}" for n in range(1, 10)] + ["", ""]
     window.menu_actions.views[3].trigger()
     assert window.current_view() is window.agreements_page
     window.menu_actions.views[4].trigger()
-    assert window.current_view() is window.sponsors_page
-    window.menu_actions.views[5].trigger()
     assert window.current_view() is window.money_page
+    window.menu_actions.views[5].trigger()
+    assert window.current_view() is window.revenue_page
     window.menu_actions.views[6].trigger()
+    assert window.current_view() is window.credentials_page
+    window.menu_actions.views[7].trigger()
+    assert window.current_view() is window.sponsors_page
+    window.menu_actions.views[8].trigger()
     assert window.current_view() is window.search_page
     window.menu_actions.views[1].trigger()
     assert window.current_view() is window.clients_area
