@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QMainWindow,
+    QMenu,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -36,7 +37,7 @@ def menu_shortcuts(window: QMainWindow) -> list[Shortcut]:
     found: list[Shortcut] = []
     for entry in window.menuBar().actions():
         menu = entry.menu()
-        if menu is None:
+        if not isinstance(menu, QMenu):
             continue
         for action in menu.actions():
             if not action.isSeparator() and action.isVisible() and keys_of(action):
@@ -55,14 +56,14 @@ class ShortcutsDialog(QDialog):
         self.tree.setHeaderLabels([_("Command"), _("Shortcut")])
         self.tree.setRootIsDecorated(False)
         self.tree.setAccessibleName(_("Keyboard shortcuts"))
-        groups: dict[str, QTreeWidgetItem] = {}
+        self.groups: dict[str, QTreeWidgetItem] = {}
         for menu, command, keys in menu_shortcuts(window):
-            if menu not in groups:
-                groups[menu] = QTreeWidgetItem(self.tree, [menu])
-                font = groups[menu].font(0)
+            if menu not in self.groups:
+                self.groups[menu] = QTreeWidgetItem(self.tree, [menu])
+                font = self.groups[menu].font(0)
                 font.setBold(True)
-                groups[menu].setFont(0, font)
-            QTreeWidgetItem(groups[menu], [command, keys])
+                self.groups[menu].setFont(0, font)
+            QTreeWidgetItem(self.groups[menu], [command, keys])
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -76,10 +77,9 @@ class ShortcutsDialog(QDialog):
 
     def shown(self) -> list[Shortcut]:
         """What the list shows, as (menu, command, keys)."""
-        rows: list[Shortcut] = []
-        for g in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(g)
-            for c in range(group.childCount()):
-                item = group.child(c)
-                rows.append((group.text(0), item.text(0), item.text(1)))
-        return rows
+        return [
+            (menu, item.text(0), item.text(1))
+            for menu, group in self.groups.items()
+            for item in (group.child(c) for c in range(group.childCount()))
+            if item is not None
+        ]

@@ -53,6 +53,9 @@ class _GoalSlider:
         self.slider.setTickInterval(1)
         self.slider.setValue(start)
         self.slider.setAccessibleName(_("Progress on {goal}").format(goal=goal.title))
+        self.faded = QGraphicsOpacityEffect(self.slider)  # greys the slider while unrated
+        self.faded.setOpacity(UNRATED_OPACITY)
+        self.slider.setGraphicsEffect(self.faded)
         self.value = QLabel()
         self.value.setMinimumWidth(self.value.fontMetrics().horizontalAdvance("10 · today") + 8)
         self.title.setBuddy(self.slider)
@@ -82,7 +85,7 @@ class _GoalSlider:
         font = self.value.font()
         font.setWeight(QFont.Weight.DemiBold if self.rated else QFont.Weight.Normal)
         self.value.setFont(font)
-        self._grey(not self.rated and self.goal.latest_score is None)
+        self.faded.setEnabled(not self.rated and self.goal.latest_score is None)
         if self.rated:
             self.value.setText(_("{n} · today").format(n=value))
             self.value.setToolTip(_("Recorded for this session when you save"))
@@ -92,14 +95,6 @@ class _GoalSlider:
         else:
             self.value.setText(_("{n} · last").format(n=value))
             self.value.setToolTip(_("The latest score; move the slider to rate it today"))
-
-    def _grey(self, unrated: bool) -> None:
-        if not unrated:
-            self.slider.setGraphicsEffect(None)  # deletes the effect
-        elif self.slider.graphicsEffect() is None:
-            faded = QGraphicsOpacityEffect(self.slider)
-            faded.setOpacity(UNRATED_OPACITY)
-            self.slider.setGraphicsEffect(faded)
 
 
 class RatingsBox(QWidget):

@@ -42,7 +42,9 @@ def seed(opened: Vault) -> tuple[int, int, int]:
 
 def looks_unrated(slider) -> bool:
     effect = slider.graphicsEffect()
-    return isinstance(effect, QGraphicsOpacityEffect) and effect.opacity() < 1
+    return (
+        isinstance(effect, QGraphicsOpacityEffect) and effect.isEnabled() and effect.opacity() < 1
+    )
 
 
 def test_an_unrated_slider_looks_unrated_until_moved(qtbot, practice, open_vault) -> None:
