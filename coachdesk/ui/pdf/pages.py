@@ -3,7 +3,8 @@
 Pages are ``QLabel``s sized from the PDF's page sizes at once (cheap), then filled lazily: only
 pages in or near the view are rendered, one at a time on a worker, so a 20-page report opens
 instantly and scrolls without freezing. Pages far from the view drop their pixmaps to bound
-memory. After a zoom the old pixmap is shown scaled until the sharp one arrives.
+memory. After a zoom the old pixmap is shown scaled until the sharp one arrives. A view at the
+top of the first page stays there through resizes and zooms, so a preview opens on the letterhead.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class PdfPages(QScrollArea):
     """Shows pages of one PDF; zoom is fit-to-width until the user zooms."""
 
     zoom_changed = Signal()
+    page_rendered = Signal(int)  # the page's sharp image is on screen
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,9 +139,11 @@ class PdfPages(QScrollArea):
         self._render_timer.start()
 
     def _relayout(self) -> None:
-        """Resize the pages, keeping the point in the middle of the view where it was."""
+        """Resize the pages, keeping the point in the middle of the view where it was, or the
+        top of the first page if the view was there (a dialog's first show resizes it)."""
         view = self.viewport()
         bars = (self.horizontalScrollBar(), self.verticalScrollBar())
+        at_top = bars[1].value() == bars[1].minimum()
         old = (max(1, self.desk.width()), max(1, self.desk.height()))
         spans = (view.width(), view.height())
         anchors = [
@@ -153,6 +157,8 @@ class PdfPages(QScrollArea):
         new = (self.desk.width(), self.desk.height())
         for bar, anchor, span, size in zip(bars, anchors, spans, new, strict=True):
             bar.setValue(round(anchor * size - span / 2))
+        if at_top:
+            bars[1].setValue(bars[1].minimum())
 
     # -- lazy rendering ---------------------------------------------------------------------
     def _wanted(self) -> list[int]:
@@ -204,6 +210,7 @@ class PdfPages(QScrollArea):
             pixmap.setDevicePixelRatio(ratio)
             self._pages[index].setPixmap(pixmap)
             self._rendered[index] = pixels
+            self.page_rendered.emit(index)
         self._render_more()
 
     def _render_failed(self, exc: BaseException) -> None:

@@ -24,6 +24,7 @@ from coachdesk.ui.kit.practice import Practice
 if TYPE_CHECKING:
     from coachdesk.ui.features.vault.passphrase_change import ChangePassphraseDialog
     from coachdesk.ui.features.vault.recovery_sheet_dialog import NewRecoveryKeyDialog
+    from coachdesk.ui.shell.menus import Actions
 
 ShownClient = Callable[[], tuple[int, str] | None]
 D = TypeVar("D", bound=QDialog)
@@ -160,6 +161,23 @@ class Commands(QObject):
         return self._show(NewRecoveryKeyDialog(self.practice, over))
 
     # -- help -------------------------------------------------------------------------------
+    def getting_started(self, actions: Actions) -> None:
+        from coachdesk.ui.features.help import GettingStartedDialog, GuideCommands
+
+        commands = GuideCommands(
+            new_client=actions.new_client,
+            schedule_session=actions.schedule_session,
+            session_notes=actions.new_session_notes,
+            new_agreement=actions.new_agreement,
+            backup=actions.backup,
+        )
+        self._show(GettingStartedDialog(commands, self.window))
+
+    def shortcuts(self) -> None:
+        from coachdesk.ui.features.help import ShortcutsDialog
+
+        self._show(ShortcutsDialog(self.window))
+
     def where_is_my_data(self, facts: VaultFacts | None) -> None:
         from coachdesk.ui.features.help import WhereIsMyDataDialog
 

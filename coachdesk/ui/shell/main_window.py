@@ -151,6 +151,8 @@ class MainWindow(QMainWindow):
             "remember": lambda: keychain.toggle_remembered(self),
             "lock": self.locking.lock,
             "quit": self.close,
+            "getting_started": lambda: c.getting_started(self.menu_actions),
+            "shortcuts": c.shortcuts,
             "where_is_my_data": lambda: c.where_is_my_data(self.facts),
             "about": c.about,
         }

@@ -38,6 +38,8 @@ ENTRIES: dict[str, Entry] = {
     "remember": (_("&Remember on this computer"), None),
     "lock": (_("&Lock"), "Ctrl+L"),
     "quit": (_("&Quit"), "Ctrl+Q"),
+    "getting_started": (_("&Getting started"), QKeySequence.StandardKey.HelpContents),
+    "shortcuts": (_("&Keyboard shortcuts"), "Ctrl+/"),
     "where_is_my_data": (_("&Where is my data?"), None),
     "about": (_("&About CoachDesk"), None),
 }
@@ -76,7 +78,7 @@ MENUS: list[tuple[str, list[str | None]]] = [
         ],
     ),
     (_("&Session"), ["new_session_notes", "schedule_session", None, "export_calendar"]),
-    (_("&Help"), ["where_is_my_data", "about"]),
+    (_("&Help"), ["getting_started", "shortcuts", None, "where_is_my_data", "about"]),
 ]
 
 # A locked window offers none of these (it is hidden, but shortcuts must not reach a vault).
@@ -109,6 +111,8 @@ class Actions:
     remember: QAction
     lock: QAction
     quit: QAction
+    getting_started: QAction
+    shortcuts: QAction
     where_is_my_data: QAction
     about: QAction
     views: list[QAction]

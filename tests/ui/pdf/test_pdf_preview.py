@@ -307,3 +307,23 @@ def test_preview_dialog(qtbot, long_pdf: bytes) -> None:
     qtbot.waitUntil(lambda: not dialog.preview.page_widgets()[0].pixmap().isNull(), timeout=WAIT_MS)
     with qtbot.waitSignal(dialog.rejected):
         dialog.reject()
+
+
+def test_preview_dialog_opens_at_the_top_of_page_one(qtbot, long_pdf: bytes) -> None:
+    dialog = PdfPreviewDialog(None, long_pdf, "Session summary")
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.preview.scroll.page_rendered, check_params_cb=lambda i: i == 0):
+        dialog.open()
+    bar = dialog.preview.scroll.verticalScrollBar()
+    assert bar.maximum() > bar.minimum()  # the pages run past the window
+    assert bar.value() == bar.minimum()
+
+
+def test_a_scrolled_preview_keeps_its_place_when_the_window_widens(qtbot, long_pdf) -> None:
+    preview = make_preview(qtbot, long_pdf)
+    bar = preview.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=WAIT_MS)
+    bar.setValue(bar.maximum() // 2)
+    with qtbot.waitSignal(preview.scroll.zoom_changed):
+        preview.resize(900, 900)
+    assert bar.value() > bar.minimum()

@@ -15,7 +15,12 @@ from coachdesk.ui.features.engagements import EngagementDialog
 from coachdesk.ui.features.exchange.archive_import_dialog import ImportDialog as ArchiveImportDialog
 from coachdesk.ui.features.exchange.calendar_dialog import CalendarDialog
 from coachdesk.ui.features.exchange.export_dialog import ExportDialog
-from coachdesk.ui.features.help import AboutDialog, WhereIsMyDataDialog
+from coachdesk.ui.features.help import (
+    AboutDialog,
+    GettingStartedDialog,
+    ShortcutsDialog,
+    WhereIsMyDataDialog,
+)
 from coachdesk.ui.features.profile.profile_dialog import ProfileDialog
 from coachdesk.ui.features.vault.passphrase_change import ChangePassphraseDialog
 from coachdesk.ui.shell.main_window import MainWindow
@@ -42,6 +47,8 @@ def test_each_command_opens_its_dialog_and_lock_closes_every_one(qtbot, window: 
         (a.export_calendar, CalendarDialog),
         (a.where_is_my_data, WhereIsMyDataDialog),
         (a.about, AboutDialog),
+        (a.shortcuts, ShortcutsDialog),
+        (a.getting_started, GettingStartedDialog),
     ):
         action.trigger()
         opened(window, kind)

@@ -2,7 +2,9 @@
 status: the measured part of the minute after the call.
 
 A slider starts at the goal's latest score; only goals whose slider was moved are rated, so an
-untouched goal adds no made-up point to its progress chart.
+untouched goal adds no made-up point to its progress chart. A goal never rated has no score to
+start at: its slider is greyed until the coach moves it, so its resting place (the baseline)
+does not read as a score.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QGraphicsOpacityEffect,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -28,6 +31,8 @@ from coachdesk.model import SessionStatus
 from coachdesk.services.progress.goals import GoalRow
 from coachdesk.ui.features.notes.actions_box import subheading
 from coachdesk.ui.kit import look
+
+UNRATED_OPACITY = 0.35
 
 
 class _GoalSlider:
@@ -48,6 +53,9 @@ class _GoalSlider:
         self.slider.setTickInterval(1)
         self.slider.setValue(start)
         self.slider.setAccessibleName(_("Progress on {goal}").format(goal=goal.title))
+        self.faded = QGraphicsOpacityEffect(self.slider)  # greys the slider while unrated
+        self.faded.setOpacity(UNRATED_OPACITY)
+        self.slider.setGraphicsEffect(self.faded)
         self.value = QLabel()
         self.value.setMinimumWidth(self.value.fontMetrics().horizontalAdvance("10 · today") + 8)
         self.title.setBuddy(self.slider)
@@ -56,6 +64,8 @@ class _GoalSlider:
         grid.addWidget(self.value, row + 1, 1)
         self.slider.valueChanged.connect(self._moved)
         self.slider.valueChanged.connect(lambda _value: on_change())
+        self.slider.sliderPressed.connect(lambda: self._moved(self.slider.value()))
+        self.slider.sliderPressed.connect(on_change)
         self._show()
 
     def _moved(self, _value: int) -> None:
@@ -75,6 +85,7 @@ class _GoalSlider:
         font = self.value.font()
         font.setWeight(QFont.Weight.DemiBold if self.rated else QFont.Weight.Normal)
         self.value.setFont(font)
+        self.faded.setEnabled(not self.rated and self.goal.latest_score is None)
         if self.rated:
             self.value.setText(_("{n} · today").format(n=value))
             self.value.setToolTip(_("Recorded for this session when you save"))
