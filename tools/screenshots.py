@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -92,7 +93,7 @@ def _shoot(home: Path) -> int:
             window.open_notes(session_id)
             _save(app, window, f"notes-editor-{theme}", lambda: _front(app, window).grab())
             _close_others(app, window)
-    _render_summary(created.vault, home)
+    _render_documents(created.vault, home)
     window.practice.vault = None
     created.vault.close()
     print(f"Saved the screenshots in {OUT.relative_to(ROOT)}")
@@ -121,8 +122,19 @@ def _fill_demo(opened: object, today: date) -> int | None:
     from coachdesk.services.billing.ledger import get_invoice
     from coachdesk.services.billing.payments import PaymentFields
     from coachdesk.services.demo.practice import fill_demo
+    from coachdesk.services.people import profile
 
     fill_demo(opened.engine, clients=24, seed=3, today=today)  # type: ignore[attr-defined]
+    with opened.session() as db, db.begin():  # type: ignore[attr-defined]
+        details = replace(
+            profile.profile_fields(db),
+            postal_address="Lindenstraße 12\n10969 Berlin\nGermany",
+            tax_id="DE136695976",
+            iban="DE89 3704 0044 0532 0130 00",
+            bic="COBADEFFXXX",
+            invoice_footer="Thank you for your trust in our work together.",
+        )
+        profile.update_profile(db, details)
 
     first = today.replace(day=1)
     months = []
@@ -154,23 +166,33 @@ def _fill_demo(opened: object, today: date) -> int | None:
     return draft
 
 
-def _render_summary(opened: object, home: Path) -> None:
-    """The exported PDF summary's first page as a picture (needs poppler's ``pdftoppm``)."""
+def _render_documents(opened: object, home: Path) -> None:
+    """The first page of an issued invoice and of the Credential view's PDF summary as pictures
+    (needs poppler's ``pdftoppm``)."""
+    from sqlalchemy import select
+
+    from coachdesk.model import Invoice
+    from coachdesk.services.billing.invoice_document import invoice_pdf
     from coachdesk.services.credentials.summary_pdf import credential_summary_pdf
 
     if shutil.which("pdftoppm") is None:
-        print("  credential-summary.png skipped: pdftoppm is not installed")
+        print("  invoice.png and credential-summary.png skipped: pdftoppm is not installed")
         return
     with opened.session() as db:  # type: ignore[attr-defined]
-        pdf = credential_summary_pdf(db)
-    source = home / "summary.pdf"
-    source.write_bytes(pdf)
-    target = OUT / "credential-summary"
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-singlefile", str(source), str(target)],
-        check=True,
-    )
-    print("  credential-summary.png")
+        numbered = select(Invoice.id).where(Invoice.number.is_not(None))
+        issued = db.scalar(numbered.order_by(Invoice.id))
+        pdfs = {"credential-summary": credential_summary_pdf(db)}
+        if issued is not None:
+            pdfs["invoice"] = invoice_pdf(db, issued)
+    for name, pdf in pdfs.items():
+        source = home / f"{name}.pdf"
+        source.write_bytes(pdf)
+        target = OUT / name
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "60", "-f", "1", "-singlefile", str(source), str(target)],
+            check=True,
+        )
+        print(f"  {name}.png")
 
 
 def _settle(app: object, window: object) -> None:
