@@ -32,7 +32,7 @@ class VaultOption(argparse.Action):
     """
 
     @property
-    def help(self) -> str:  # type: ignore[override]
+    def help(self) -> str:
         return _("the vault folder (default: {path})").format(path=default_vault_dir())
 
     @help.setter  # noqa: A003 - argparse reads the attribute by this name
