@@ -6,11 +6,28 @@ stay headless.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
+import threading
 from pathlib import Path
 
 log = logging.getLogger(__name__)
+
+# What the unlocked window needs and the unlock dialog does not: imported on a background thread
+# while the coach types the passphrase, so the dialog paints first and Enter finds them loaded.
+WARM_MODULES = ("coachdesk.vault.vault", "coachdesk.ui.shell.main_window")
+
+
+def _warm_imports() -> None:
+    from coachdesk.logs import log_unexpected
+
+    for name in WARM_MODULES:
+        try:
+            importlib.import_module(name)
+        except Exception as exc:  # the main thread imports it again and reports it there
+            log_unexpected(log, f"background import of {name}", exc)
+            return
 
 
 def run(vault_dir: Path | None = None, argv: list[str] | None = None) -> int:
@@ -22,7 +39,6 @@ def run(vault_dir: Path | None = None, argv: list[str] | None = None) -> int:
     from coachdesk.ui.features.preferences.preferences import Preferences, apply_theme
     from coachdesk.ui.kit import look
     from coachdesk.ui.kit.errors import error_box, install_excepthook
-    from coachdesk.ui.shell.main_window import MainWindow
     from coachdesk.ui.shell.startup import open_interactively, starting_folder
 
     setup_logging()
@@ -36,6 +52,7 @@ def run(vault_dir: Path | None = None, argv: list[str] | None = None) -> int:
     apply_theme(Preferences.load().theme)  # before any window, so every widget starts right
     app.setWindowIcon(look.app_icon())
     install_excepthook()
+    threading.Thread(target=_warm_imports, name="warm-imports", daemon=True).start()
     try:
         opened = open_interactively(starting_folder(vault_dir))
     except Exception as exc:  # never a traceback on screen: log it, say so calmly
@@ -43,6 +60,8 @@ def run(vault_dir: Path | None = None, argv: list[str] | None = None) -> int:
         return 1
     if opened is None:
         return 0
+    from coachdesk.ui.shell.main_window import MainWindow
+
     window = MainWindow(opened.vault, notice=opened.notice)
     window.quit_requested.connect(app.quit)
     window.show()
