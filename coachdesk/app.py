@@ -11,11 +11,17 @@ import logging
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 
 # What the unlocked window needs and the unlock dialog does not: imported on a background thread
-# while the coach types the passphrase, so the dialog paints first and Enter finds them loaded.
+# once the first window has painted (started earlier, the thread's share of the GIL delayed that
+# paint by a third), while the coach types, so Enter finds them loaded.
 WARM_MODULES = ("coachdesk.vault.vault", "coachdesk.ui.shell.main_window")
 
 
@@ -28,6 +34,22 @@ def _warm_imports() -> None:
         except Exception as exc:  # the main thread imports it again and reports it there
             log_unexpected(log, f"background import of {name}", exc)
             return
+
+
+def _warm_after_first_paint(app: QApplication) -> QObject:
+    """An event filter on ``app`` that starts the background imports at the first paint."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint:
+                app.removeEventFilter(self)
+                threading.Thread(target=_warm_imports, name="warm-imports", daemon=True).start()
+            return False
+
+    first_paint = FirstPaint(app)
+    app.installEventFilter(first_paint)
+    return first_paint
 
 
 def run(vault_dir: Path | None = None, argv: list[str] | None = None) -> int:
@@ -52,7 +74,7 @@ def run(vault_dir: Path | None = None, argv: list[str] | None = None) -> int:
     apply_theme(Preferences.load().theme)  # before any window, so every widget starts right
     app.setWindowIcon(look.app_icon())
     install_excepthook()
-    threading.Thread(target=_warm_imports, name="warm-imports", daemon=True).start()
+    warming = _warm_after_first_paint(app)  # noqa: F841 - the filter lives as long as run()
     try:
         opened = open_interactively(starting_folder(vault_dir))
     except Exception as exc:  # never a traceback on screen: log it, say so calmly
