@@ -6,11 +6,50 @@ stay headless.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
+
+# What the unlocked window needs and the unlock dialog does not: imported on a background thread
+# once the first window has painted (started earlier, the thread's share of the GIL delayed that
+# paint by a third), while the coach types, so Enter finds them loaded.
+WARM_MODULES = ("coachdesk.vault.vault", "coachdesk.ui.shell.main_window")
+
+
+def _warm_imports() -> None:
+    from coachdesk.logs import log_unexpected
+
+    for name in WARM_MODULES:
+        try:
+            importlib.import_module(name)
+        except Exception as exc:  # the main thread imports it again and reports it there
+            log_unexpected(log, f"background import of {name}", exc)
+            return
+
+
+def _warm_after_first_paint(app: QApplication) -> QObject:
+    """An event filter on ``app`` that starts the background imports at the first paint."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint:
+                app.removeEventFilter(self)
+                threading.Thread(target=_warm_imports, name="warm-imports", daemon=True).start()
+            return False
+
+    first_paint = FirstPaint(app)
+    app.installEventFilter(first_paint)
+    return first_paint
 
 
 def run(vault_dir: Path | None = None, argv: list[str] | None = None) -> int:
@@ -23,7 +62,6 @@ def run(vault_dir: Path | None = None, argv: list[str] | None = None) -> int:
     from coachdesk.ui.kit import look
     from coachdesk.ui.kit.errors import error_box, install_excepthook
     from coachdesk.ui.pdf.files import sweep_stale_viewer_folders
-    from coachdesk.ui.shell.main_window import MainWindow
     from coachdesk.ui.shell.startup import open_interactively, starting_folder
 
     setup_logging()
@@ -38,6 +76,7 @@ def run(vault_dir: Path | None = None, argv: list[str] | None = None) -> int:
     app.setWindowIcon(look.app_icon())
     install_excepthook()
     sweep_stale_viewer_folders()  # a crashed run's viewer copies hold client documents
+    warming = _warm_after_first_paint(app)  # noqa: F841 - the filter lives as long as run()
     try:
         opened = open_interactively(starting_folder(vault_dir))
     except Exception as exc:  # never a traceback on screen: log it, say so calmly
@@ -45,6 +84,8 @@ def run(vault_dir: Path | None = None, argv: list[str] | None = None) -> int:
         return 1
     if opened is None:
         return 0
+    from coachdesk.ui.shell.main_window import MainWindow
+
     window = MainWindow(opened.vault, notice=opened.notice)
     window.quit_requested.connect(app.quit)
     window.show()

@@ -13,11 +13,9 @@ that refuses one still runs, as it ran before.
 from __future__ import annotations
 
 import ctypes
-import logging
 import os
 import sys
 
-log = logging.getLogger(__name__)
 PR_SET_DUMPABLE = 4
 PR_GET_DUMPABLE = 3
 SEM_FAILCRITICALERRORS = 0x0001
@@ -34,22 +32,31 @@ def harden_process() -> None:
         _no_error_reporting()
 
 
+def _warn(message: str, *args: object) -> None:
+    """Import logging only when a step fails: every ``coachdesk`` call runs this module, and
+    importing logging costs a third of a bare ``python -c pass``.
+    """
+    import logging
+
+    logging.getLogger(__name__).warning(message, *args)
+
+
 def _no_core_files() -> None:
     import resource
 
     try:
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     except (OSError, ValueError):
-        log.warning("the core file size limit could not be set to 0")
+        _warn("the core file size limit could not be set to 0")
 
 
 def _not_dumpable() -> None:
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         if libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0:
-            log.warning("prctl(PR_SET_DUMPABLE) failed (errno %s)", ctypes.get_errno())
+            _warn("prctl(PR_SET_DUMPABLE) failed (errno %s)", ctypes.get_errno())
     except (OSError, AttributeError):
-        log.warning("prctl is not available")
+        _warn("prctl is not available")
 
 
 def is_dumpable() -> bool:
@@ -63,4 +70,4 @@ def _no_error_reporting() -> None:
         kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
         kernel32.SetErrorMode(SEM_FAILCRITICALERRORS | SEM_NOGPFAULTERRORBOX)
     except (OSError, AttributeError):
-        log.warning("SetErrorMode is not available")
+        _warn("SetErrorMode is not available")

@@ -8,14 +8,13 @@ given.
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from coachdesk import __version__
-from coachdesk.cli.output import terminal_text
+from coachdesk.cli.subcommands import SUBCOMMANDS, chosen_module, command_module
 from coachdesk.errors import (
     EXIT_INTERNAL,
     EXIT_OK,
@@ -24,38 +23,44 @@ from coachdesk.errors import (
     describe_exit_codes,
 )
 from coachdesk.i18n import _
-from coachdesk.logs import log_unexpected, setup_logging
 from coachdesk.paths import default_vault_dir
 
-log = logging.getLogger(__name__)
+
+class VaultOption(argparse.Action):
+    """``--vault DIR``, whose help names the default folder only when help is shown: finding that
+    folder imports platformdirs, which costs a third of a bare ``python -c pass``.
+    """
+
+    @property
+    def help(self) -> str:
+        return _("the vault folder (default: {path})").format(path=default_vault_dir())
+
+    @help.setter  # noqa: A003 - argparse reads the attribute by this name
+    def help(self, _text: str | None) -> None:
+        """Always the line above: argparse's constructor assigns None."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        setattr(namespace, self.dest, values)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from coachdesk.cli import (
-        archive_commands,
-        career_commands,
-        client_commands,
-        document_commands,
-        engagement_commands,
-        goal_commands,
-        icf_commands,
-        import_commands,
-        invoice_commands,
-        payment_commands,
-        practice_commands,
-        profile_commands,
-        session_commands,
-        sponsor_commands,
-        vault_commands,
-    )
-
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for ``argv``: only the module of the subcommand it names is imported (with its
+    options); every other subcommand is listed by its name and help line alone.
+    """
+    chosen = chosen_module(argv)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--vault",
         type=Path,
         default=argparse.SUPPRESS,
         metavar="DIR",
-        help=_("the vault folder (default: {path})").format(path=default_vault_dir()),
+        action=VaultOption,
     )
     parser = argparse.ArgumentParser(
         prog="coachdesk",
@@ -69,30 +74,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"CoachDesk {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (
-        vault_commands,
-        client_commands,
-        sponsor_commands,
-        engagement_commands,
-        session_commands,
-        goal_commands,
-        profile_commands,
-        icf_commands,
-        career_commands,
-        document_commands,
-        practice_commands,
-        import_commands,
-        archive_commands,
-        invoice_commands,
-        payment_commands,
-    ):
-        module.register(commands, common)
+    for module_name, names in SUBCOMMANDS:
+        if module_name == chosen:
+            command_module(module_name).register(commands, common)
+        else:
+            for name, help_text in names:
+                commands.add_parser(name, help=_(help_text))
     return parser
 
 
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Parse the command line; ``handler`` is None when no subcommand was given (the GUI)."""
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv).parse_args(argv)
     if not hasattr(args, "vault"):
         args.vault = None
     args.handler = getattr(args, "handler", None)
@@ -101,6 +94,12 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def run(args: argparse.Namespace) -> int:
     """Run a parsed subcommand; user errors become one line on stderr and an exit code."""
+    # Here, not at the top: they load logging and the model, which --version and --help never need.
+    import logging
+
+    from coachdesk.cli.output import terminal_text
+    from coachdesk.logs import log_unexpected, setup_logging
+
     args.vault = args.vault or default_vault_dir()
     log_path = setup_logging()
     try:
@@ -115,7 +114,9 @@ def run(args: argparse.Namespace) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:
-        log_unexpected(log, f"unexpected error in command {args.command}", exc)
+        log_unexpected(
+            logging.getLogger(__name__), f"unexpected error in command {args.command}", exc
+        )
         message = _("coachdesk: something went wrong; details are in {path}")
         print(message.format(path=log_path), file=sys.stderr)
         return EXIT_INTERNAL

@@ -21,7 +21,7 @@ from coachdesk.errors import EXIT_OK, NotAVault, ValidationError
 from coachdesk.i18n import _, ngettext
 from coachdesk.services.people import clients
 from coachdesk.vault.files import write_atomic
-from coachdesk.vault.opening import existing_layout
+from coachdesk.vault.key_file import existing_layout
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

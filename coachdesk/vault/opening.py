@@ -15,48 +15,14 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError
 
-from coachdesk.errors import NotAVault, VaultCorrupt, VaultTooNew
+from coachdesk.errors import VaultCorrupt, VaultTooNew
 from coachdesk.i18n import _
 from coachdesk.vault import migrate
 from coachdesk.vault.engine import connect_immutable, connect_raw
 from coachdesk.vault.files import DIR_MODE, temp_path_for
 from coachdesk.vault.layout import BACKUP_SUFFIX, VaultLayout
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 PAGE_SIZE = 4096
-
-
-def is_plain_sqlite(path: Path) -> bool:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-    except OSError:
-        return False
-
-
-def existing_layout(folder: Path) -> VaultLayout:
-    """The layout of the vault in ``folder``, or the reason it is not one."""
-    if folder.is_file():
-        if is_plain_sqlite(folder):
-            raise NotAVault(
-                _("This is a plain, unencrypted SQLite database, not a CoachDesk vault.")
-            )
-        raise NotAVault(_("This is a file, not a CoachDesk vault folder."))
-    if not folder.exists():
-        raise NotAVault(_("There is no vault at {path}.").format(path=folder))
-    layout = VaultLayout(folder)
-    has_key, has_db = layout.key.is_file(), layout.db.is_file()
-    if not has_key and not has_db:
-        if any(folder.iterdir()):
-            raise NotAVault(_("This folder is not a CoachDesk vault."))
-        raise NotAVault(_("This folder is empty: there is no vault here yet."))
-    if has_db and is_plain_sqlite(layout.db):
-        raise NotAVault(_("This folder holds a plain, unencrypted SQLite database, not a vault."))
-    if not has_key:
-        raise VaultCorrupt(_("The vault's key file is missing: restore it from a backup."))
-    if not has_db:
-        raise VaultCorrupt(_("The vault's database file is missing: restore it from a backup."))
-    return layout
 
 
 def check_database_file(path: Path) -> None:

@@ -29,6 +29,7 @@ from coachdesk.vault.files import (
     create_private_file,
     make_private_dir,
 )
+from coachdesk.vault.key_file import existing_layout
 from coachdesk.vault.keyslots import (
     DEFAULT_ARGON2,
     Argon2Params,
@@ -44,12 +45,7 @@ from coachdesk.vault.keyslots import (
 )
 from coachdesk.vault.layout import BACKUP_SUFFIX, VaultLayout
 from coachdesk.vault.lock import VaultLock
-from coachdesk.vault.opening import (
-    check_database_file,
-    existing_layout,
-    inspect_schema,
-    integrity_problems,
-)
+from coachdesk.vault.opening import check_database_file, inspect_schema, integrity_problems
 from coachdesk.vault.stale_copies import sweep_stale_copies
 
 log = logging.getLogger(__name__)
@@ -305,11 +301,6 @@ def open_vault(
     key_file = KeyFile.load(layout.key)
     data_key = unlock_key(key_file, passphrase, recovery_key, use_keychain)
     return _open_unlocked(layout, key_file, data_key)
-
-
-def read_key_file(folder: Path) -> KeyFile:
-    """The key file of the vault in ``folder`` (e.g. to learn its id before unlocking)."""
-    return KeyFile.load(existing_layout(Path(folder)).key)
 
 
 def unlock_key(

@@ -50,3 +50,28 @@ def test_the_window_starts_without_loading_the_pdf_libraries() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert json.loads(result.stdout) == []
+
+
+def test_the_unlock_dialog_shows_before_the_database_and_pdf_stacks_load(tmp_path: Path) -> None:
+    """Start-up time: launch paints the unlock dialog from Qt and the key file reader alone; the
+    rest loads on a background thread while the coach types (coachdesk/app.py)."""
+    code = (
+        "import json, sys\n"
+        "import coachdesk.app\n"
+        "from coachdesk.ui.features.preferences.preferences import Preferences, apply_theme\n"
+        "from coachdesk.ui.kit.errors import error_box, install_excepthook\n"
+        "from coachdesk.ui.shell.startup import open_interactively, starting_folder\n"
+        "from coachdesk.ui.features.vault.unlock_dialog import UnlockDialog\n"
+        "heavy = ['sqlalchemy', 'sqlcipher3', 'alembic', 'reportlab', 'pypdfium2',\n"
+        "         'coachdesk.model', 'coachdesk.services', 'coachdesk.ui.shell.main_window']\n"
+        "print(json.dumps([m for m in heavy if m in sys.modules]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={"COACHDESK_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(result.stdout) == []

@@ -1,7 +1,14 @@
-"""A 10,000-client demo practice, built once per benchmark run and shared by the benchmarks."""
+"""A 10,000-client demo practice, shared by the benchmarks and cached between runs.
+
+Building it takes minutes on the shared machine, so the closed vault is kept under
+``COACHDESK_BENCH_CACHE`` (default ``~/.cache/coachdesk-bench``), named by the schema's head
+revision and a digest of the demo generator; each run works on a fresh copy of it.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import os
 import random
 import shutil
 import time
@@ -15,7 +22,7 @@ from coachdesk import vault
 from coachdesk.model import CoachingSession, NoteTemplate, SessionStatus
 from coachdesk.services.demo.practice import fill_demo
 from coachdesk.services.demo.text import grow_notes
-from coachdesk.vault import Vault
+from coachdesk.vault import Vault, migrate
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.perf.invoicing import INVOICES, add_invoices
 
@@ -47,11 +54,16 @@ def add_busy_sessions(v: Vault, client_id: int, count: int) -> None:
         conn.execute(insert(CoachingSession.__table__), rows)
 
 
-@pytest.fixture(scope="session")
-def demo_vault_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A closed vault (test passphrase, fast KDF) with the demo practice at 20x a career, and
-    one client with 500 more sessions."""
-    folder: Path = tmp_path_factory.mktemp("bench") / "vault"
+def cached_vault_name() -> str:
+    """Changes when the schema or the demo generator does, so a stale practice is never reused."""
+    demo = Path(fill_demo.__code__.co_filename).parent
+    digest = hashlib.sha256()
+    for source in [*sorted(demo.glob("*.py")), Path(__file__)]:
+        digest.update(source.read_bytes())
+    return f"vault-{migrate.head_revision()}-{CLIENTS}-{digest.hexdigest()[:12]}"
+
+
+def build_demo_vault(folder: Path) -> None:
     v = vault.create(folder, PASSPHRASE, kdf=FAST_KDF).vault
     started = time.perf_counter()
     summary = fill_demo(v.engine, CLIENTS, seed=2026, today=TODAY)
@@ -61,6 +73,22 @@ def demo_vault_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file()) / 2**20
     print(f"\ndemo practice: {CLIENTS:,} clients filled in {elapsed:.1f} s ({size:.0f} MiB)")
     print(f"  {summary}")
+
+
+@pytest.fixture(scope="session")
+def demo_vault_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A closed vault (test passphrase, fast KDF) with the demo practice at 20x a career, and
+    one client with 500 more sessions: a copy of the cached one, built first if missing."""
+    cache = Path(os.environ.get("COACHDESK_BENCH_CACHE", "~/.cache/coachdesk-bench")).expanduser()
+    cached = cache / cached_vault_name()
+    if not cached.is_dir():
+        building = cache / f"{cached.name}.building"
+        shutil.rmtree(building, ignore_errors=True)
+        cache.mkdir(parents=True, exist_ok=True, mode=0o700)
+        build_demo_vault(building)
+        building.rename(cached)
+    folder: Path = tmp_path_factory.mktemp("bench") / "vault"
+    shutil.copytree(cached, folder)
     return folder
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QFileDialog
 
@@ -16,9 +17,11 @@ from coachdesk.i18n import _
 from coachdesk.ui.features.vault.folders import FolderKind, classify, new_vault_problem
 from coachdesk.ui.features.vault.unlock_dialog import OTHER_VAULT, UnlockDialog
 from coachdesk.ui.kit import look
-from coachdesk.ui.shell.first_run import FirstRunWizard
 from coachdesk.ui.shell.welcome import CREATE, OPEN, WelcomeDialog
-from coachdesk.vault import DEFAULT_ARGON2, Argon2Params, Vault
+from coachdesk.vault.keyslots import DEFAULT_ARGON2, Argon2Params
+
+if TYPE_CHECKING:  # opening a vault loads SQLAlchemy; the unlock dialog paints before that
+    from coachdesk.vault import Vault
 
 LAST_FOLDER_KEY = "vault/last_folder"
 
@@ -80,6 +83,8 @@ def open_interactively(folder: Path, *, kdf: Argon2Params = DEFAULT_ARGON2) -> O
         welcome = WelcomeDialog(_problem(folder, kind, picked))
         choice = welcome.exec()
         if choice == CREATE:
+            from coachdesk.ui.shell.first_run import FirstRunWizard  # loads services and PDFs
+
             wizard = FirstRunWizard(_create_target(folder, kind), kdf=kdf)
             if wizard.exec() == QDialog.DialogCode.Accepted and wizard.vault is not None:
                 _remember_folder(wizard.real_folder or wizard.vault.folder)

@@ -3,7 +3,7 @@
 A restore needs the vault closed (it replaces the database file under an exclusive lock), so
 the Backups view only asks for it (``BackupsPage.restore_requested``); the main window closes
 the vault as it does when locking, then calls ``start_restore``. The current state is saved as
-a safety backup first (see ``coachdesk.vault.restore``), and the vault is reopened whatever
+a safety backup first (see ``coachdesk.vault.restoring``), and the vault is reopened whatever
 happened, so the coach is never left without their practice.
 """
 

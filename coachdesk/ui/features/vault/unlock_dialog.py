@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -31,11 +32,14 @@ from PySide6.QtWidgets import (
 from coachdesk import vault as vaults
 from coachdesk.errors import CoachDeskError, WrongPassphrase
 from coachdesk.i18n import _
-from coachdesk.ui.features.vault.passphrase_change import ChangePassphraseDialog
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit.errors import user_message
 from coachdesk.ui.kit.tasks import Tasks
-from coachdesk.vault import Vault, keychain
+from coachdesk.vault import keychain
+
+if TYPE_CHECKING:  # at run time these load with the vault, off the path to a painted dialog
+    from coachdesk.ui.features.vault.passphrase_change import ChangePassphraseDialog
+    from coachdesk.vault import Vault
 
 log = logging.getLogger(__name__)
 
@@ -286,6 +290,8 @@ class UnlockDialog(QDialog):
             self.accept()
             return
         self.show_message(_("Unlocked with your recovery key."))
+        from coachdesk.ui.features.vault.passphrase_change import ChangePassphraseDialog
+
         offer = ChangePassphraseDialog(self.vault, self, after_recovery=True)
         offer.accepted.connect(self._new_passphrase_set)
         offer.finished.connect(self.accept)
