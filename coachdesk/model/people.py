@@ -56,6 +56,10 @@ class CoachProfile(Timestamped, Base):
     target_credential: Mapped[Credential | None] = mapped_column(str_enum(Credential))
     # A credential held is renewed every three years with 40 CCE units earned in the cycle.
     renewal_due_on: Mapped[date | None]
+    # A Babel locale such as "de_DE"; empty: the system's.
+    locale: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    # Records are kept this many years after a client's last engagement ends, then reviewed.
+    retention_years: Mapped[int] = mapped_column(default=7, server_default="7")
 
 
 class Sponsor(Timestamped, Base):
@@ -133,6 +137,12 @@ class Client(Timestamped, Base):
     confidential: Mapped[bool] = mapped_column(default=False, server_default="0")
     confidential_alias: Mapped[str] = mapped_column(String(100), default="", server_default="")
     org_contact_email: Mapped[str] = mapped_column(String(254), default="", server_default="")
+    # The language documents for this client print in ("de"); empty: the coach's.
+    language: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    # Why the coach keeps this client's records past the practice's period (``retain_until``).
+    retention_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Identifying and note fields dropped; counts and hours kept for the coaching log.
+    anonymised_on: Mapped[date | None]
 
     sponsor: Mapped[Sponsor | None] = relationship()
     tags: Mapped[list[ClientTag]] = relationship(

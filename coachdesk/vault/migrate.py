@@ -62,6 +62,7 @@ TABLES_ADDED: dict[str, frozenset[str]] = {
             "supervision_entry",
         }
     ),
+    "0006": frozenset(),  # locale, language and retention columns; the sort keys recomputed
 }
 
 
