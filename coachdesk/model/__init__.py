@@ -40,9 +40,11 @@ from coachdesk.model.progress import (
     PracticeSetting,
     ProgressRating,
 )
+from coachdesk.model.rights import AccessRequest
 from coachdesk.model.sessions import CoachingSession, NoteDraft, SessionAttendance
 
 __all__ = [
+    "AccessRequest",
     "ActionItem",
     "ActionStatus",
     "Agreement",

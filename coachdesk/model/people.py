@@ -143,6 +143,9 @@ class Client(Timestamped, Base):
     retention_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     # Identifying and note fields dropped; counts and hours kept for the coaching log.
     anonymised_on: Mapped[date | None]
+    # Asked by the intake questionnaire (migration 0007).
+    date_of_birth: Mapped[date | None]
+    emergency_contact: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     sponsor: Mapped[Sponsor | None] = relationship()
     tags: Mapped[list[ClientTag]] = relationship(

@@ -63,6 +63,7 @@ TABLES_ADDED: dict[str, frozenset[str]] = {
         }
     ),
     "0006": frozenset(),  # locale, language and retention columns; the sort keys recomputed
+    "0007": frozenset({"access_request"}),
 }
 
 
