@@ -13,7 +13,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from coachdesk import vault
-from coachdesk.model import Client, PracticeSetting, SigningMethod
+from coachdesk.model import AccessRequest, Client, PracticeSetting, SigningMethod
 from coachdesk.services.agreements import agreements
 from coachdesk.services.agreements import documents as agreement_documents
 from coachdesk.services.billing import invoices
@@ -35,7 +35,8 @@ TODAY = date(2026, 11, 28)
 
 def fill_rich(v: Vault, clients: int = 6) -> None:
     """Demo clients and their history, plus every kind of row the demo leaves out: a logo, a
-    scanned signed agreement, a custom template, a practice setting and a note draft."""
+    scanned signed agreement, a custom template, a practice setting, a note draft and an access
+    request."""
     fill_demo(v.engine, clients, 1, today=TODAY)
     with v.session() as db, db.begin():
         profile.set_logo(db, LOGO, "image/png")
@@ -66,6 +67,11 @@ def fill_rich(v: Vault, clients: int = 6) -> None:
         )
         notes.save_draft(db, held, f"draft with {PRIVATE_MARKER}")
         _bill(db, amara, held)
+        db.add(
+            AccessRequest(
+                client_id=amara, received_on=TODAY, due_on=date(2026, 12, 28), how_received="email"
+            )
+        )
 
 
 def _bill(db: Session, client_id: int, session_id: int) -> None:

@@ -132,3 +132,21 @@ def test_a_client_export_holds_their_invoices_payments_and_frozen_pdfs(
     assert [row["id"] for row in document["payment"]] == paid
     assert document["payment"][0]["reference"] == "TX-1"
     assert {f"files/invoice-{ident}-pdf.pdf" for ident in theirs} <= files
+
+
+def test_a_client_export_says_in_plain_words_what_it_holds(rich: Vault, tmp_path: Path) -> None:
+    with rich.session() as db:
+        amara = db.scalars(select(Client.id).where(Client.display_name == "Amara Okafor")).one()
+    dest = tmp_path / "amara.zip"
+    counts = export_client(rich, amara, dest)
+    with zipfile.ZipFile(dest) as zf:
+        readme = zf.read("README.txt").decode()
+    assert "everything your coach keeps about you" in readme
+    assert "  - your contact record" in readme
+    assert "  - 1 session with the notes shared with you" in readme
+    assert counts["goal"] == 0
+    assert "goal" not in readme
+    assert "Times are in UTC" in readme
+    assert "private working notes" in readme
+    assert "subject access pack" in readme
+    assert "docs/export-format.md" not in readme

@@ -29,6 +29,7 @@ from coachdesk.services.exchange.archive.common import ExportSummary, Progress, 
 from coachdesk.services.exchange.archive.container import EncryptingWriter
 from coachdesk.services.exchange.archive.csv_writer import write_csv
 from coachdesk.services.exchange.archive.json_writer import write_document
+from coachdesk.services.exchange.archive.readme import client_readme, practice_readme
 from coachdesk.services.exchange.archive.tables import (
     BLOB_MIME_COLUMN,
     FORMAT,
@@ -77,7 +78,11 @@ def export_practice(
     files = sum(_count_blobs(db, part) for part in chosen)
     ticker = Ticker(progress, files + 2 * sum(counts.values()))
     header = _header(db, client_id)
-    readme = _readme(header["scope"], encrypted=passphrase is not None, private_notes=private_notes)
+    encrypted = passphrase is not None
+    if client_id is None:
+        readme = practice_readme(encrypted=encrypted, private_notes=private_notes)
+    else:
+        readme = client_readme(counts, encrypted=encrypted)
     partial = partial_path_for(dest)
     partial.unlink(missing_ok=True)  # left by an export to this file that never finished
     raw = os.fdopen(open_new_private(partial), "wb")
@@ -190,26 +195,3 @@ def _header(db: Session, client_id: int | None) -> dict[str, Any]:
         "scope": SCOPE_PRACTICE if client_id is None else SCOPE_CLIENT,
         "client_id": client_id,
     }
-
-
-def _readme(scope: str, *, encrypted: bool, private_notes: bool) -> str:
-    lines = [
-        _("CoachDesk export"),
-        "",
-        _("coachdesk-export.json  every record, exactly (see docs/export-format.md)"),
-        _("csv/                   one spreadsheet per table (times in UTC)"),
-        _("files/                 signed agreements, scans and the logo"),
-        "",
-    ]
-    if scope == SCOPE_CLIENT:
-        lines.append(
-            _(
-                "This is one client's data. The coach's private notes and the coach's notes "
-                "about a sponsor are not included."
-            )
-        )
-    elif not private_notes:
-        lines.append(_("The coach's private notes are not included."))
-    if not encrypted:
-        lines.append(_("This folder is not encrypted: keep it somewhere safe, or delete it."))
-    return "\n".join(lines) + "\n"
