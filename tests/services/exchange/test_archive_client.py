@@ -146,6 +146,7 @@ def test_a_client_export_says_in_plain_words_what_it_holds(rich: Vault, tmp_path
     assert "  - 1 session with the notes shared with you" in readme
     assert counts["goal"] == 0
     assert "goal" not in readme
+    assert "  - 1 request to see your data" in readme
     assert "Times are in UTC" in readme
     assert "private working notes" in readme
     assert "subject access pack" in readme

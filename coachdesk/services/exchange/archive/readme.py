@@ -32,6 +32,10 @@ _CLIENT_PARTS: tuple[tuple[str, Callable[[int], str]], ...] = (
         lambda n: ngettext("{n} invoice or credit note", "{n} invoices or credit notes", n),
     ),
     ("payment", lambda n: ngettext("{n} payment", "{n} payments", n)),
+    (
+        "access_request",
+        lambda n: ngettext("{n} request to see your data", "{n} requests to see your data", n),
+    ),
 )
 
 

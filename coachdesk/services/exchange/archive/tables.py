@@ -52,6 +52,7 @@ CLIENT_OWNED = frozenset(
         "action_item",
         "follow_up",
         "invoice",
+        "access_request",
     }
 )
 
