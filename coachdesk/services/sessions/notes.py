@@ -141,6 +141,11 @@ def carry_forward(db: Session, session_id: int) -> CarryForward:
     return CarryForward(open_actions, list_goals(db, session.client_id, GoalStatus.ACTIVE))
 
 
+def session_exists(db: Session, session_id: int) -> bool:
+    """Whether the session is still in the vault (an erase or a delete may have taken it)."""
+    return db.get(CoachingSession, session_id) is not None
+
+
 def save_draft(db: Session, session_id: int, content: str) -> datetime:
     """Autosave what the editor holds; the latest save replaces the previous one."""
     load_session(db, session_id)

@@ -33,7 +33,7 @@ from coachdesk.ui.features.notes.layout import Body
 from coachdesk.ui.features.notes.state import Loaded, NotesState, load
 from coachdesk.ui.kit import lockable, look
 from coachdesk.ui.kit.errors import show_error
-from coachdesk.ui.kit.practice import ACTIONS, GOALS, SESSIONS, Practice
+from coachdesk.ui.kit.practice import ACTIONS, CLIENTS, EVERYTHING, GOALS, SESSIONS, Practice
 
 
 def _clock(moment: datetime) -> str:
@@ -77,7 +77,7 @@ class NotesEditor(QWidget):
         self.loaded: Loaded | None = None
         self.baseline: NotesState | None = None  # the notes as the vault holds them
         self._filling = self._saving = self._close_after_save = False
-        self._quiet_close = self._closed = False
+        self._quiet_close = self._closed = self._gone = False
         self._key = (id(practice), session_id)
         NotesEditor._open[self._key] = self
         lockable.register(self)
@@ -106,7 +106,21 @@ class NotesEditor(QWidget):
             lambda _exc: self._mark(_("Draft not saved — retrying"), error=True)
         )
         self.resize(1120, 780)
+        practice.changed.connect(self._vault_changed)
         practice.read(lambda db: load(db, session_id), self._loaded, self._load_failed)
+
+    def _vault_changed(self, kind: str) -> None:
+        """An erase or a delete elsewhere may have taken this session away: look."""
+        if kind in (SESSIONS, CLIENTS, EVERYTHING) and self.is_live() and not self._saving:
+            session_id = self.session_id
+            self.practice.read(lambda db: notes.session_exists(db, session_id), self._still_there)
+
+    def _still_there(self, exists: bool) -> None:
+        """Close at once when the session is gone, keeping no draft: whoever erased the client
+        wanted every word about them out of the vault, these included."""
+        if not exists and self.is_live():
+            self._gone = True
+            self.close()
 
     def _build_actions(self) -> None:
         def action(text: str, keys: list[QKeySequence], slot: Callable[[], object]) -> QAction:
@@ -312,6 +326,12 @@ class NotesEditor(QWidget):
 
     # -- closing ----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self._gone:
+            self.autosave.stop()
+            self._closed = True
+            NotesEditor._open.pop(self._key, None)
+            event.accept()
+            return
         if self._saving and not self._quiet_close:
             self._close_after_save = True  # closes when the save is done
             event.ignore()

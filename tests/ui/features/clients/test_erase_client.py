@@ -8,10 +8,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from coachdesk.model import Client, CoachingSession, Goal
+from coachdesk.model import Client, CoachingSession, Goal, NoteDraft
 from coachdesk.services.progress import goals
 from coachdesk.services.progress.goals import GoalFields
 from coachdesk.ui.features.clients.erase_dialog import EraseDialog
+from coachdesk.ui.features.notes.editor import NotesEditor
 from coachdesk.ui.shell.main_window import MainWindow
 from tests.services.factories import client, session
 from tests.support import fingerprint
@@ -92,3 +93,23 @@ def test_a_lock_closes_the_erase_dialog_and_forgets_the_typed_name(
     assert window.vault is None, "a typed name to confirm is no work to keep"
     assert not dialog.isVisible()
     assert dialog.typed.text() == ""
+
+
+def test_erasing_closes_an_open_notes_editor_of_the_client_and_keeps_no_draft(
+    qtbot, window: MainWindow, amara: int
+) -> None:
+    assert window.vault is not None
+    with window.vault.session() as db:
+        session_id = db.query(CoachingSession.id).filter_by(client_id=amara).scalar()
+    editor = NotesEditor.open_for(window.practice, session_id)
+    qtbot.waitUntil(lambda: editor.loaded is not None and editor.body.isEnabled(), timeout=WAIT_MS)
+    editor.agenda.setText("Unsaved words about Amara")
+    editor.agenda.textEdited.emit(editor.agenda.text())
+    assert editor.has_unsaved_changes()
+    dialog = open_eraser(qtbot, window, amara)
+    qtbot.keyClicks(dialog.typed, "Amara Okafor")
+    with qtbot.waitSignal(editor.destroyed, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
+    assert NotesEditor.all_open() == []
+    with window.vault.session() as db:
+        assert db.query(NoteDraft).count() == 0, "a draft kept now would outlive the erase"
