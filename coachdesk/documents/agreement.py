@@ -7,7 +7,7 @@ The template's text is the coach's; this module only supplies the values (format
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Spacer, Table
 
 from coachdesk import words
 from coachdesk.documents import templates
@@ -17,7 +17,6 @@ from coachdesk.documents.pages import build_pdf, page_size
 from coachdesk.documents.style import (
     INK,
     MARGIN_X,
-    esc,
     para,
     styles,
     table_style,
@@ -86,7 +85,7 @@ def story_from_markup(text: str, width: float) -> list[Flowable]:
         elif block.kind == "bullet":
             last = i + 1 >= len(blocks) or blocks[i + 1].kind != "bullet"
             style = st.bullet_last if last else st.bullet
-            story.append(Paragraph(esc(block.text), style, bulletText="•"))
+            story.append(para(block.text, style, bullet="•"))
         elif i > 0 and blocks[i - 1].kind == "title":
             story.append(para(block.text, st.subtitle))
         else:

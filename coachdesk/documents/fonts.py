@@ -120,6 +120,18 @@ _DEJAVU = (
     "DejaVuSans-BoldOblique.ttf",
 )
 _DEJAVU_MONO = ("DejaVuSansMono.ttf", "DejaVuSansMono-Bold.ttf")
+_SYMBOLA = "Symbola_hint.ttf"
+
+# Where a font with the symbols and emoji DejaVu lacks may be (monochrome outlines: a PDF
+# cannot embed colour emoji bitmaps). The packaged app brings Symbola along.
+_SYMBOL_CANDIDATES = (
+    Path("/usr/share/fonts/truetype/ancient-scripts") / _SYMBOLA,
+    Path("/usr/share/fonts/TTF/Symbola.ttf"),
+    Path("/usr/share/fonts/gdouros-symbola/Symbola.ttf"),
+    Path("/usr/share/fonts/truetype/noto/NotoSansSymbols2-Regular.ttf"),
+    Path("/System/Library/Fonts/Apple Symbols.ttf"),
+    _WINDOWS_FONTS / "seguisym.ttf",
+)
 
 
 def bundled_fonts_dir() -> Path | None:
@@ -151,6 +163,12 @@ def mono_candidates() -> tuple[tuple[Path, Path], ...]:
     return ((r, b), *_MONO_CANDIDATES)
 
 
+def symbol_candidates() -> tuple[Path, ...]:
+    """Fallback fonts for symbols, in order of preference."""
+    bundled = bundled_fonts_dir()
+    return _SYMBOL_CANDIDATES if bundled is None else (bundled / _SYMBOLA, *_SYMBOL_CANDIDATES)
+
+
 @dataclass(frozen=True)
 class FontFamily:
     """Registered ReportLab font names; ``source`` says which family was found (for the log)."""
@@ -163,6 +181,9 @@ class FontFamily:
     mono_bold: str
     source: str
     full_coverage: bool
+    # The fallback for characters the text font lacks (emoji, rare symbols); None when the
+    # computer has none, and such characters print as the text font's empty box.
+    symbols: str | None = None
 
 
 def _vera() -> tuple[str, Path, Path, Path, Path]:
@@ -211,4 +232,9 @@ def family() -> FontFamily:
         mono_names = ("CoachDeskMono", "CoachDeskMono-Bold")
     else:
         mono_names = (names[0], names[1])
-    return FontFamily(*names, *mono_names, source=label, full_coverage=full)
+    symbol_font = next((path for path in symbol_candidates() if path.is_file()), None)
+    symbols = None
+    if symbol_font is not None:
+        pdfmetrics.registerFont(TTFont("CoachDeskSymbols", str(symbol_font)))
+        symbols = "CoachDeskSymbols"
+    return FontFamily(*names, *mono_names, source=label, full_coverage=full, symbols=symbols)

@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
+from coachdesk.documents.bidi import drawn
 from coachdesk.documents.data import Letterhead
 from coachdesk.documents.fonts import FontFamily, family
 from coachdesk.documents.style import ACCENT, INK, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, MUTED, RULE
@@ -94,18 +95,18 @@ class PageDecor:
             else:
                 canvas.setFont(self.fonts.bold, 16)
                 canvas.setFillColor(ACCENT)
-                canvas.drawString(MARGIN_X, top - 16, lh.coach_name)
+                canvas.drawString(MARGIN_X, top - 16, drawn(lh.coach_name))
                 if lh.credentials:
                     canvas.setFont(self.fonts.regular, 8.5)
                     canvas.setFillColor(MUTED)
-                    canvas.drawString(MARGIN_X, top - 29, lh.credentials)
+                    canvas.drawString(MARGIN_X, top - 29, drawn(lh.credentials))
             y = top - 8
             for text, strong in _contact_lines(lh, with_name=reader is not None):
                 canvas.setFont(
                     self.fonts.bold if strong else self.fonts.regular, 8.5 if strong else 8
                 )
                 canvas.setFillColor(INK if strong else MUTED)
-                canvas.drawRightString(width - MARGIN_X, y, text)
+                canvas.drawRightString(width - MARGIN_X, y, drawn(text))
                 y -= 10.5
         rule_y = height - MARGIN_TOP - self.letterhead_height() + 4 * mm
         canvas.setStrokeColor(ACCENT)
@@ -123,8 +124,8 @@ class PageDecor:
             who = " · ".join(
                 t for t in (self.letterhead.coach_name, self.letterhead.business_name) if t
             )
-            canvas.drawString(MARGIN_X, y, who)
-        canvas.drawRightString(width - MARGIN_X, y, self.doc_title)
+            canvas.drawString(MARGIN_X, y, drawn(who))
+        canvas.drawRightString(width - MARGIN_X, y, drawn(self.doc_title))
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_X, y - 2.5 * mm, width - MARGIN_X, y - 2.5 * mm)

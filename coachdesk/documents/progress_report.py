@@ -90,11 +90,11 @@ def _goal_block(goal: GoalProgress, width: float) -> Flowable:
         for m in goal.milestones:
             if m.done_on is not None:
                 text = _("{title} – reached {date}").format(
-                    title=esc(m.title), date=format_short_date(m.done_on)
+                    title=m.title, date=format_short_date(m.done_on)
                 )
-                left.append(Paragraph(text, st.milestone_done, bulletText="✓"))
+                left.append(para(text, st.milestone_done, bullet="✓"))
             else:
-                left.append(Paragraph(esc(m.title), st.milestone_open, bulletText="○"))
+                left.append(para(m.title, st.milestone_open, bullet="○"))
     if len(goal.ratings) > 1:
         right: Flowable = goal_chart(goal.ratings, goal.baseline, goal.target, chart_w, 36 * mm)
     elif goal.ratings:  # one point makes no line: a chart would take the room for nothing
@@ -238,7 +238,7 @@ def report_story(data: ProgressReportData, width: float) -> list[Flowable]:
                 actions += _open_actions(data, width)
         story += section(_("Action items"), actions)
     if client:
-        themes = [Paragraph(esc(t), st.bullet, bulletText="•") for t in data.themes if t.strip()]
+        themes = [para(t, st.bullet, bullet="•") for t in data.themes if t.strip()]
         story += section(_("Themes"), themes)
     story += section(_("Next focus"), paragraphs(data.next_focus))
     # A table short enough to be kept whole goes with its heading; asking for room for a

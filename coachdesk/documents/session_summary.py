@@ -59,9 +59,7 @@ def _actions(data: SessionSummaryData, width: float) -> list[Flowable]:
     ]
     for action in data.actions:
         due = format_short_date(action.due_on) if action.due_on else ""
-        rows.append(
-            [Paragraph(esc(action.text), st.cell_check, bulletText="☐"), para(due, st.cell_right)]
-        )
+        rows.append([para(action.text, st.cell_check, bullet="☐"), para(due, st.cell_right)])
     table = Table(rows, colWidths=[width - 30 * mm, 30 * mm], repeatRows=1, hAlign="LEFT")
     table.setStyle(
         table_style(

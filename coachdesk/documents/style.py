@@ -24,6 +24,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from coachdesk.documents.bidi import BidiParagraph, has_rtl, with_symbols
 from coachdesk.documents.fonts import family
 
 INK = colors.HexColor("#1E2B31")
@@ -138,12 +139,16 @@ def styles() -> Styles:
 
 
 def esc(text: str) -> str:
-    """Text as Platypus markup that prints literally: ``<b>&amp;`` stays ``<b>&amp;``."""
-    return escape(text).replace("\n", "<br/>")
+    """Text as Platypus markup that prints literally: ``<b>&amp;`` stays ``<b>&amp;``; emoji and
+    symbols the text font lacks come from the symbol font."""
+    return with_symbols(escape(text).replace("\n", "<br/>"), family().regular)
 
 
-def para(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(esc(text), style)
+def para(text: str, style: ParagraphStyle, bullet: str | None = None) -> Flowable:
+    """Text as a paragraph; Hebrew or Arabic in it is shaped and set in reading order."""
+    if has_rtl(text):
+        return BidiParagraph(text, style, bullet)
+    return Paragraph(esc(text), style, bulletText=bullet)
 
 
 def paragraphs(text: str, style: ParagraphStyle | None = None) -> list[Flowable]:
