@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from coachdesk.documents.session_summary import render_session_summary
 from coachdesk.documents.style import PARAGRAPH_CHARS, paragraphs, pieces_of
 from tests.documents import pdfcheck, samples
@@ -46,3 +48,21 @@ def test_long_notes_print_every_line_in_order(tmp_path: Path) -> None:
     assert pdfcheck.page_count(pdf) > 5
     printed = re.findall(r"Line (\d{5}) of", pdfcheck.text(pdf))
     assert printed == [f"{n:05d}" for n in range(1500)]
+
+
+def test_a_long_document_reports_its_layout_and_stops_when_told() -> None:
+    from coachdesk.documents.pages import reporting_to
+    from coachdesk.errors import Cancelled
+
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append((done, total))
+        if len(seen) == 5:
+            raise Cancelled()
+
+    notes = "\n\n".join(["A paragraph of notes about the plan."] * 400)
+    with reporting_to(progress), pytest.raises(Cancelled):
+        render_session_summary(samples.session_summary(shared_notes=notes))
+    assert [done for done, _total in seen] == [1, 2, 3, 4, 5]
+    assert all(total > 400 for _done, total in seen)

@@ -1,4 +1,4 @@
-"""Long work (backup, export, import) off the GUI thread, with a progress bar and Cancel.
+"""Long work (backup, export, import, long documents) off the GUI thread, with progress and Cancel.
 
 The work is a function of one ``progress(done, total)`` callback (total 0 = length unknown).
 The callback runs on the worker: it forwards the numbers to the bar through a queued signal and
@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -126,8 +126,12 @@ class LongWork(QObject):
         parent: QWidget | None = None,
         *,
         cancellable: bool = True,
+        show_after_ms: int = 0,
     ) -> None:
+        """``show_after_ms``: keep the dialog hidden that long, so work that ends sooner (most
+        documents) never flashes a progress window."""
         super().__init__(parent)
+        self._show_after_ms = show_after_ms
         self._tasks = tasks
         self._stop = threading.Event()
         self._relay = _Relay()
@@ -191,8 +195,15 @@ class LongWork(QObject):
             else:
                 show_error(self.dialog.parentWidget(), exc)
 
-        self.dialog.show()
+        if self._show_after_ms > 0:
+            QTimer.singleShot(self._show_after_ms, self._show_if_running)
+        else:
+            self.dialog.show()
         self._tasks.run(lambda: work(progress), done, failed)
+
+    def _show_if_running(self) -> None:
+        if not self._ended:
+            self.dialog.show()
 
     def _progress_callback(self) -> Progress:
         """The worker's callback: at most ``STEPS`` bar updates cross threads, however often

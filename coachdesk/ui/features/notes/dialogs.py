@@ -15,9 +15,11 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from coachdesk.formatting import format_date
 from coachdesk.i18n import _
+from coachdesk.ui.kit.long_work import LongWork, Progress
 from coachdesk.ui.kit.practice import Practice
 
 Button = QMessageBox.StandardButton
+SHOW_AFTER_MS = 700  # a summary that takes longer than this gets a progress window
 
 
 class Closing(Enum):
@@ -67,9 +69,19 @@ def ask_before_close(parent: QWidget) -> Closing:
 
 
 def preview_summary(practice: Practice, parent: QWidget, session_id: int, title: str) -> None:
-    """Render the session summary on a worker, then show it in a preview window."""
+    """Render the session summary on a worker, then show it in a preview window. Long notes
+    take seconds to lay out: after a moment a progress window offers Cancel."""
+    from coachdesk.documents.pages import reporting_to
     from coachdesk.services.progress import reports as report_documents
     from coachdesk.ui.pdf.preview import PdfPreviewDialog
+
+    vault = practice.vault
+    if vault is None:
+        return
+
+    def work(progress: Progress) -> bytes:
+        with vault.session() as db, reporting_to(progress):
+            return report_documents.session_summary_pdf(db, session_id)
 
     def show(pdf: bytes) -> None:
         if not shiboken6.isValid(parent):  # the editor closed meanwhile
@@ -78,6 +90,7 @@ def preview_summary(practice: Practice, parent: QWidget, session_id: int, title:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
-    practice.read(
-        lambda db: report_documents.session_summary_pdf(db, session_id), show, parent=parent
+    job = LongWork(
+        practice.tasks, title, _("Laying out the summary…"), parent, show_after_ms=SHOW_AFTER_MS
     )
+    job.start(work, show)

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from shiboken6 import isValid
+from sqlalchemy.orm import Session
 
-from coachdesk.errors import ValidationError
+from coachdesk.documents.pages import reporting_to
+from coachdesk.errors import Cancelled, ValidationError
 from coachdesk.i18n import _
 from coachdesk.services.people import clients, profile
 from coachdesk.ui.features.reports.report_form import SPONSOR, ReportForm
@@ -198,8 +200,18 @@ class ProgressReportDialog(QDialog):
         self._token += 1
         token = self._token
         self.form.show_period_error("")
+
+        def superseded(_done: int, _total: int) -> None:
+            """A newer rendering (or closing) makes this one pointless: stop laying it out."""
+            if token != self._token:
+                raise Cancelled()
+
+        def work(db: Session) -> bytes:
+            with reporting_to(superseded):
+                return render(db, request)
+
         self.practice.read(
-            lambda db: render(db, request),
+            work,
             lambda pdf: self._rendered(token, request, pdf),
             lambda exc: self._refused(token, request, exc),
             parent=self,
@@ -257,6 +269,11 @@ class ProgressReportDialog(QDialog):
     def has_unsaved_input(self) -> bool:
         """The coach's summary and next focus exist nowhere else until the report is saved."""
         return self.form.has_typed_text()
+
+    def done(self, result: int) -> None:
+        """Closed: a rendering still running stops at its next paragraph."""
+        self._token += 1
+        super().done(result)
 
     def discard(self) -> None:
         """The app locks: drop the typed texts and the rendered report, then close."""

@@ -374,6 +374,24 @@ def test_summary_pdf_saves_first_then_previews(qtbot, practice, opened, data) ->
     dialog.close()
 
 
+def test_a_long_summary_can_be_cancelled_and_opens_no_preview(
+    qtbot, practice, opened, data
+) -> None:
+    from coachdesk.model import CoachingSession
+    from coachdesk.ui.kit.long_work import LongWork
+    from coachdesk.ui.pdf.preview import PdfPreviewDialog
+
+    paragraph = "We walked through the quarter's plan, one decision at a time. " * 30
+    with opened.session() as db, db.begin():
+        db.get(CoachingSession, data.current).shared_notes = "\n\n".join([paragraph] * 90)
+    editor = open_editor(qtbot, practice, data.current)
+    qtbot.mouseClick(editor.body.pdf_button, Qt.MouseButton.LeftButton)
+    [job] = LongWork.running
+    job.cancel()
+    qtbot.waitUntil(lambda: not LongWork.running, timeout=WAIT_MS)  # a preview opens as it ends
+    assert editor.findChild(PdfPreviewDialog) is None
+
+
 def test_the_private_notes_say_where_they_go(qtbot, practice, data: Seeded) -> None:
     editor = open_editor(qtbot, practice, data.current)
     said = " ".join(label.text() for label in editor.sections.findChildren(QLabel))
