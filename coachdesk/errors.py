@@ -64,6 +64,11 @@ class WrongPassphrase(CoachDeskError):
     exit_code = EXIT_WRONG_KEY
 
 
+class BackupBeforeRekey(WrongPassphrase):
+    """The backup was made before the vault was re-keyed: it opens with the passphrase (or
+    recovery key) of its day, which the restore needs as well as today's."""
+
+
 class VaultInUse(CoachDeskError):
     """Another CoachDesk process has the vault open."""
 

@@ -2,7 +2,8 @@
 
 Scripts set ``COACHDESK_PASSPHRASE`` (and ``COACHDESK_NEW_PASSPHRASE`` for ``passwd``,
 ``COACHDESK_RECOVERY_KEY`` for recovery, ``COACHDESK_EXPORT_PASSPHRASE`` for an encrypted
-export); a person at a terminal is asked and nothing is echoed. The process entry takes them
+export, ``COACHDESK_BACKUP_PASSPHRASE`` for a backup made before a re-key); a person at a
+terminal is asked and nothing is echoed. The process entry takes them
 out of the environment at once (``take_from_environment``), so no child process (keyring's
 backend probes, a PDF viewer) inherits them.
 """
@@ -20,7 +21,14 @@ PASSPHRASE_ENV = "COACHDESK_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "COACHDESK_NEW_PASSPHRASE"
 RECOVERY_KEY_ENV = "COACHDESK_RECOVERY_KEY"
 EXPORT_PASSPHRASE_ENV = "COACHDESK_EXPORT_PASSPHRASE"
-SECRET_ENVS = (PASSPHRASE_ENV, NEW_PASSPHRASE_ENV, RECOVERY_KEY_ENV, EXPORT_PASSPHRASE_ENV)
+BACKUP_PASSPHRASE_ENV = "COACHDESK_BACKUP_PASSPHRASE"
+SECRET_ENVS = (
+    PASSPHRASE_ENV,
+    NEW_PASSPHRASE_ENV,
+    RECOVERY_KEY_ENV,
+    EXPORT_PASSPHRASE_ENV,
+    BACKUP_PASSPHRASE_ENV,
+)
 _taken: dict[str, str] = {}
 
 
@@ -73,6 +81,11 @@ def passphrase_given() -> bool:
 
 def recovery_key() -> str:
     return from_env_or_prompt(RECOVERY_KEY_ENV, _("Recovery key: "))
+
+
+def backup_passphrase() -> str:
+    """The passphrase a backup made before a re-key was made with."""
+    return from_env_or_prompt(BACKUP_PASSPHRASE_ENV, _("Passphrase the backup was made with: "))
 
 
 def new_export_passphrase() -> str:

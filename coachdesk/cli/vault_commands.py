@@ -13,6 +13,7 @@ from coachdesk.cli import secrets
 from coachdesk.errors import (
     EXIT_BAD_VAULT,
     EXIT_OK,
+    BackupBeforeRekey,
     InvalidInput,
     NotAVault,
     VaultCorrupt,
@@ -217,9 +218,16 @@ def _remembered(folder: Path) -> bool:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     if not secrets.passphrase_given() and _remembered(args.vault):
-        safety = vault.restore(args.file, args.vault, use_keychain=True)
+        unlock: dict[str, Any] = {"use_keychain": True}
     else:
-        safety = vault.restore(args.file, args.vault, passphrase=secrets.passphrase())
+        unlock = {"passphrase": secrets.passphrase()}
+    try:
+        safety = vault.restore(args.file, args.vault, **unlock)
+    except BackupBeforeRekey as exc:
+        print(exc, file=sys.stderr)
+        safety = vault.restore(
+            args.file, args.vault, **unlock, backup_passphrase=secrets.backup_passphrase()
+        )
     print(
         _("Restored the vault in {path} from {backup}.").format(path=args.vault, backup=args.file)
     )

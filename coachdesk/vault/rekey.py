@@ -87,6 +87,14 @@ def finish_interrupted_rekey(layout: VaultLayout) -> None:
         lock.release()
 
 
+def copy_under_key(
+    source: Path, copy: Path, old_key: bytes | bytearray, new_key: bytes | bytearray
+) -> None:
+    """Write ``source`` (under ``old_key``) to the new file ``copy`` under ``new_key``: a backup
+    made before a re-key, restored under the vault's current key."""
+    _export(source, copy, old_key, new_key, _no_progress)
+
+
 def _export(
     source: Path,
     copy: Path,

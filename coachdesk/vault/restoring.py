@@ -3,6 +3,11 @@
 The backup's database is copied beside the vault, fsynced and verified (it decrypts, passes the
 integrity check, and its schema is one this version knows) before it replaces the current file.
 The current database is first saved as a backup of its own, so a restore can itself be undone.
+
+A backup made before the vault was re-keyed is under the old data key: it opens with its own key
+file and the passphrase of its day. It is then copied under the vault's current key, so the
+vault keeps today's passphrase and recovery key, and the leaked secret a re-key answered stays
+useless for the live vault.
 """
 
 from __future__ import annotations
@@ -12,12 +17,12 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
-from coachdesk.errors import InvalidInput, NotAVault, VaultCorrupt
+from coachdesk.errors import BackupBeforeRekey, InvalidInput, NotAVault, VaultCorrupt
 from coachdesk.i18n import _
 from coachdesk.vault import backups, rekey
 from coachdesk.vault.engine import make_engine
 from coachdesk.vault.files import make_private_dir, replace_durably, temp_path_for
-from coachdesk.vault.keyslots import KeyFile, data_key_fits
+from coachdesk.vault.keyslots import KeyFile, data_key_fits, unlock_with_passphrase
 from coachdesk.vault.layout import BACKUP_SUFFIX, VaultLayout
 from coachdesk.vault.lock import VaultLock
 from coachdesk.vault.opening import check_schema, integrity_problems
@@ -33,10 +38,12 @@ def restore(
     passphrase: str | None = None,
     recovery_key: str | None = None,
     use_keychain: bool = False,
+    backup_passphrase: str | None = None,
 ) -> Path | None:
     """Replace the vault in ``folder`` with ``backup``, or recreate it there if the folder is
-    empty. The vault's current passphrase (or the backup's, for a new folder) unlocks it.
-    Returns the safety backup of the replaced database, if there was one.
+    empty. The vault's current passphrase (or the backup's, for a new folder) unlocks it;
+    ``backup_passphrase`` opens a backup made before a re-key (``BackupBeforeRekey`` asks
+    for it). Returns the safety backup of the replaced database, if there was one.
     """
     backup, folder = Path(backup), Path(folder)
     info, backup_key_file = backups.read_backup(backup)
@@ -45,8 +52,7 @@ def restore(
     replacing = layout.db.exists()
     key_file = _current_key_file(layout, backup_key_file)
     data_key = unlock_key(key_file, passphrase, recovery_key, use_keychain)
-    if not data_key_fits(backup_key_file, data_key):
-        raise InvalidInput(_("This backup belongs to a different vault."))
+    backup_key = _backup_key(key_file, backup_key_file, data_key, backup_passphrase)
     make_private_dir(folder)
     lock = VaultLock(layout)
     lock.acquire()
@@ -54,6 +60,8 @@ def restore(
         candidate = temp_path_for(layout.db)
         backups.extract_database(backup, candidate)
         try:
+            if backup_key != data_key:
+                candidate = _under_current_key(candidate, backup_key, data_key)
             _verify(candidate, data_key)
             safety = _save_current(layout, key_file, data_key) if replacing else None
             _remove_stale_wal(layout)
@@ -66,6 +74,44 @@ def restore(
         lock.release()
     log.info("vault %s restored from a backup made %s", info.vault_id, info.created.isoformat())
     return safety
+
+
+def needs_backup_passphrase(backup: Path, data_key: bytes) -> bool:
+    """Whether ``backup`` was made before the vault (open with ``data_key``) was re-keyed."""
+    _info, backup_key_file = backups.read_backup(Path(backup))
+    return not data_key_fits(backup_key_file, data_key)
+
+
+def _backup_key(
+    key_file: KeyFile, backup_key_file: KeyFile, data_key: bytes, backup_passphrase: str | None
+) -> bytes:
+    """The key the backup's database is under: the vault's own, or (made before a re-key)
+    the one its own key file gives with the passphrase of its day."""
+    if data_key_fits(backup_key_file, data_key):
+        return data_key
+    if key_file is backup_key_file:  # the backup's own key file already refused the secret
+        raise InvalidInput(_("This backup belongs to a different vault."))
+    if backup_passphrase is None:
+        raise BackupBeforeRekey(
+            _(
+                "This backup was made before the vault was re-keyed: it also needs the "
+                "passphrase it was made with. The vault keeps today's passphrase."
+            )
+        )
+    return unlock_with_passphrase(backup_key_file, backup_passphrase)
+
+
+def _under_current_key(candidate: Path, backup_key: bytes, data_key: bytes) -> Path:
+    """The extracted backup copied under the vault's current key, the old-key copy removed."""
+    rekeyed = temp_path_for(candidate)
+    try:
+        rekey.copy_under_key(candidate, rekeyed, backup_key, data_key)
+    except BaseException:
+        rekeyed.unlink(missing_ok=True)
+        raise
+    finally:
+        candidate.unlink(missing_ok=True)
+    return rekeyed
 
 
 def _remove_stale_wal(layout: VaultLayout) -> None:

@@ -160,6 +160,24 @@ def test_backup_and_restore_round_trip(vault_dir: Path, tmp_path: Path, env, cap
     assert run("restore", tmp_path / "missing.cdbackup", "--vault", vault_dir) == 1
 
 
+def test_restoring_a_backup_from_before_a_rekey_asks_for_its_passphrase(
+    vault_dir: Path, tmp_path: Path, env, capsys
+) -> None:
+    out = tmp_path / "before.cdbackup"
+    assert run("backup", "--vault", vault_dir, "--out", out) == 0
+    env.setenv("COACHDESK_NEW_PASSPHRASE", "second passphrase")
+    assert run("passwd", "--rekey", "--vault", vault_dir) == 0
+    env.setenv("COACHDESK_PASSPHRASE", "second passphrase")
+    capsys.readouterr()
+    assert run("restore", out, "--vault", vault_dir) == 1, "no terminal to ask on"
+    err = capsys.readouterr().err
+    assert "made before the vault was re-keyed" in err
+    assert "COACHDESK_BACKUP_PASSPHRASE" in err
+    env.setenv("COACHDESK_BACKUP_PASSPHRASE", PASSPHRASE)
+    assert run("restore", out, "--vault", vault_dir) == 0
+    vault.open(vault_dir, passphrase="second passphrase").close()
+
+
 def test_keychain_remember_and_forget(vault_dir: Path, env, memory_keyring: MemoryKeyring) -> None:
     assert run("keychain", "remember", "--vault", vault_dir) == 0
     assert len(memory_keyring.entries) == 1

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from coachdesk import vault
-from coachdesk.errors import Cancelled, VaultCorrupt, WrongPassphrase
+from coachdesk.errors import BackupBeforeRekey, Cancelled, VaultCorrupt, WrongPassphrase
 from coachdesk.vault.engine import make_engine
 from coachdesk.vault.keyslots import KeyFile, unlock_with_passphrase
 from coachdesk.vault.opening import check_schema
@@ -62,6 +62,46 @@ def test_an_old_backup_opens_with_its_own_key_file(vault_dir: Path, tmp_path: Pa
     vault.restore(old_backup, elsewhere, passphrase=PASSPHRASE)
     with vault.open(elsewhere, passphrase=PASSPHRASE) as v:
         assert markers(v) == 1
+
+
+def test_an_old_backup_restored_in_place_keeps_todays_passphrase(
+    vault_dir: Path, tmp_path: Path
+) -> None:
+    with vault.open(vault_dir, passphrase=PASSPHRASE) as v:
+        write_marker(v)
+        old_backup = v.backup(tmp_path / "before.cdbackup")
+        v.rekey(PASSPHRASE, NEW)
+        write_marker(v, "after")
+    before = fingerprint(vault_dir)
+    with pytest.raises(BackupBeforeRekey, match="passphrase it was made with"):
+        vault.restore(old_backup, vault_dir, passphrase=NEW)
+    assert fingerprint(vault_dir) == before, "a refused restore changes nothing"
+    with pytest.raises(WrongPassphrase):
+        vault.restore(old_backup, vault_dir, passphrase=NEW, backup_passphrase="not it")
+    assert fingerprint(vault_dir) == before
+    vault.restore(old_backup, vault_dir, passphrase=NEW, backup_passphrase=PASSPHRASE)
+    with vault.open(vault_dir, passphrase=NEW) as v:
+        assert markers(v) == 1, "the backup's data, from before the re-key"
+    with pytest.raises(WrongPassphrase):
+        vault.open(vault_dir, passphrase=PASSPHRASE)
+    leaked_key = unlock_with_passphrase(KeyFile.load(old_backup_key(old_backup)), PASSPHRASE)
+    engine = make_engine(vault_dir / "coachdesk.db", leaked_key)
+    try:
+        with pytest.raises(VaultCorrupt):
+            check_schema(engine)
+    finally:
+        engine.dispose()
+    assert not list(vault_dir.glob(".*.tmp"))
+
+
+def old_backup_key(backup: Path) -> Path:
+    """The backup's own key file, written out for the leaked-key check."""
+    from coachdesk.vault import backups
+
+    _info, key_file = backups.read_backup(backup)
+    path = backup.with_suffix(".key")
+    key_file.save(path)
+    return path
 
 
 def test_a_cancelled_rekey_changes_nothing(vault_dir: Path) -> None:

@@ -24,8 +24,14 @@ from coachdesk.ui.features.backups.restore_flow import RestoreRequest
 from coachdesk.ui.kit import look
 from coachdesk.ui.kit.errors import user_message
 from coachdesk.ui.kit.practice import Practice
+from coachdesk.vault import backups
 from coachdesk.vault.backup_sets import BackupEntry
 from coachdesk.vault.keyslots import unlock_with_passphrase
+from coachdesk.vault.restoring import needs_backup_passphrase
+
+
+class WrongBackupPassphrase(Exception):
+    """The second passphrase typed does not open the backup's own key file."""
 
 
 class RestoreDialog(QDialog):
@@ -46,6 +52,20 @@ class RestoreDialog(QDialog):
         self.passphrase.setAccessibleName(_("Passphrase"))
         self.passphrase.setPlaceholderText(_("Your vault's passphrase"))
         self.passphrase.textChanged.connect(self._typed)
+        # Shown only for a backup made before the vault was re-keyed (under the old data key).
+        self.old_label = QLabel(
+            _(
+                "This backup was made before the vault was re-keyed. Type the passphrase it "
+                "was made with as well (the vault keeps today's passphrase):"
+            )
+        )
+        self.old_label.setWordWrap(True)
+        self.old_label.hide()
+        self.old_passphrase = QLineEdit()
+        self.old_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.old_passphrase.setAccessibleName(_("The backup's passphrase"))
+        self.old_passphrase.textChanged.connect(self._typed)
+        self.old_passphrase.hide()
         self.problem = QLabel()
         look.tint(self.problem, look.Colour.DANGER)
         self.problem.setWordWrap(True)
@@ -85,48 +105,76 @@ class RestoreDialog(QDialog):
         layout.addSpacing(4)
         layout.addWidget(QLabel(_("Type your passphrase to confirm:")))
         layout.addWidget(self.passphrase)
+        layout.addWidget(self.old_label)
+        layout.addWidget(self.old_passphrase)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
 
-    def _typed(self, text: str) -> None:
-        self.restore_button.setEnabled(bool(text))
+    def _typed(self, _text: str) -> None:
+        ready = bool(self.passphrase.text())
+        if self.old_passphrase.isVisible():
+            ready = ready and bool(self.old_passphrase.text())
+        self.restore_button.setEnabled(ready)
         self.problem.hide()
 
     def _check(self) -> None:
         vault = self.practice.vault
         typed = self.passphrase.text()
+        old = self.old_passphrase.text() if self.old_passphrase.isVisible() else None
         if vault is None or not typed:
             return
         self.restore_button.setEnabled(False)
         self.passphrase.setEnabled(False)
-        key_file = vault.key_file
-        self.practice.tasks.run(
-            lambda: unlock_with_passphrase(key_file, typed),
-            lambda _key: self._right(typed),
-            self._wrong,
-        )
+        self.old_passphrase.setEnabled(False)
+        key_file, backup = vault.key_file, self.entry.path
 
-    def _right(self, typed: str) -> None:
+        def check() -> bool:
+            """Whether the backup needs the passphrase of its day that was not typed yet."""
+            key = unlock_with_passphrase(key_file, typed)
+            if not needs_backup_passphrase(backup, key):
+                return False
+            if old is None:
+                return True
+            try:
+                unlock_with_passphrase(backups.read_backup(backup)[1], old)
+            except WrongPassphrase:
+                raise WrongBackupPassphrase() from None
+            return False
+
+        self.practice.tasks.run(check, lambda needs: self._right(typed, old, needs), self._wrong)
+
+    def _right(self, typed: str, old: str | None, needs_old: bool) -> None:
         if not self.isVisible():  # discarded on lock while the check ran: nothing to confirm
             return
-        self.confirmed.emit(RestoreRequest(self.entry.path, typed))
+        if needs_old:
+            self.passphrase.setEnabled(True)
+            self.old_passphrase.setEnabled(True)
+            self.old_label.show()
+            self.old_passphrase.show()
+            self.old_passphrase.setFocus()
+            return
+        self.confirmed.emit(RestoreRequest(self.entry.path, typed, old))
         self.accept()
 
     def discard(self) -> None:
         """On lock: forget the typed passphrase and go, without asking anything."""
         self.passphrase.clear()
+        self.old_passphrase.clear()
         self.hide()
         self.deleteLater()
 
     def _wrong(self, exc: BaseException) -> None:
         self.passphrase.setEnabled(True)
-        self.passphrase.selectAll()
-        self.passphrase.setFocus()
-        self.restore_button.setEnabled(bool(self.passphrase.text()))
-        message = (
-            _("This is not the vault's passphrase.")
-            if isinstance(exc, WrongPassphrase)
-            else user_message(exc)
-        )
+        self.old_passphrase.setEnabled(True)
+        field = self.old_passphrase if isinstance(exc, WrongBackupPassphrase) else self.passphrase
+        field.selectAll()
+        field.setFocus()
+        self._typed("")
+        if isinstance(exc, WrongBackupPassphrase):
+            message = _("This is not the passphrase the backup was made with.")
+        elif isinstance(exc, WrongPassphrase):
+            message = _("This is not the vault's passphrase.")
+        else:
+            message = user_message(exc)
         self.problem.setText(message)
         self.problem.show()

@@ -24,10 +24,12 @@ from coachdesk.vault import Vault
 
 @dataclass(frozen=True)
 class RestoreRequest:
-    """Which backup to restore, and the vault's passphrase (checked before the request)."""
+    """Which backup to restore, and the vault's passphrase (checked before the request); a
+    backup made before a re-key also needs the passphrase of its day."""
 
     backup: Path
     passphrase: str
+    backup_passphrase: str | None = None
 
     def __repr__(self) -> str:  # never show the passphrase in a log or traceback
         return f"RestoreRequest(backup={self.backup!r})"
@@ -58,7 +60,12 @@ def restore_and_reopen(folder: Path, request: RestoreRequest) -> RestoreOutcome:
     safety: Path | None = None
     problem: BaseException | None = None
     try:
-        safety = vault.restore(request.backup, folder, passphrase=request.passphrase)
+        safety = vault.restore(
+            request.backup,
+            folder,
+            passphrase=request.passphrase,
+            backup_passphrase=request.backup_passphrase,
+        )
     except Exception as exc:  # shown to the coach after the vault is open again
         problem = exc
     reopened = vault.open_vault(folder, passphrase=request.passphrase)

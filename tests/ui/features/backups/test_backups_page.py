@@ -214,6 +214,32 @@ def test_another_vaults_backup_in_the_shared_folder_is_not_this_ones(
     assert gather_facts(open_vault, counts=False).last_backup is not None
 
 
+def test_a_backup_from_before_a_rekey_asks_for_the_passphrase_of_its_day(
+    qtbot: QtBot, open_vault: Vault, page: BackupsPage
+) -> None:
+    backup = open_vault.backup(manual_backup_path(open_vault.backup_folder(), open_vault.vault_id))
+    open_vault.rekey(PASSPHRASE, "today's passphrase")
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
+        page.refresh()
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+    dialog = page.findChild(RestoreDialog)
+    qtbot.keyClicks(dialog.passphrase, "today's passphrase")
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.old_passphrase.isVisible, timeout=WAIT_MS)
+    assert "before the vault was re-keyed" in dialog.old_label.text()
+    assert not dialog.restore_button.isEnabled()
+    qtbot.keyClicks(dialog.old_passphrase, "not it")
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.problem.isVisible, timeout=WAIT_MS)
+    assert "the backup was made with" in dialog.problem.text()
+    dialog.old_passphrase.clear()
+    qtbot.keyClicks(dialog.old_passphrase, PASSPHRASE)
+    with qtbot.waitSignal(page.restore_requested, timeout=WAIT_MS) as requested:
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert requested.args[0] == RestoreRequest(backup, "today's passphrase", PASSPHRASE)
+
+
 def test_restore_flow_brings_the_data_back_and_keeps_a_safety_backup(
     open_vault: Vault, tmp_path: Path
 ) -> None:
