@@ -21,7 +21,7 @@ from coachdesk.documents.shipped_templates import (
     shipped_languages,
 )
 from tests.documents import samples
-from tests.documents.pdfcheck import text
+from tests.documents.pdfcheck import reader, text
 
 LANGUAGES = ["en", "de", "es", "fr"]
 TRANSLATED = ["de", "es", "fr"]
@@ -193,3 +193,12 @@ def test_each_language_prints_its_headings(lang: str, tmp_path: Path) -> None:
             assert heading in read, (lang, heading)
         assert samples.CLIENT in read
         assert "{{" not in read
+
+
+@pytest.mark.parametrize(("kind", "lang"), EVERY)
+def test_the_signature_heading_stays_on_the_page_of_the_signatures(kind: str, lang: str) -> None:
+    template = default_template_text(kind, lang)
+    pdf = render_agreement(samples.agreement(engagement_kind=kind), template)
+    last = " ".join((reader(pdf).pages[-1].extract_text() or "").split())
+    assert headings(template)[-1].removeprefix("## ") in last
+    assert last.count("Signature") >= 3
