@@ -9,22 +9,25 @@ A table per language keeps one language's words from counting in another's templ
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 
-# (key, label): the label is shown to the coach, translated when shown.
-CLAUSES: tuple[tuple[str, str], ...] = (
-    ("parties", "Parties"),
-    ("nature", "Nature of coaching (not therapy)"),
-    ("roles", "Roles and responsibilities"),
-    ("objectives", "Objectives"),
-    ("logistics", "Logistics"),
-    ("fees", "Fees and payment"),
-    ("cancellation", "Cancellation and rescheduling"),
-    ("confidentiality", "Confidentiality and its limits"),
-    ("sponsor", "Reporting to the sponsor"),
-    ("records", "Records"),
-    ("communication", "Communication between sessions"),
-    ("termination", "Ending the engagement"),
-    ("signatures", "Signatures"),
+from coachdesk.i18n import _
+
+# (key, label): the label is shown to the coach, translated when asked for (as in ``words``).
+CLAUSES: tuple[tuple[str, Callable[[], str]], ...] = (
+    ("parties", lambda: _("Parties")),
+    ("nature", lambda: _("Nature of coaching (not therapy)")),
+    ("roles", lambda: _("Roles and responsibilities")),
+    ("objectives", lambda: _("Objectives")),
+    ("logistics", lambda: _("Logistics")),
+    ("fees", lambda: _("Fees and payment")),
+    ("cancellation", lambda: _("Cancellation and rescheduling")),
+    ("confidentiality", lambda: _("Confidentiality and its limits")),
+    ("sponsor", lambda: _("Reporting to the sponsor")),
+    ("records", lambda: _("Records")),
+    ("communication", lambda: _("Communication between sessions")),
+    ("termination", lambda: _("Ending the engagement")),
+    ("signatures", lambda: _("Signatures")),
 )
 
 KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {

@@ -176,7 +176,7 @@ def clause_check(
     headings = [clause_headings.plain(b.text) for b in parse(bare) if b.kind == "heading"]
     found = _covered(_keyword_table(headings, language), headings)
     return [
-        (_(label), key in found)
+        (label(), key in found)
         for key, label in clause_headings.CLAUSES
         if sponsored or key != "sponsor"
     ]

@@ -27,7 +27,7 @@ LANGUAGES = ["en", "de", "es", "fr"]
 TRANSLATED = ["de", "es", "fr"]
 KINDS = ["coaching", "mentoring"]
 EVERY = [(kind, lang) for kind in KINDS for lang in LANGUAGES]
-LABELS = [label for _key, label in CLAUSES]
+LABELS = [label() for _key, label in CLAUSES]
 
 # The headings a coach reading each language's coaching agreement must find printed.
 PRINTED = {
