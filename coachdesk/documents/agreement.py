@@ -41,7 +41,11 @@ def _signature_cell(role: str, name: str) -> list[Flowable]:
     ]
 
 
-def _signatures(blocks: list[templates.Block], width: float) -> Flowable:
+def _signatures(blocks: list[templates.Block], width: float, lead: list[Flowable]) -> Flowable:
+    """The signature blocks, kept on one page with ``lead`` (the heading and words before them).
+
+    ``keepWithNext`` cannot reach into a ``KeepTogether``, so the lead goes inside it.
+    """
     cells = []
     for block in blocks:
         role, _sep, name = block.text.partition("|")
@@ -60,7 +64,7 @@ def _signatures(blocks: list[templates.Block], width: float) -> Flowable:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
         )
     )
-    return KeepTogether([Spacer(1, 4 * mm), table])
+    return KeepTogether([*lead, Spacer(1, 4 * mm), table])
 
 
 def story_from_markup(text: str, width: float) -> list[Flowable]:
@@ -76,7 +80,10 @@ def story_from_markup(text: str, width: float) -> list[Flowable]:
             while i < len(blocks) and blocks[i].kind == "sign":
                 run.append(blocks[i])
                 i += 1
-            story.append(_signatures(run, width))
+            lead: list[Flowable] = []
+            while story and story[-1].getKeepWithNext():
+                lead.insert(0, story.pop())
+            story.append(_signatures(run, width, lead))
             continue
         if block.kind == "title":
             story.append(para(block.text, st.title))

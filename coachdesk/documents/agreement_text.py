@@ -8,16 +8,15 @@ from __future__ import annotations
 
 from coachdesk import words
 from coachdesk.documents.data import AgreementData
+from coachdesk.documents.shipped_templates import default_template_text
 from coachdesk.formatting import format_date, format_money
 from coachdesk.i18n import _
 from coachdesk.model.enums import EngagementKind, FeeModel
-from coachdesk.paths import RESOURCES_DIR
 
 
-def default_template(kind: str = "coaching") -> str:
-    """The shipped template text for ``"coaching"`` or ``"mentoring"``."""
-    name = "mentoring_default.txt" if kind == "mentoring" else "coaching_default.txt"
-    return (RESOURCES_DIR / "agreements" / name).read_text(encoding="utf-8")
+def default_template(kind: str = "coaching", language: str = "") -> str:
+    """The shipped template text for ``"coaching"`` or ``"mentoring"`` (English by default)."""
+    return default_template_text(kind, language)
 
 
 def _literal(text: str) -> str:

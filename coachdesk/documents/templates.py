@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from coachdesk.documents import clause_headings
+from coachdesk.documents.shipped_templates import language_code
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 
@@ -159,45 +161,41 @@ def parse(text: str) -> list[Block]:
     return blocks
 
 
-_CLAUSES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("parties", "Parties", ("parties", "who we are")),
-    (
-        "nature",
-        "Nature of coaching (not therapy)",
-        ("what coaching", "what mentoring", "nature", "therapy"),
-    ),
-    ("roles", "Roles and responsibilities", ("role", "responsibilit")),
-    ("objectives", "Objectives", ("objective", "goal")),
-    ("logistics", "Logistics", ("logistic", "practical", "arrangements")),
-    ("fees", "Fees and payment", ("fee", "payment", "price")),
-    ("cancellation", "Cancellation and rescheduling", ("cancel", "reschedul")),
-    ("confidentiality", "Confidentiality and its limits", ("confidential",)),
-    ("sponsor", "Reporting to the sponsor", ("sponsor",)),
-    ("records", "Records", ("record", "data", "retention")),
-    (
-        "communication",
-        "Communication between sessions",
-        ("communicat", "between sessions", "contact"),
-    ),
-    ("termination", "Ending the engagement", ("ending", "terminat", "end of")),
-    ("signatures", "Signatures", ("signature", "sign")),
-)
-
-
-def clause_check(text: str, *, sponsored: bool = False) -> list[tuple[str, bool]]:
+def clause_check(
+    text: str, *, sponsored: bool = False, language: str | None = None
+) -> list[tuple[str, bool]]:
     """ICF-recommended sections -> whether a ``##`` heading in ``text`` covers each.
 
-    Headings are matched case-insensitively by keywords that must start a word (so "nature" is
-    not found in "Signatures"); block tags are ignored, so a raw template and a rendered agreement
-    both work. Sponsor reporting is listed only when ``sponsored``.
+    Headings are matched by keywords that must start a word (so "nature" is not found in
+    "Signatures"), ignoring case and accents; block tags are ignored, so a raw template and a
+    rendered agreement both work. The keywords are those of ``language`` when one is shipped,
+    else of the language whose keywords find the most sections (English on a tie), so a German
+    heading counts in a German template. Sponsor reporting is listed only when ``sponsored``.
     """
-    plain = _TAG.sub("", strip_comments(text))
-    headings = [b.text.casefold() for b in parse(plain) if b.kind == "heading"]
+    bare = _TAG.sub("", strip_comments(text))
+    headings = [clause_headings.plain(b.text) for b in parse(bare) if b.kind == "heading"]
+    found = _covered(_keyword_table(headings, language), headings)
     return [
-        (_(label), any(_starts_a_word(k, h) for h in headings for k in keys))
-        for key, label, keys in _CLAUSES
+        (label(), key in found)
+        for key, label in clause_headings.CLAUSES
         if sponsored or key != "sponsor"
     ]
+
+
+def _keyword_table(headings: list[str], language: str | None) -> dict[str, tuple[str, ...]]:
+    code = language_code(language) if language else ""
+    if code in clause_headings.KEYWORDS:
+        return clause_headings.KEYWORDS[code]
+    return max(clause_headings.KEYWORDS.values(), key=lambda table: len(_covered(table, headings)))
+
+
+def _covered(table: dict[str, tuple[str, ...]], headings: list[str]) -> set[str]:
+    """The clause keys that some heading covers with one of ``table``'s keywords."""
+    return {
+        key
+        for key, keywords in table.items()
+        if any(_starts_a_word(k, h) for h in headings for k in keywords)
+    }
 
 
 def _starts_a_word(keyword: str, heading: str) -> bool:

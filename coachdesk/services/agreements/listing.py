@@ -153,9 +153,12 @@ def agreement_view(db: Session, agreement_id: int) -> AgreementView:
     )
 
 
-def clauses(body: str, *, sponsored: bool) -> list[tuple[str, bool]]:
-    """The ICF-recommended sections the text has (True) and lacks (False)."""
-    return clause_check(body, sponsored=sponsored)
+def clauses(body: str, *, sponsored: bool, language: str | None = None) -> list[tuple[str, bool]]:
+    """The ICF-recommended sections the text has (True) and lacks (False).
+
+    ``language`` picks its headings' keywords; without one, the text's own language is told.
+    """
+    return clause_check(body, sponsored=sponsored, language=language)
 
 
 def scan_mime(name: str, data: bytes) -> str:

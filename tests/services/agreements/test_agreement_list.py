@@ -140,6 +140,16 @@ def test_clauses_report_missing_sections() -> None:
     assert checked["Confidentiality and its limits"] is False
 
 
+def test_clauses_read_headings_in_the_agreement_language() -> None:
+    body = "## Honorar und Zahlung\n\n## Vertraulichkeit und ihre Grenzen\n"
+    for language in ("de", None):
+        checked = dict(agreement_list.clauses(body, sponsored=False, language=language))
+        assert checked["Confidentiality and its limits"] is True
+        assert checked["Records"] is False
+    english = dict(agreement_list.clauses(body, sponsored=False, language="en"))
+    assert english["Confidentiality and its limits"] is False
+
+
 def test_field_problems_match_the_service(db: Session) -> None:
     data = EngagementFields(client_id=client(db), title="", start_date=None)
     problems = engagements.field_problems(data)
