@@ -26,6 +26,7 @@ from coachdesk.i18n import _, ngettext
 from coachdesk.services.overviews import today
 from coachdesk.services.people import profile
 from coachdesk.services.progress import actions
+from coachdesk.services.rights.requests import RequestRow
 from coachdesk.services.sessions import sessions
 from coachdesk.ui.features.today.lines_model import Line
 from coachdesk.ui.features.today.section import Section
@@ -58,6 +59,12 @@ SECTIONS = (
         False,
     ),
     ("ending", lambda: _("Engagements ending"), lambda: _("No engagements ending soon."), False),
+    (
+        "access",
+        lambda: _("Access requests"),
+        lambda: _("No access request to answer."),
+        False,
+    ),
 )
 
 
@@ -133,8 +140,18 @@ def gather(db: Session, now: datetime, zone: ZoneInfo) -> TodayView:
             Line(e.id, e.client_id, (e.client_name, e.title, _ends(e)))
             for e in data.engagements_ending
         ],
+        "access": [_access_line(r, data.today) for r in data.access_requests_open],
     }
     return TodayView(data.today, now, profile.profile_fields(db).name, lines)
+
+
+def _access_line(row: RequestRow, on: date) -> Line:
+    """ "Access request from Zoë Okafor", "due 20 Dec": red once the month has passed."""
+    who = row.client_name or _("an erased client")
+    text = _("Access request from {name}").format(name=who)
+    late = row.overdue(on)
+    due = _overdue(max((on - row.due_on).days, 1)) if late else _due(row.due_on, on)
+    return Line(row.id, row.client_id or 0, (text, due), alert=late)
 
 
 def _weekday(day: date) -> str:
@@ -295,7 +312,7 @@ class TodayPage(Page):
         line = section.model.lines[index.row()]
         if section.opens_notes:
             self.practice.open_session_notes.emit(line.id)
-        else:
+        elif line.client_id:
             self.practice.open_client.emit(line.client_id)
 
     def mark_done(self, section: Section | None = None) -> None:
