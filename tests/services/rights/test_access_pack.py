@@ -59,7 +59,8 @@ def test_the_register_records_and_answers(db: Session) -> None:
         date(2026, 12, 20),
         "by email",
     )
-    assert row.overdue(date(2026, 12, 21)) and not row.overdue(date(2026, 12, 20))
+    assert row.overdue(date(2026, 12, 21))
+    assert not row.overdue(date(2026, 12, 20))
     with pytest.raises(ValidationError) as info:
         requests.answer_access_request(db, rid, date(2026, 12, 1), private_notes_included=True)
     assert set(info.value.fields) == {"private_notes_reason"}
@@ -91,10 +92,12 @@ def test_the_pack_holds_the_letter_the_record_and_the_export(db: Session, tmp_pa
         pdf = zf.read(PDF_NAME)
         exported = json.loads(zf.read("coachdesk-export.json"))
     assert {"README.txt", "coachdesk-export.json", PDF_NAME} <= names
-    assert exported["scope"] == "client" and exported["client"][0]["display_name"] == "Zoë Okafor"
+    assert exported["scope"] == "client"
+    assert exported["client"][0]["display_name"] == "Zoë Okafor"
     assert PRIVATE not in json.dumps(exported)
     [row] = requests.access_requests(db)
-    assert row.answered_on is not None and row.private_notes_included is False
+    assert row.answered_on is not None
+    assert row.private_notes_included is False
     check_pack_text(text(pdf))
     check_pack_text(poppler_text(pdf, tmp_path))
 
