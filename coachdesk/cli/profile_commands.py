@@ -59,6 +59,12 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     )
     change.add_argument("--target-credential", choices=[c.value for c in Credential])
     change.add_argument("--renewal-due", metavar="DATE", help=_("when the credential renews"))
+    change.add_argument(
+        "--retention-years",
+        type=int,
+        metavar="N",
+        help=_("keep a client's records N years after their last engagement ends"),
+    )
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -94,6 +100,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             (_("Training started"), data.training_start),
             (_("Target credential"), data.target_credential),
             (_("Renewal due"), data.renewal_due_on),
+            (_("Records kept"), _("{n} years after the last engagement").format(n=data.retention_years)),
         ]
     )
     return EXIT_OK
@@ -126,6 +133,8 @@ def cmd_set(args: argparse.Namespace) -> int:
             data.target_credential = Credential(args.target_credential)
         if args.renewal_due is not None:
             data.renewal_due_on = parse_date("renewal_due", args.renewal_due or None)
+        if args.retention_years is not None:
+            data.retention_years = args.retention_years
         saved = profile.update_profile(p.db, data)
     warn(saved.warnings)
     echo(_("Saved the profile."))
