@@ -80,14 +80,7 @@ class ProfileForm(QWidget):
         self.minutes.setSingleStep(15)
         self.minutes.setSuffix(_(" minutes"))
         self.minutes.valueChanged.connect(self._changed)
-        self.retention = QSpinBox()
-        self.retention.setObjectName("retention_years")
-        self.retention.setRange(MIN_RETENTION, MAX_RETENTION)
-        self.retention.setSuffix(_(" years after the last engagement"))
-        self.retention.setToolTip(
-            _("Then the client's records come up for review: keep, anonymise or erase.")
-        )
-        self.retention.valueChanged.connect(self._changed)
+        self.retention = self._retention_box()
         self.fee = self._line("default_fee")
         self.fee.setPlaceholderText(_("e.g. 150"))
         self.fee.setToolTip(_("What one session usually costs; leave empty if it varies."))
@@ -117,6 +110,15 @@ class ProfileForm(QWidget):
         line.setObjectName(name)
         line.textEdited.connect(self._changed)
         return line
+
+    def _retention_box(self) -> QSpinBox:
+        box = QSpinBox()
+        box.setObjectName("retention_years")
+        box.setRange(MIN_RETENTION, MAX_RETENTION)
+        box.setSuffix(_(" years after the last engagement"))
+        box.setToolTip(_("Then the client's records come up for review: keep, anonymise or erase."))
+        box.valueChanged.connect(self._changed)
+        return box
 
     def _date(self, name: str, empty: str) -> OptionalDateEdit:
         edit = OptionalDateEdit(empty)
