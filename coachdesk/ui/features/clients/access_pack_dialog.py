@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -25,13 +26,15 @@ from shiboken6 import isValid
 
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
-from coachdesk.services.rights.access_pack import PackRequest, PackResult, write_access_pack
 from coachdesk.ui.kit import lockable, look
 from coachdesk.ui.kit import practice as kinds
 from coachdesk.ui.kit.dates import DateEdit, error_label, show_message
 from coachdesk.ui.kit.errors import show_error
 from coachdesk.ui.kit.long_work import LongWork, Progress
 from coachdesk.ui.kit.practice import Practice
+
+if TYPE_CHECKING:  # the pack's module loads ReportLab: only when a pack is made
+    from coachdesk.services.rights.access_pack import PackRequest, PackResult
 
 FIELDS = ("received_on", "how_received", "reason", "dest")
 
@@ -103,6 +106,8 @@ class AccessPackDialog(QDialog):
             self.file.setText(chosen)
 
     def request(self) -> PackRequest:
+        from coachdesk.services.rights.access_pack import PackRequest
+
         return PackRequest(
             received_on=self.received.day(),
             how_received=self.how.text(),
@@ -121,6 +126,8 @@ class AccessPackDialog(QDialog):
         request, client_id = self.request(), self.client_id
 
         def work(_progress: Progress) -> PackResult:
+            from coachdesk.services.rights.access_pack import write_access_pack
+
             with vault.session() as db, db.begin():
                 return write_access_pack(db, client_id, dest, request)
 

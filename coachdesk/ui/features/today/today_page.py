@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
@@ -191,7 +191,10 @@ def _ends(row: today.EngagementRow) -> str:
 
 
 class TodayPage(Page):
-    """The first screen. Enter on a row opens it; Ctrl+D marks an action or follow-up done."""
+    """The first screen. Enter on a row opens it; Ctrl+D marks an action or follow-up done.
+    ``retention_requested`` asks the window for the retention review."""
+
+    retention_requested = Signal()
 
     def __init__(
         self,
@@ -208,6 +211,11 @@ class TodayPage(Page):
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.greeting = look.heading(_("Today"))
         self.date_line = look.note("")
+        self.retention_button = look.link_button(_("Retention review…"))
+        self.retention_button.setToolTip(
+            _("Clients whose records are past the retention period: keep, anonymise or erase")
+        )
+        self.retention_button.clicked.connect(self.retention_requested.emit)
         self.sections = {
             name: self._section(title(), empty(), notes=notes)
             for name, title, empty, notes in SECTIONS
@@ -246,6 +254,7 @@ class TodayPage(Page):
         grid.setContentsMargins(look.SPACING * 2, look.SPACING * 2, look.SPACING * 2, look.SPACING)
         grid.setHorizontalSpacing(look.SPACING * 3)
         grid.addWidget(self.greeting, 0, 0, 1, 2)
+        grid.addWidget(self.retention_button, 0, 1, Qt.AlignmentFlag.AlignRight)
         grid.addWidget(self.date_line, 1, 0, 1, 2)
         grid.setRowMinimumHeight(2, look.SPACING)
         shown = list(self.sections.values())
