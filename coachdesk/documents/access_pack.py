@@ -7,6 +7,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
+from coachdesk.documents import templates
 from coachdesk.documents.access_pack_data import AccessPackData, PackEntry, PackSection
 from coachdesk.documents.pages import build_pdf, page_size
 from coachdesk.documents.style import MARGIN_X, RULE, esc, para, paragraphs, styles, table_style
@@ -46,7 +47,7 @@ def _letter(data: AccessPackData) -> list[Flowable]:
     story: list[Flowable] = []
     recipient = "\n".join(line for line in (data.client_name, data.client_address) if line)
     story += [para(recipient, st.body), para(format_date(data.letter_date), st.small)]
-    story += [Spacer(1, 6 * mm), para(_("Your personal data"), st.title)]
+    story += [Spacer(1, 6 * mm), para(_("Your personal data"), st.title), Spacer(1, 4 * mm)]
     story.append(para(_("Dear {name},").format(name=data.client_name), st.body))
     if data.received_on is not None:
         opening = _(
@@ -127,15 +128,38 @@ def _facts(entry: PackEntry, width: float) -> list[Flowable]:
     return [table]
 
 
+def _agreement_text(text: str) -> list[Flowable]:
+    """An agreement's markup one level down from the pack's own headings: its title and
+    headings as subheadings, bullets as bullets, signature lines as plain lines."""
+    st = styles()
+    blocks = templates.parse(text)
+    story: list[Flowable] = []
+    for i, block in enumerate(blocks):
+        if block.kind in ("title", "heading"):
+            story.append(para(block.text, st.h3))
+        elif block.kind == "bullet":
+            last = i + 1 >= len(blocks) or blocks[i + 1].kind != "bullet"
+            bullet = st.bullet_last if last else st.bullet
+            story.append(Paragraph(esc(block.text), bullet, bulletText="•"))
+        elif block.kind == "sign":
+            role, _bar, name = block.text.partition("|")
+            story.append(para(f"{role.strip()}: {name.strip()}", st.body))
+        else:
+            story.append(para(block.text, st.body))
+    return story
+
+
 def _section(section: PackSection, width: float) -> list[Flowable]:
     st = styles()
-    story: list[Flowable] = [para(section.title, st.h2)]
+    title = para(section.title, st.h2)
     if not section.entries:
-        return [*story, para(section.empty or _("Nothing is held."), st.small)]
-    for entry in section.entries:
+        return [KeepTogether([title, para(section.empty or _("Nothing is held."), st.small)])]
+    story: list[Flowable] = []
+    for n, entry in enumerate(section.entries):
         head: list[Flowable] = [para(entry.heading, st.h3), *_facts(entry, width)]
-        story.append(KeepTogether(head))
-        story += paragraphs(entry.text)
+        # The section's title goes with its first entry's facts, never alone at a page's foot.
+        story += [KeepTogether([title, *head] if n == 0 else head), Spacer(1, 2 * mm)]
+        story += _agreement_text(entry.text) if entry.markup else paragraphs(entry.text)
     return story
 
 

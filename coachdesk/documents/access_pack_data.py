@@ -20,6 +20,7 @@ class PackEntry:
     heading: str
     facts: tuple[tuple[str, str], ...] = ()
     text: str = ""
+    markup: bool = False  # ``text`` is an agreement's markup (headings, bullets), laid out so
 
 
 @dataclass(frozen=True)

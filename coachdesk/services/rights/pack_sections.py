@@ -110,6 +110,7 @@ def agreements_section(db: Session, scope: PackScope) -> PackSection:
                 (_("You signed"), format_date(a.client_signed_on) if a.client_signed_on else ""),
             ),
             a.body,
+            markup=True,
         )
         for a in db.scalars(query)
     )
