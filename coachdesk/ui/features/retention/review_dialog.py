@@ -109,6 +109,7 @@ class RetentionDialog(QDialog):
             return
         self.today, rows = result
         self.model.set_rows(rows)
+        self.table.setVisible(bool(rows))  # an empty grid reads like a fault
         self.summary.setText(
             _(
                 "These clients' records are past the retention period set in your profile. "
