@@ -15,11 +15,12 @@ from sqlalchemy.orm import Session
 
 from coachdesk.errors import ValidationError
 from coachdesk.model import ActionItem, Goal
-from coachdesk.services.people import profile
+from coachdesk.services.people import erasure, profile
 from coachdesk.services.people.profile import ProfileFields
 from coachdesk.services.rights import requests
 from coachdesk.services.rights.access_pack import PDF_NAME, PackRequest, write_access_pack
 from coachdesk.services.sessions.notes import NotesInput, record_notes
+from coachdesk.vault import Vault
 from tests.documents.pdfcheck import text
 from tests.services.factories import at, client, engagement, session
 
@@ -133,3 +134,13 @@ def test_private_notes_go_in_only_with_a_reason(db: Session, tmp_path: Path) -> 
         True,
         "The client asked for them.",
     )
+
+
+def test_the_register_outlives_an_erased_client(open_vault: Vault) -> None:
+    with open_vault.session() as db, db.begin():
+        who = client(db, "Zoë Okafor")
+        requests.record_access_request(db, who, date(2026, 11, 20), "by email")
+    erasure.erase_client(open_vault.engine, who)
+    with open_vault.session() as db:
+        [row] = requests.access_requests(db)
+    assert (row.client_id, row.client_name, row.received_on) == (None, "", date(2026, 11, 20))
