@@ -1,4 +1,4 @@
-"""``coachdesk client add|list|show|edit|archive|erase``."""
+"""``coachdesk client add|list|show|edit|archive|erase`` (and the rights' verbs)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 
 from sqlalchemy.orm import Session
 
+from coachdesk.cli import rights_commands
 from coachdesk.cli.context import confirm, echo, practice
 from coachdesk.cli.output import print_json, print_table, warn
 from coachdesk.cli.parsing import Handler, group, parse_date, verb
@@ -51,6 +52,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     erase = add("erase", _("erase a client and every record about them, for good"), cmd_erase)
     erase.add_argument("client", metavar="CLIENT")
     erase.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+    rights_commands.register_client_verbs(add)
 
 
 def _field_options(parser: argparse.ArgumentParser) -> None:

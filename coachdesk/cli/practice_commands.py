@@ -124,6 +124,11 @@ def _print_today(data: TodayData, p: Any) -> None:
             [_("id"), _("client"), _("due"), _("reason")],
             [(f.id, f.client_name, f.due_on, f.reason) for f in data.follow_ups_due],
         ),
+        (
+            _("Access requests to answer"),
+            [_("id"), _("client"), _("received"), _("due")],
+            [(r.id, r.client_name, r.received_on, r.due_on) for r in data.access_requests_open],
+        ),
     ]
     echo(_("Today is {day}.").format(day=cell(data.today)))
     for title, headers, rows in sections:

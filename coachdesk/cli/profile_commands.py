@@ -8,7 +8,7 @@ from coachdesk.cli.context import echo, practice
 from coachdesk.cli.output import print_fields, print_json, warn
 from coachdesk.cli.parsing import Handler, group, parse_amount, parse_date, verb
 from coachdesk.errors import EXIT_OK
-from coachdesk.i18n import _
+from coachdesk.i18n import _, ngettext
 from coachdesk.model import Credential, NoteTemplate, PaperSize
 from coachdesk.services.billing.money import parse_tax_rate
 from coachdesk.services.people import profile
@@ -59,6 +59,12 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     )
     change.add_argument("--target-credential", choices=[c.value for c in Credential])
     change.add_argument("--renewal-due", metavar="DATE", help=_("when the credential renews"))
+    change.add_argument(
+        "--retention-years",
+        type=int,
+        metavar="N",
+        help=_("keep a client's records N years after their last engagement ends"),
+    )
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -94,9 +100,24 @@ def cmd_show(args: argparse.Namespace) -> int:
             (_("Training started"), data.training_start),
             (_("Target credential"), data.target_credential),
             (_("Renewal due"), data.renewal_due_on),
+            (_("Records kept"), _kept(data.retention_years)),
         ]
     )
     return EXIT_OK
+
+
+def _kept(years: int) -> str:
+    return ngettext(
+        "{n} year after the last engagement", "{n} years after the last engagement", years
+    ).format(n=years)
+
+
+def _apply_numbers(data: profile.ProfileFields, args: argparse.Namespace) -> None:
+    """The whole-number options: payment terms and the years records are kept."""
+    if args.payment_terms_days is not None:
+        data.payment_terms_days = args.payment_terms_days
+    if args.retention_years is not None:
+        data.retention_years = args.retention_years
 
 
 def cmd_set(args: argparse.Namespace) -> int:
@@ -116,8 +137,7 @@ def cmd_set(args: argparse.Namespace) -> int:
             data.paper_size = PaperSize(args.paper)
         if args.note_template:
             data.note_template = NoteTemplate(args.note_template)
-        if args.payment_terms_days is not None:
-            data.payment_terms_days = args.payment_terms_days
+        _apply_numbers(data, args)
         if args.default_tax_rate is not None:
             data.default_tax_rate = parse_tax_rate("default_tax_rate", args.default_tax_rate)
         if args.training_start is not None:

@@ -32,6 +32,10 @@ SUBCOMMANDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ),
     ),
     ("client_commands", (("client", "add, list, show, edit, archive or erase clients"),)),
+    (
+        "rights_commands",
+        (("retention", "clients past the practice's retention period, and keeping"),),
+    ),
     ("sponsor_commands", (("sponsor", "add, list, show or edit sponsors"),)),
     ("engagement_commands", (("engagement", "add, list or show engagements"),)),
     (

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from coachdesk import vault
-from coachdesk.model import AccessRequest, Client, PracticeSetting, SigningMethod
+from coachdesk.model import Client, PracticeSetting, SigningMethod
 from coachdesk.services.agreements import agreements
 from coachdesk.services.agreements import documents as agreement_documents
 from coachdesk.services.billing import invoices
@@ -21,6 +21,7 @@ from coachdesk.services.billing.invoices import InvoiceFields, LineFields
 from coachdesk.services.billing.payments import PaymentFields, add_payment
 from coachdesk.services.demo.practice import fill_demo
 from coachdesk.services.people import profile
+from coachdesk.services.rights.requests import record_access_request
 from coachdesk.services.sessions import notes
 from coachdesk.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
@@ -67,11 +68,7 @@ def fill_rich(v: Vault, clients: int = 6) -> None:
         )
         notes.save_draft(db, held, f"draft with {PRIVATE_MARKER}")
         _bill(db, amara, held)
-        db.add(
-            AccessRequest(
-                client_id=amara, received_on=TODAY, due_on=date(2026, 12, 28), how_received="email"
-            )
-        )
+        record_access_request(db, amara, date(2026, 11, 20), "by email")
 
 
 def _bill(db: Session, client_id: int, session_id: int) -> None:

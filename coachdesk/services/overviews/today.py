@@ -30,6 +30,7 @@ from coachdesk.model import (
 from coachdesk.services.billing.overdue import OverdueInvoice, overdue_invoices
 from coachdesk.services.billing.uninvoiced import Uninvoiced, last_month, uninvoiced_by_client
 from coachdesk.services.engagements.engagements import held_sessions
+from coachdesk.services.rights.requests import RequestRow, access_requests
 from coachdesk.services.sessions.sessions import notes_written
 
 NOTES_LOOKBACK = timedelta(days=30)
@@ -117,6 +118,7 @@ class TodayData:
     follow_ups_due: list[FollowUpRow]
     overdue_invoices: list[OverdueInvoice]
     uninvoiced_last_month: list[Uninvoiced]  # chargeable sessions of last month, per client
+    access_requests_open: list[RequestRow]  # unanswered, the nearest deadline first
 
 
 def today(db: Session, now: datetime, tz: ZoneInfo, *, limit: int = LIMIT) -> TodayData:
@@ -141,6 +143,7 @@ def today(db: Session, now: datetime, tz: ZoneInfo, *, limit: int = LIMIT) -> To
         follow_ups_due=_follow_ups_due(db, day, limit),
         overdue_invoices=overdue_invoices(db, day, limit),
         uninvoiced_last_month=uninvoiced_by_client(db, *last_month(day), limit),
+        access_requests_open=access_requests(db, open_only=True)[:limit],
     )
 
 

@@ -41,6 +41,12 @@ def erase_client(engine: Engine, client_id: int) -> bool:
         get_client(db, client_id)
         hand_over_groups(db, client_id)
         db.execute(delete(Client).where(Client.id == client_id))
+    return purge_freed_pages(engine)
+
+
+def purge_freed_pages(engine: Engine) -> bool:
+    """Checkpoint and truncate the WAL so the old page images of removed text go; False when a
+    reader kept it from finishing (it completes when the vault closes)."""
     for attempt in range(CHECKPOINT_ATTEMPTS):
         with engine.connect() as conn:
             busy, _log, _done = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()

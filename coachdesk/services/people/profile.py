@@ -17,6 +17,8 @@ from coachdesk.services.people.clients import Saved
 from coachdesk.services.validation import FieldErrors, compact_iban, vat_compact
 
 PROFILE_ID = 1
+# Years a client's records are kept after the last engagement ends, before they are reviewed.
+MIN_RETENTION, MAX_RETENTION = 1, 30
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 INVOICE_PREFIX = re.compile(r"^[\w/-]*$")
 LOGO_SIGNATURES = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff"}
@@ -52,6 +54,7 @@ class ProfileFields:
     training_start: date | None = None
     target_credential: Credential | None = None
     renewal_due_on: date | None = None
+    retention_years: int = 7
 
 
 def get_profile(db: Session) -> CoachProfile:
@@ -97,6 +100,7 @@ def profile_problems(data: ProfileFields) -> dict[str, str]:
     errors.time_zone("time_zone", data.time_zone)
     errors.in_range("default_session_minutes", data.default_session_minutes, 15, 480)
     errors.money("default_fee", data.default_fee, data.default_currency)
+    errors.in_range("retention_years", data.retention_years, MIN_RETENTION, MAX_RETENTION)
     _invoicing_problems(errors, data)
     return errors.errors
 

@@ -11,9 +11,10 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from shiboken6 import isValid
 
 from coachdesk.i18n import _
 from coachdesk.logs import log_unexpected
@@ -28,6 +29,7 @@ from coachdesk.ui.features.money import MoneyPage
 from coachdesk.ui.features.notes.editor import NotesEditor
 from coachdesk.ui.features.preferences.preferences import Preferences, apply_theme
 from coachdesk.ui.features.preferences.preferences_dialog import PreferencesDialog
+from coachdesk.ui.features.retention.review_dialog import RetentionDialog
 from coachdesk.ui.features.revenue.revenue_page import RevenuePage
 from coachdesk.ui.features.search.search_page import SearchPage
 from coachdesk.ui.features.sessions.sessions_page import SessionsPage
@@ -87,6 +89,7 @@ class MainWindow(QMainWindow):
     def _build_body(self) -> None:
         p = self.practice
         self.today_page = TodayPage(p)
+        self.retention: RetentionDialog | None = None
         self.clients_page = ClientsPage(p)
         self.client_page = ClientPage(p)
         self.clients_area = QStackedWidget()
@@ -165,6 +168,7 @@ class MainWindow(QMainWindow):
             lambda: self.clients_area.setCurrentWidget(self.clients_page)
         )
         self.client_page.forgotten.connect(self.progress_windows.discard_all)
+        self.today_page.retention_requested.connect(self.retention_review)
         self.client_page.erased.connect(
             lambda: self.statusBar().showMessage(_("Client erased; older backups still hold them."))
         )
@@ -187,6 +191,15 @@ class MainWindow(QMainWindow):
         self.show_view(1)
         self.clients_area.setCurrentWidget(self.client_page)
         self.client_page.show_client(client_id)
+
+    def retention_review(self) -> RetentionDialog:
+        """The one retention review window, raised if already open."""
+        if self.retention is None or not isValid(self.retention):
+            self.retention = RetentionDialog(self.practice, self)
+            self.retention.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.retention.show()
+        self.retention.raise_()
+        return self.retention
 
     def open_notes(self, session_id: int) -> None:
         """One editor per session: reopening raises the one already open."""

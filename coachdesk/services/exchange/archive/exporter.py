@@ -110,16 +110,39 @@ def _write_zip(
     sealer = EncryptingWriter(raw, passphrase) if passphrase is not None else None
     target: Any = sealer if sealer is not None else raw
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
-        zf.writestr(README_NAME, readme)
-        blobs: BlobIndex = {}
-        for part in chosen:
-            blobs.update(_write_blobs(zf, db, part, ticker))
-        for part in chosen:
-            write_csv(zf, db, part, blobs, ticker)
-        write_document(zf, db, header, chosen, blobs=blobs, ticker=ticker)
+        _write_entries(zf, db, header=header, readme=readme, chosen=chosen, ticker=ticker)
     if sealer is not None:
         sealer.finish()
     raw.flush()
+
+
+def write_client_entries(zf: zipfile.ZipFile, db: Session, client_id: int) -> None:
+    """One client's export (README, files, CSVs and JSON) written into ``zf``, an archive of
+    the caller's: what a subject access pack holds beside its letter, built the same way."""
+    if db.get(Client, client_id) is None:
+        raise ValidationError({"client": _("This client no longer exists.")})
+    chosen = parts(client_id, private_notes=False)
+    header = _header(db, client_id)
+    readme = client_readme({part.table.name: _count(db, part) for part in chosen}, encrypted=False)
+    _write_entries(zf, db, header=header, readme=readme, chosen=chosen, ticker=Ticker(None, 0))
+
+
+def _write_entries(
+    zf: zipfile.ZipFile,
+    db: Session,
+    *,
+    header: dict[str, Any],
+    readme: str,
+    chosen: list[Part],
+    ticker: Ticker,
+) -> None:
+    zf.writestr(README_NAME, readme)
+    blobs: BlobIndex = {}
+    for part in chosen:
+        blobs.update(_write_blobs(zf, db, part, ticker))
+    for part in chosen:
+        write_csv(zf, db, part, blobs, ticker)
+    write_document(zf, db, header, chosen, blobs=blobs, ticker=ticker)
 
 
 def _write_blobs(zf: zipfile.ZipFile, db: Session, part: Part, ticker: Ticker) -> BlobIndex:

@@ -8,6 +8,8 @@ or a follow-up); the page refreshes when the practice says so.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -29,11 +31,12 @@ from coachdesk.services.overviews import overview
 from coachdesk.services.overviews.overview import ClientOverview
 from coachdesk.services.people import clients
 from coachdesk.services.progress import actions, goals
+from coachdesk.ui.features.clients.access_pack_dialog import AccessPackDialog
 from coachdesk.ui.features.clients.client_details import ClientDetails, Series
 from coachdesk.ui.features.clients.client_dialog import ClientDialog
-from coachdesk.ui.features.clients.erase_dialog import EraseDialog
 from coachdesk.ui.kit import lockable, look
 from coachdesk.ui.kit import practice as kinds
+from coachdesk.ui.kit.confirm_by_name import ConfirmByNameDialog, anonymise_dialog, erase_dialog
 from coachdesk.ui.kit.errors import show_error
 from coachdesk.ui.kit.page import Page
 from coachdesk.ui.kit.practice import Practice
@@ -59,6 +62,9 @@ def load(db: Any, client_id: int) -> tuple[ClientOverview, Series, ClientMoney]:
     return view, series, client_money(db, client_id)
 
 
+MakeDialog = Callable[[Practice, int, str, QWidget | None], ConfirmByNameDialog]
+
+
 class ClientPage(Page):
     """``show_client(id)`` fills it; ``back_requested`` asks the window for the list again;
     ``forgotten`` says the client left the page, so windows opened about them close too;
@@ -73,7 +79,8 @@ class ClientPage(Page):
         self.client_id: int | None = None
         self.view: ClientOverview | None = None
         self.dialog: ClientDialog | None = None
-        self.eraser: EraseDialog | None = None
+        self.eraser: ConfirmByNameDialog | None = None
+        self.packer: AccessPackDialog | None = None
         self.details = ClientDetails()
         self.details.status_chosen.connect(self._status_chosen)
         self.details.session_opened.connect(self.practice.open_session_notes.emit)
@@ -107,6 +114,14 @@ class ClientPage(Page):
         self.erase_button = QPushButton(_("Erase…"))
         self.erase_button.setToolTip(_("Erase this client and every record about them, for good"))
         self.erase_button.clicked.connect(self.erase_client)
+        self.anonymise_button = QPushButton(_("Anonymise…"))
+        self.anonymise_button.setToolTip(
+            _("Remove what identifies this client, keeping the dates and hours of their coaching")
+        )
+        self.anonymise_button.clicked.connect(self.anonymise_client)
+        self.pack_button = QPushButton(_("Subject access pack…"))
+        self.pack_button.setToolTip(_("Everything held about this client, for them, as a ZIP"))
+        self.pack_button.clicked.connect(self.access_pack)
         # Alt+Left goes back; Ctrl+E (edit) is the main window's menu, calling edit_client().
         back = QShortcut(back_keys, self)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -116,6 +131,8 @@ class ClientPage(Page):
         bar.setSpacing(look.SPACING - 4)
         bar.addWidget(self.back_button)
         bar.addStretch(1)
+        bar.addWidget(self.pack_button)
+        bar.addWidget(self.anonymise_button)
         bar.addWidget(self.erase_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.session_button)
@@ -185,14 +202,23 @@ class ClientPage(Page):
         dialog.open()
         return dialog
 
-    def erase_client(self) -> EraseDialog | None:
+    def erase_client(self) -> ConfirmByNameDialog | None:
         """Ask for the client's name, then erase them; the page goes back to the list."""
+        return self._confirm_by_name(erase_dialog, self._erased)
+
+    def anonymise_client(self) -> ConfirmByNameDialog | None:
+        """Ask for the client's name, then anonymise them; the page shows what is left."""
+        return self._confirm_by_name(anonymise_dialog, lambda: None)
+
+    def _confirm_by_name(
+        self, make: MakeDialog, then: Callable[[], None]
+    ) -> ConfirmByNameDialog | None:
         if self.client_id is None or self.view is None:
             return None
         if self.eraser is None:
             name = self.view.client.display_name
-            self.eraser = EraseDialog(self.practice, self.client_id, name, self)
-            self.eraser.erased.connect(self._erased)
+            self.eraser = make(self.practice, self.client_id, name, self)
+            self.eraser.completed.connect(then)
             self.eraser.finished.connect(self._eraser_finished)
             self.eraser.open()
         return self.eraser
@@ -206,6 +232,23 @@ class ClientPage(Page):
         eraser, self.eraser = self.eraser, None
         if eraser is not None:
             eraser.deleteLater()
+
+    def access_pack(self) -> AccessPackDialog | None:
+        """Ask when and how the request came, then write the client's pack."""
+        if self.client_id is None or self.view is None:
+            return None
+        if self.packer is None:
+            name = self.view.client.display_name
+            today = datetime.now(self.practice.zone).date()
+            self.packer = AccessPackDialog(self.practice, self.client_id, name, today, self)
+            self.packer.finished.connect(self._packer_finished)
+            self.packer.open()
+        return self.packer
+
+    def _packer_finished(self, _result: int) -> None:
+        packer, self.packer = self.packer, None
+        if packer is not None:
+            packer.deleteLater()
 
     def new_goal(self) -> None:
         if self.client_id is not None:
@@ -279,6 +322,12 @@ class ClientPage(Page):
         self._enable(True)
 
     def _enable(self, on: bool) -> None:
-        buttons = (self.edit_button, self.session_button, self.erase_button)
+        buttons = (
+            self.edit_button,
+            self.session_button,
+            self.erase_button,
+            self.anonymise_button,
+            self.pack_button,
+        )
         for widget in (*buttons, self.details.status_button):
             widget.setEnabled(on)

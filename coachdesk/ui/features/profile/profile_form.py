@@ -30,7 +30,12 @@ from coachdesk.errors import ValidationError
 from coachdesk.formatting import MINOR_UNITS
 from coachdesk.i18n import _
 from coachdesk.model import Credential, PaperSize
-from coachdesk.services.people.profile import ProfileFields, profile_problems
+from coachdesk.services.people.profile import (
+    MAX_RETENTION,
+    MIN_RETENTION,
+    ProfileFields,
+    profile_problems,
+)
 from coachdesk.services.validation import parse_money
 from coachdesk.ui.features.profile.logo_picker import LogoPicker
 from coachdesk.ui.kit import look
@@ -75,6 +80,7 @@ class ProfileForm(QWidget):
         self.minutes.setSingleStep(15)
         self.minutes.setSuffix(_(" minutes"))
         self.minutes.valueChanged.connect(self._changed)
+        self.retention = self._retention_box()
         self.fee = self._line("default_fee")
         self.fee.setPlaceholderText(_("e.g. 150"))
         self.fee.setToolTip(_("What one session usually costs; leave empty if it varies."))
@@ -104,6 +110,15 @@ class ProfileForm(QWidget):
         line.setObjectName(name)
         line.textEdited.connect(self._changed)
         return line
+
+    def _retention_box(self) -> QSpinBox:
+        box = QSpinBox()
+        box.setObjectName("retention_years")
+        box.setRange(MIN_RETENTION, MAX_RETENTION)
+        box.setSuffix(_(" years after the last engagement"))
+        box.setToolTip(_("Then the client's records come up for review: keep, anonymise or erase."))
+        box.valueChanged.connect(self._changed)
+        return box
 
     def _date(self, name: str, empty: str) -> OptionalDateEdit:
         edit = OptionalDateEdit(empty)
@@ -141,6 +156,7 @@ class ProfileForm(QWidget):
         self._row(work, _("Session fee"), self.fee, "default_fee")
         self._row(work, _("Paper size"), self.paper, "paper_size")
         self._row(work, _("Time zone"), self.time_zone, "time_zone")
+        self._row(work, _("Records kept"), self.retention, "retention_years")
         work.addRow(
             "",
             look.note(_("New engagements start with these; each can still have its own.")),
@@ -195,6 +211,7 @@ class ProfileForm(QWidget):
         self.address.setPlainText(data.postal_address)
         self.currency.setCurrentText(data.default_currency)
         self.minutes.setValue(data.default_session_minutes)
+        self.retention.setValue(data.retention_years)
         self.fee.setText(self._fee_text(data.default_fee, data.default_currency))
         self.paper.setCurrentIndex(max(0, self.paper.findData(PaperSize(data.paper_size).value)))
         self.time_zone.setCurrentText(data.time_zone)
@@ -234,6 +251,7 @@ class ProfileForm(QWidget):
             postal_address=self.address.toPlainText().strip(),
             default_currency=self.currency.currentText().strip().upper(),
             default_session_minutes=self.minutes.value(),
+            retention_years=self.retention.value(),
             default_fee=self._fee()[0],
             paper_size=PaperSize(self.paper.currentData()),
             time_zone=self.time_zone.currentText().strip(),

@@ -9,6 +9,7 @@ from operator import attrgetter
 
 from PySide6.QtCore import QObject
 
+from coachdesk.ui.kit import look
 from coachdesk.ui.kit.table_model import Column, TableModel
 
 
@@ -20,11 +21,17 @@ class Line:
     client_id: int
     cells: tuple[str, ...]
     starts_at: datetime | None = None
+    alert: bool = False  # past its deadline: painted in the warning colour
 
 
 def cell_column(n: int) -> Column[Line]:
     """The ``n``-th cell, its full text as tooltip (the columns are narrow)."""
-    return Column("", lambda line: line.cells[n], tooltip=lambda line: line.cells[n])
+    return Column(
+        "",
+        lambda line: line.cells[n],
+        tooltip=lambda line: line.cells[n],
+        colour=lambda line: look.colour(look.Colour.DANGER) if line.alert else None,
+    )
 
 
 class LinesModel(TableModel[Line]):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
@@ -26,6 +26,7 @@ from coachdesk.i18n import _, ngettext
 from coachdesk.services.overviews import today
 from coachdesk.services.people import profile
 from coachdesk.services.progress import actions
+from coachdesk.services.rights.requests import RequestRow
 from coachdesk.services.sessions import sessions
 from coachdesk.ui.features.today.lines_model import Line
 from coachdesk.ui.features.today.section import Section
@@ -58,6 +59,12 @@ SECTIONS = (
         False,
     ),
     ("ending", lambda: _("Engagements ending"), lambda: _("No engagements ending soon."), False),
+    (
+        "access",
+        lambda: _("Access requests"),
+        lambda: _("No access request to answer."),
+        False,
+    ),
 )
 
 
@@ -133,8 +140,18 @@ def gather(db: Session, now: datetime, zone: ZoneInfo) -> TodayView:
             Line(e.id, e.client_id, (e.client_name, e.title, _ends(e)))
             for e in data.engagements_ending
         ],
+        "access": [_access_line(r, data.today) for r in data.access_requests_open],
     }
     return TodayView(data.today, now, profile.profile_fields(db).name, lines)
+
+
+def _access_line(row: RequestRow, on: date) -> Line:
+    """ "Access request from Zoë Okafor", "due 20 Dec": red once the month has passed."""
+    who = row.client_name or _("an erased client")
+    text = _("Access request from {name}").format(name=who)
+    late = row.overdue(on)
+    due = _overdue(max((on - row.due_on).days, 1)) if late else _due(row.due_on, on)
+    return Line(row.id, row.client_id or 0, (text, due), alert=late)
 
 
 def _weekday(day: date) -> str:
@@ -174,7 +191,10 @@ def _ends(row: today.EngagementRow) -> str:
 
 
 class TodayPage(Page):
-    """The first screen. Enter on a row opens it; Ctrl+D marks an action or follow-up done."""
+    """The first screen. Enter on a row opens it; Ctrl+D marks an action or follow-up done.
+    ``retention_requested`` asks the window for the retention review."""
+
+    retention_requested = Signal()
 
     def __init__(
         self,
@@ -191,6 +211,11 @@ class TodayPage(Page):
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.greeting = look.heading(_("Today"))
         self.date_line = look.note("")
+        self.retention_button = look.link_button(_("Retention review…"))
+        self.retention_button.setToolTip(
+            _("Clients whose records are past the retention period: keep, anonymise or erase")
+        )
+        self.retention_button.clicked.connect(self.retention_requested.emit)
         self.sections = {
             name: self._section(title(), empty(), notes=notes)
             for name, title, empty, notes in SECTIONS
@@ -229,6 +254,7 @@ class TodayPage(Page):
         grid.setContentsMargins(look.SPACING * 2, look.SPACING * 2, look.SPACING * 2, look.SPACING)
         grid.setHorizontalSpacing(look.SPACING * 3)
         grid.addWidget(self.greeting, 0, 0, 1, 2)
+        grid.addWidget(self.retention_button, 0, 1, Qt.AlignmentFlag.AlignRight)
         grid.addWidget(self.date_line, 1, 0, 1, 2)
         grid.setRowMinimumHeight(2, look.SPACING)
         shown = list(self.sections.values())
@@ -295,7 +321,7 @@ class TodayPage(Page):
         line = section.model.lines[index.row()]
         if section.opens_notes:
             self.practice.open_session_notes.emit(line.id)
-        else:
+        elif line.client_id:
             self.practice.open_client.emit(line.client_id)
 
     def mark_done(self, section: Section | None = None) -> None:

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from coachdesk.model import Client, CoachingSession, Goal, NoteDraft
 from coachdesk.services.progress import goals
 from coachdesk.services.progress.goals import GoalFields
-from coachdesk.ui.features.clients.erase_dialog import EraseDialog
 from coachdesk.ui.features.notes.editor import NotesEditor
+from coachdesk.ui.kit.confirm_by_name import ConfirmByNameDialog
 from coachdesk.ui.shell.main_window import MainWindow
 from tests.services.factories import client, session
 from tests.support import fingerprint
@@ -31,7 +31,7 @@ def amara(window: MainWindow) -> int:
     return amara
 
 
-def open_eraser(qtbot, window: MainWindow, client_id: int) -> EraseDialog:
+def open_eraser(qtbot, window: MainWindow, client_id: int) -> ConfirmByNameDialog:
     page = window.client_page
     with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
         window.open_client(client_id)
@@ -47,11 +47,11 @@ def test_erasing_needs_the_clients_name_and_warns_about_backups(
     dialog = open_eraser(qtbot, window, amara)
     texts = " ".join(label.text() for label in dialog.findChildren(type(dialog.prompt)))
     assert "Backups made before now still hold them" in texts
-    assert not dialog.erase_button.isEnabled()
+    assert not dialog.confirm_button.isEnabled()
     qtbot.keyClicks(dialog.typed, "Amara")
-    assert not dialog.erase_button.isEnabled(), "part of the name proves nothing"
+    assert not dialog.confirm_button.isEnabled(), "part of the name proves nothing"
     qtbot.keyClicks(dialog.typed, " Okafor")
-    assert dialog.erase_button.isEnabled()
+    assert dialog.confirm_button.isEnabled()
 
 
 def test_erasing_removes_every_record_takes_no_backup_and_goes_back_to_the_list(
@@ -63,7 +63,7 @@ def test_erasing_removes_every_record_takes_no_backup_and_goes_back_to_the_list(
     dialog = open_eraser(qtbot, window, amara)
     qtbot.keyClicks(dialog.typed, "amara okafor")
     with qtbot.waitSignal(window.client_page.erased, timeout=WAIT_MS):
-        qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     assert window.clients_area.currentWidget() is window.clients_page
     assert window.client_page.client_id is None
     assert "older backups still hold them" in window.statusBar().currentMessage()

@@ -1,0 +1,1 @@
+"""The client's rights: subject access requests and packs, retention review, anonymising."""
