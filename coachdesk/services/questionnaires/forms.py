@@ -1,0 +1,180 @@
+"""Forms sent to clients: the fillable PDF (with a random token kept in the vault), and the
+answers that came back, per client and for the testimonials the client agreed to have quoted."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coachdesk.documents.questionnaire import (
+    FormIdentity,
+    FormQuestion,
+    QuestionnaireData,
+    render_questionnaire,
+)
+from coachdesk.model import Client, QuestionnaireAnswer, QuestionnaireForm
+from coachdesk.model.enums import AnswerMapping
+from coachdesk.services.paperwork import letterhead
+from coachdesk.services.people.clients import get_client
+from coachdesk.services.questionnaires import questions as q
+from coachdesk.services.questionnaires.templates import get_template
+
+
+@dataclass(frozen=True)
+class IssuedForm:
+    form_id: int
+    token: str
+    file_name: str
+    pdf: bytes
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    name: str
+    label: str
+    kind: str
+    value: str
+    role: str
+    sponsor_shareable: bool
+    in_report: bool
+
+
+@dataclass(frozen=True)
+class ReturnedForm:
+    form_id: int
+    client_id: int
+    title: str
+    template_key: str
+    source: str
+    returned_at: datetime
+    answers: tuple[AnswerRow, ...]
+
+
+@dataclass(frozen=True)
+class Testimonial:
+    client_id: int
+    client_name: str
+    text: str
+    consent_on: date
+    form_title: str
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(18)
+
+
+def form_questions(questions: tuple[q.Question, ...]) -> tuple[FormQuestion, ...]:
+    return tuple(
+        FormQuestion(
+            q.field_name(i, question),
+            question.kind.value,
+            question.label,
+            question.help,
+            tuple(c for c in question.choices if c.strip()),
+            question.required,
+        )
+        for i, question in enumerate(questions)
+    )
+
+
+def issue_pdf(db: Session, template_id: int, client_id: int, today: date) -> IssuedForm:
+    """Record a form sent to the client and return its fillable PDF."""
+    template = get_template(db, template_id)
+    client = get_client(db, client_id)
+    form = QuestionnaireForm(
+        client_id=client.id,
+        template_id=template.id,
+        template_key=template.key,
+        template_version=template.version,
+        title=template.title,
+        token=new_token(),
+        source="pdf",
+        issued_at=datetime.now(UTC),
+    )
+    db.add(form)
+    db.flush()
+    head = letterhead(db)
+    data = QuestionnaireData(
+        title=template.title,
+        introduction=template.introduction,
+        client_name=client.preferred_name or client.display_name,
+        issued_on=today,
+        questions=form_questions(q.from_json(template.questions)),
+        identity=FormIdentity(template.id, template.version, client.id, form.token),
+        letterhead=head,
+        paper_size=head.paper_size,
+    )
+    stem = re.sub(r"[^\w-]+", "-", f"{template.title} {client.display_name}").strip("-")
+    return IssuedForm(form.id, form.token, f"{stem}.pdf", render_questionnaire(data))
+
+
+def returned_forms(db: Session, client_id: int, key: str | None = None) -> list[ReturnedForm]:
+    """The client's returned forms, newest first (only the ``key`` template's when given)."""
+    query = select(QuestionnaireForm).where(
+        QuestionnaireForm.client_id == client_id, QuestionnaireForm.returned_at.is_not(None)
+    )
+    if key is not None:
+        query = query.where(QuestionnaireForm.template_key == key)
+    forms = list(db.scalars(query.order_by(QuestionnaireForm.returned_at.desc())))
+    answers: dict[int, list[AnswerRow]] = {f.id: [] for f in forms}
+    if forms:
+        for a in db.scalars(
+            select(QuestionnaireAnswer)
+            .where(QuestionnaireAnswer.form_id.in_(answers))
+            .order_by(QuestionnaireAnswer.position)
+        ):
+            answers[a.form_id].append(
+                AnswerRow(
+                    a.name, a.label, a.kind, a.value, a.role, a.sponsor_shareable, a.in_report
+                )
+            )
+    return [
+        ReturnedForm(
+            f.id,
+            f.client_id,
+            f.title,
+            f.template_key,
+            f.source,
+            f.returned_at or f.issued_at,
+            tuple(answers[f.id]),
+        )
+        for f in forms
+    ]
+
+
+def testimonials(db: Session) -> list[Testimonial]:
+    """Every testimonial whose form also says yes to quoting it, newest consent first."""
+    consenting = (
+        select(QuestionnaireAnswer.form_id)
+        .where(
+            QuestionnaireAnswer.role == AnswerMapping.QUOTE_CONSENT.value,
+            QuestionnaireAnswer.value == "yes",
+        )
+        .scalar_subquery()
+    )
+    rows = db.execute(
+        select(QuestionnaireAnswer, QuestionnaireForm, Client)
+        .join(QuestionnaireForm, QuestionnaireForm.id == QuestionnaireAnswer.form_id)
+        .join(Client, Client.id == QuestionnaireAnswer.client_id)
+        .where(
+            QuestionnaireAnswer.role == AnswerMapping.TESTIMONIAL.value,
+            QuestionnaireAnswer.value != "",
+            QuestionnaireAnswer.form_id.in_(consenting),
+        )
+        .order_by(QuestionnaireForm.returned_at.desc())
+    )
+    return [
+        Testimonial(
+            client.id,
+            client.display_name,
+            answer.value,
+            (form.returned_at or form.issued_at).date(),
+            form.title,
+        )
+        for answer, form, client in rows
+    ]
