@@ -43,14 +43,13 @@ def test_every_question_has_one_named_field_and_the_identity_is_hidden(db: Sessi
     zoe = client(db, "Zoë Łukasz")
     issued = forms.issue_pdf(db, _intake(db), zoe, TODAY)
     fields = reader(issued.pdf).get_fields() or {}
-    assert {"q1_long", "q2_short", "q3_scale", "q6_choice", "q9_date", "q12_multi_2"} <= set(
-        fields
-    )
+    assert {"q1_long", "q2_short", "q3_scale", "q6_choice", "q9_date", "q12_multi_2"} <= set(fields)
     assert fields["q3_scale"]["/_States_"] == [f"/{n}" for n in range(11)]
     assert "/Off" in fields["q12_multi_1"]["/_States_"]
     identity = str(fields["coachdesk_form"]["/V"])
     assert identity.endswith(f";c={zoe};k={issued.token}")
-    assert issued.file_name.endswith(".pdf") and "/" not in issued.file_name
+    assert issued.file_name.endswith(".pdf")
+    assert "/" not in issued.file_name
 
 
 @pytest.mark.parametrize("fill", [fill_with_pypdf, fill_with_pikepdf])
@@ -65,7 +64,8 @@ def test_a_filled_intake_comes_back_as_answers_and_proposed_changes(db: Session,
     assert by_name["q9_date"] == "1984-05-17"
     assert by_name["q12_multi"].count("\n") == 1
     changes = {c.key: c for c in review.changes}
-    assert changes["phone"].old == "+48 000" and changes["phone"].new == "+48 601 234 567"
+    assert changes["phone"].old == "+48 000"
+    assert changes["phone"].new == "+48 601 234 567"
     assert changes["goal:q2_short"].score == 4
     assert set(changes) == {"phone", "date_of_birth", "goal:q2_short"}
     assert db.scalar(select(QuestionnaireAnswer.id)) is None  # nothing stored yet
@@ -76,7 +76,9 @@ def test_a_filled_intake_comes_back_as_answers_and_proposed_changes(db: Session,
     assert stored.phone == "+48 000"  # not ticked, not changed
     assert stored.date_of_birth == date(1984, 5, 17)
     goal = db.scalar(select(Goal).where(Goal.client_id == zoe))
-    assert goal is not None and goal.title == "Delegate with confidence" and goal.baseline == 4
+    assert goal is not None
+    assert goal.title == "Delegate with confidence"
+    assert goal.baseline == 4
     assert db.scalar(select(ProgressRating.score).where(ProgressRating.goal_id == goal.id)) == 4
     returned = forms.returned_forms(db, zoe)
     assert [f.title for f in returned] == [review.title]
