@@ -17,7 +17,6 @@ from coachdesk.cli.output import print_json, print_table, warn
 from coachdesk.cli.parsing import group, verb
 from coachdesk.errors import EXIT_OK, ValidationError
 from coachdesk.i18n import _
-from coachdesk.model.enums import AnswerMapping, QuestionKind
 from coachdesk.services.people import clients, profile
 from coachdesk.services.questionnaires import answers, forms, returns, templates
 from coachdesk.services.questionnaires.answers import Review
@@ -101,13 +100,13 @@ def cmd_show(args: argparse.Namespace) -> int:
         [_("field"), _("kind"), _("question"), _("required"), _("goes to")],
         [
             [
-                q["field"],
-                words.label(QuestionKind(q["kind"])),
-                q["label"],
-                _("yes") if q["required"] else "",
-                words.label(AnswerMapping(q["mapping"])) if q["mapping"] else "",
+                field_name(i, q),
+                words.label(q.kind),
+                q.label,
+                _("yes") if q.required else "",
+                words.label(q.mapping) if q.mapping else "",
             ]
-            for q in questions
+            for i, q in enumerate(data.questions)
         ],
     )
     return EXIT_OK

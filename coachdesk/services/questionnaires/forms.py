@@ -7,22 +7,20 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coachdesk.documents.questionnaire import (
-    FormIdentity,
-    FormQuestion,
-    QuestionnaireData,
-    render_questionnaire,
-)
 from coachdesk.model import Client, QuestionnaireAnswer, QuestionnaireForm
 from coachdesk.model.enums import AnswerMapping
 from coachdesk.services.paperwork import letterhead
 from coachdesk.services.people.clients import get_client
 from coachdesk.services.questionnaires import questions as q
 from coachdesk.services.questionnaires.templates import get_template
+
+if TYPE_CHECKING:
+    from coachdesk.documents.questionnaire import FormQuestion
 
 
 @dataclass(frozen=True)
@@ -69,6 +67,8 @@ def new_token() -> str:
 
 
 def form_questions(questions: tuple[q.Question, ...]) -> tuple[FormQuestion, ...]:
+    from coachdesk.documents.questionnaire import FormQuestion  # ReportLab: only on use
+
     return tuple(
         FormQuestion(
             q.field_name(i, question),
@@ -84,6 +84,12 @@ def form_questions(questions: tuple[q.Question, ...]) -> tuple[FormQuestion, ...
 
 def issue_pdf(db: Session, template_id: int, client_id: int, today: date) -> IssuedForm:
     """Record a form sent to the client and return its fillable PDF."""
+    from coachdesk.documents.questionnaire import (  # ReportLab: only on use
+        FormIdentity,
+        QuestionnaireData,
+        render_questionnaire,
+    )
+
     template = get_template(db, template_id)
     client = get_client(db, client_id)
     form = QuestionnaireForm(

@@ -58,7 +58,8 @@ def read_pdf(db: Session, data: bytes, client_id: int | None = None) -> Review:
     try:
         reader = PdfReader(io.BytesIO(data))
         fields = reader.get_fields() or {}
-        subject = str((reader.metadata or {}).get("/Subject", "") or "")
+        metadata = reader.metadata
+        subject = str(metadata.get("/Subject") or "") if metadata is not None else ""
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError) as exc:
         log.info("returned form unreadable: %s", type(exc).__name__)
         raise DamagedPdf(_("This PDF is damaged and cannot be read.")) from None

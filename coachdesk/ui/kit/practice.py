@@ -39,6 +39,7 @@ PROFILE = "profile"
 SPONSORS = "sponsors"
 INVOICES = "invoices"  # invoices, credit notes and payments
 CAREER = "career"  # the coach's own mentor coaching, CCE and supervision logs
+QUESTIONNAIRES = "questionnaires"  # the questionnaire templates
 EVERYTHING = "everything"
 
 

@@ -28,6 +28,7 @@ from coachdesk.ui.features.money import MoneyPage
 from coachdesk.ui.features.notes.editor import NotesEditor
 from coachdesk.ui.features.preferences.preferences import Preferences, apply_theme
 from coachdesk.ui.features.preferences.preferences_dialog import PreferencesDialog
+from coachdesk.ui.features.questionnaires import QuestionnairesPage
 from coachdesk.ui.features.revenue.revenue_page import RevenuePage
 from coachdesk.ui.features.search.search_page import SearchPage
 from coachdesk.ui.features.sessions.sessions_page import SessionsPage
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.clients_area.addWidget(self.client_page)
         self.sessions_page = SessionsPage(p)
         self.agreements_page = AgreementsPage(p)
+        self.questionnaires_page = QuestionnairesPage(p)
         self.sponsors_page = SponsorsPage(p)
         self.money_page = MoneyPage(p)
         self.search_page = SearchPage(p)
@@ -117,6 +119,7 @@ class MainWindow(QMainWindow):
                 (_("Credential"), self.credentials_page),
                 (_("Sponsors"), self.sponsors_page),
                 (_("Search"), self.search_page),
+                (_("Questionnaires"), self.questionnaires_page),
                 (_("Backups"), self.backups_page),
                 (_("Vault"), self.vault_page),
             ]
