@@ -144,9 +144,17 @@ def build_review(
     )
 
 
-def store(db: Session, review: Review, accepted: Iterable[str] = ()) -> int:
-    """Store the answers with the client and make the ticked changes; returns the form's id."""
-    now = datetime.now(UTC)
+def store(
+    db: Session,
+    review: Review,
+    accepted: Iterable[str] = (),
+    *,
+    now: datetime | None = None,
+    token: str | None = None,
+) -> int:
+    """Store the answers with the client and make the ticked changes; returns the form's id.
+    ``now`` and ``token`` (of a form typed in the app) are the demo's, for reproducible rows."""
+    now = now or datetime.now(UTC)
     if review.token is None:
         form = QuestionnaireForm(
             client_id=review.client_id,
@@ -154,9 +162,11 @@ def store(db: Session, review: Review, accepted: Iterable[str] = ()) -> int:
             template_key=review.template_key,
             template_version=review.template_version,
             title=review.title,
-            token=new_token(),
+            token=token or new_token(),
             source="app",
             issued_at=now,
+            created_at=now,
+            updated_at=now,
         )
         db.add(form)
     else:
@@ -164,6 +174,7 @@ def store(db: Session, review: Review, accepted: Iterable[str] = ()) -> int:
         if found is None or found.returned_at is not None:
             raise FormAlreadyReturned(_("This questionnaire's answers are already stored."))
         form = found
+        form.updated_at = now
     form.returned_at = now
     db.flush()
     for position, a in enumerate(review.answers):

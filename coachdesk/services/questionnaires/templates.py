@@ -4,6 +4,7 @@ shipped ones, seeded once per vault at first use so a template the coach deletes
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -33,10 +34,12 @@ class TemplateRow:
     questions: int
 
 
-def ensure_shipped(db: Session) -> None:
-    """Add the shipped templates the first time this vault asks for templates."""
+def ensure_shipped(db: Session, stamp: datetime | None = None) -> None:
+    """Add the shipped templates the first time this vault asks for templates (``stamp``: when,
+    for the demo's reproducible rows)."""
     if db.get(PracticeSetting, SEEDED) is not None:
         return
+    when = stamp or datetime.now(UTC)
     for item in shipped():
         db.add(
             QuestionnaireTemplate(
@@ -44,9 +47,11 @@ def ensure_shipped(db: Session) -> None:
                 title=item.title,
                 introduction=item.introduction,
                 questions=q.to_json(item.questions),
+                created_at=when,
+                updated_at=when,
             )
         )
-    db.add(PracticeSetting(key=SEEDED, value="1"))
+    db.add(PracticeSetting(key=SEEDED, value="1", updated_at=when))
     db.flush()
 
 

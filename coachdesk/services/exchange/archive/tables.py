@@ -52,6 +52,8 @@ CLIENT_OWNED = frozenset(
         "action_item",
         "follow_up",
         "invoice",
+        "questionnaire_form",
+        "questionnaire_answer",
     }
 )
 
