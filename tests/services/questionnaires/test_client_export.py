@@ -25,6 +25,6 @@ def test_the_client_export_holds_their_answers_only(open_vault: Vault, tmp_path:
     with zipfile.ZipFile(dest) as zf:
         document = json.loads(zf.read("coachdesk-export.json"))
         everything = "\n".join(zf.read(n).decode("utf-8", "replace") for n in zf.namelist())
-    assert [a["value"] for a in document["questionnaire_answer"]] == ["Zoë's board meeting"]
+    assert [a["value"] for a in document["questionnaire_answer"]] == ["Zoë's board meeting", "", ""]
     assert len(document["questionnaire_form"]) == 1
     assert "Other's secret plan" not in everything
