@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coachdesk.documents.data import ReportAnswer
 from coachdesk.model import Client, QuestionnaireAnswer, QuestionnaireForm
 from coachdesk.model.enums import AnswerMapping
 from coachdesk.services.paperwork import letterhead
@@ -150,6 +151,31 @@ def returned_forms(db: Session, client_id: int, key: str | None = None) -> list[
             tuple(answers[f.id]),
         )
         for f in forms
+    ]
+
+
+def report_answers(
+    db: Session, client_id: int, since: datetime, until: datetime, *, for_sponsor: bool
+) -> list[ReportAnswer]:
+    """Answers returned in [since, until) to questions ticked for the progress report; for a
+    sponsor, only those also marked shareable with the sponsor. Empty answers are left out."""
+    query = (
+        select(QuestionnaireAnswer, QuestionnaireForm)
+        .join(QuestionnaireForm, QuestionnaireForm.id == QuestionnaireAnswer.form_id)
+        .where(
+            QuestionnaireAnswer.client_id == client_id,
+            QuestionnaireAnswer.in_report.is_(True),
+            QuestionnaireAnswer.value != "",
+            QuestionnaireForm.returned_at >= since,
+            QuestionnaireForm.returned_at < until,
+        )
+        .order_by(QuestionnaireForm.returned_at, QuestionnaireAnswer.position)
+    )
+    if for_sponsor:
+        query = query.where(QuestionnaireAnswer.sponsor_shareable.is_(True))
+    return [
+        ReportAnswer(form.title, (form.returned_at or form.issued_at).date(), a.label, a.value)
+        for a, form in db.execute(query)
     ]
 
 
