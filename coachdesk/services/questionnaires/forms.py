@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -18,10 +18,14 @@ from coachdesk.model.enums import AnswerMapping
 from coachdesk.services.paperwork import letterhead
 from coachdesk.services.people.clients import get_client
 from coachdesk.services.questionnaires import questions as q
+from coachdesk.services.questionnaires.shipped import PREPARATION
 from coachdesk.services.questionnaires.templates import get_template
 
 if TYPE_CHECKING:
     from coachdesk.documents.questionnaire import FormQuestion
+
+
+PREPARATION_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -177,6 +181,19 @@ def report_answers(
         ReportAnswer(form.title, (form.returned_at or form.issued_at).date(), a.label, a.value)
         for a, form in db.execute(query)
     ]
+
+
+def preparation_for(db: Session, client_id: int, starts_at: datetime) -> ReturnedForm | None:
+    """The session preparation the client returned for a session starting at ``starts_at``: the
+    newest returned in the ``PREPARATION_DAYS`` before it (or on its day)."""
+    forms = [
+        f
+        for f in returned_forms(db, client_id, PREPARATION)
+        if starts_at - timedelta(days=PREPARATION_DAYS)
+        <= f.returned_at
+        <= starts_at + timedelta(days=1)
+    ]
+    return forms[0] if forms else None
 
 
 def testimonials(db: Session) -> list[Testimonial]:
