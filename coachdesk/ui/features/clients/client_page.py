@@ -29,6 +29,8 @@ from coachdesk.services.overviews import overview
 from coachdesk.services.overviews.overview import ClientOverview
 from coachdesk.services.people import clients
 from coachdesk.services.progress import actions, goals
+from coachdesk.services.questionnaires import forms
+from coachdesk.services.questionnaires.forms import ReturnedForm
 from coachdesk.ui.features.clients.client_details import ClientDetails, Series
 from coachdesk.ui.features.clients.client_dialog import ClientDialog
 from coachdesk.ui.features.clients.erase_dialog import EraseDialog
@@ -52,11 +54,15 @@ REFRESH_KINDS = {
 CONTENT_WIDTH = 980  # beyond this, lines of text get too long to read comfortably
 
 
-def load(db: Any, client_id: int) -> tuple[ClientOverview, Series, ClientMoney]:
-    """The page's one read: the overview, every goal's ratings and the money."""
+Loaded = tuple[ClientOverview, Series, ClientMoney, list[ReturnedForm]]
+
+
+def load(db: Any, client_id: int) -> Loaded:
+    """The page's one read: the overview, every goal's ratings, the money and the
+    questionnaires returned."""
     view = overview.client_overview(db, client_id)
     series = {goal.id: goals.progress_series(db, goal.id) for goal in view.goals}
-    return view, series, client_money(db, client_id)
+    return view, series, client_money(db, client_id), forms.returned_forms(db, client_id)
 
 
 class ClientPage(Page):
@@ -271,11 +277,12 @@ class ClientPage(Page):
         self.clear()
         show_error(self, exc)
 
-    def _loaded(self, result: tuple[ClientOverview, Series, ClientMoney]) -> None:
-        view, series, money = result
+    def _loaded(self, result: Loaded) -> None:
+        view, series, money, returned = result
         self.view = view
         self.details.fill(view, series, self.practice.zone)
         self.details.money.fill(money)
+        self.details.answers.fill(returned)
         self._enable(True)
 
     def _enable(self, on: bool) -> None:
