@@ -143,3 +143,34 @@ def test_fill_in_now_stores_a_preparation(
         [form] = forms.returned_forms(db, zoe)
     assert (form.source, form.answers[0].value) == ("app", "The offsite next week.")
     assert form.returned_at.date() <= date.today()
+
+
+def test_a_lock_waits_for_an_edited_template_and_wipes_a_review(
+    qtbot, practice: Practice, open_vault: Vault, zoe: int
+) -> None:
+    page = shown_page(qtbot, practice)
+    choose(page, open_vault, PREPARATION, zoe)
+    with qtbot.waitSignal(page.editor_opened, timeout=WAIT_MS) as opened:
+        page.edit_button.click()
+    editor: TemplateEditor = opened.args[0]
+    assert editor.why_lock_waits() is None
+    editor.title.textEdited.emit("Changed")
+    assert editor.why_lock_waits() == "Not locked: save or cancel the form you are filling in."
+    editor.wipe_for_lock()
+    assert editor.questions == []
+    assert not editor.isVisible()
+
+    with qtbot.waitSignal(page.fill_opened, timeout=WAIT_MS) as filling:
+        page.fill_button.click()
+    dialog = filling.args[0]
+    dialog.inputs["q1_long"].setPlainText("Something private.")
+    with qtbot.waitSignal(page.review_opened, timeout=WAIT_MS) as reviewed:
+        dialog.buttons.accepted.emit()
+    review: ReviewDialog = reviewed.args[0]
+    assert review.why_lock_waits() is None
+    review.wipe_for_lock()
+    assert review.review is None
+    page.wipe_for_lock()
+    assert page.template_list.count() == 0
+    with open_vault.session() as db:
+        assert forms.returned_forms(db, zoe) == []
