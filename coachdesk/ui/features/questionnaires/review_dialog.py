@@ -25,6 +25,8 @@ from coachdesk.ui.kit import lockable
 from coachdesk.ui.kit.errors import show_error
 from coachdesk.ui.kit.practice import CLIENTS, Practice
 
+QUESTION_WIDTH = 340
+
 
 class ReviewDialog(QDialog):
     """``stored`` gives the new form's id once the answers are in the vault."""
@@ -43,6 +45,8 @@ class ReviewDialog(QDialog):
         self.table = QTableWidget(len(review.answers), 2)
         self.table.setHorizontalHeaderLabels([_("Question"), _("Answer")])
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, QUESTION_WIDTH)
+        self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         for row, answer in enumerate(review.answers):
@@ -60,7 +64,11 @@ class ReviewDialog(QDialog):
         if review.changes:
             layout.addWidget(QLabel(_("Tick each change to make to the client's record:")))
         for change in review.changes:
-            if change.old:
+            if change.score is not None:
+                text = _("{what}: {new}, first rated {score} of 10").format(
+                    what=change.what, new=change.new, score=change.score
+                )
+            elif change.old:
                 text = _("{what}: {old} → {new}").format(
                     what=change.what, old=change.old, new=change.new
                 )

@@ -3,7 +3,7 @@ reorder; each one's kind, text, choices, whether it needs an answer and where it
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -100,13 +100,13 @@ class TemplateEditor(FormDialog):
         form.addRow("", self.shareable)
         middle = QHBoxLayout()
         middle.addLayout(side, 2)
-        middle.addWidget(self.question_form, 3)
+        middle.addWidget(self.question_form, 3, Qt.AlignmentFlag.AlignTop)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(middle)
+        layout.addLayout(middle, 1)
         layout.addWidget(self.buttons)
 
     def _connect(self) -> None:
