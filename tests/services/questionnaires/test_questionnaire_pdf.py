@@ -3,12 +3,14 @@ and what poppler sees of it."""
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
 
+import pikepdf
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,7 +18,7 @@ from sqlalchemy.orm import Session
 from coachdesk.model import Client, Goal, ProgressRating, QuestionnaireAnswer
 from coachdesk.services.questionnaires import answers, forms, returns, templates
 from coachdesk.services.questionnaires.shipped import INTAKE
-from tests.documents.pdfcheck import reader
+from tests.documents.pdfcheck import font_names, reader, unembedded_fonts
 from tests.services.factories import client
 from tests.services.questionnaires.filling import fill_with_pikepdf, fill_with_pypdf
 
@@ -99,3 +101,13 @@ def test_poppler_reads_the_form(db: Session, tmp_path: Path) -> None:
     assert "Welcome questionnaire" in text
     assert "What brings you to coaching now? *" in text
     assert "For Zoë Łukasz" in text
+
+
+def test_the_page_text_uses_embedded_fonts_and_qpdf_finds_no_problem(db: Session) -> None:
+    """The fields' own appearances use a standard font (ReportLab's AcroForm takes no other);
+    everything printed on the page is in the embedded family."""
+    issued = forms.issue_pdf(db, _intake(db), client(db, "Zoë Łukasz"), TODAY)
+    assert unembedded_fonts(issued.pdf) == []
+    assert not any("Helvetica" in name for name in font_names(issued.pdf))
+    with pikepdf.open(io.BytesIO(fill_with_pikepdf(issued.pdf, FILLED))) as doc:
+        assert doc.check_pdf_syntax() == []
