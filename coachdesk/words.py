@@ -99,6 +99,7 @@ _LABELS: dict[type[StrEnum], Words] = {
         AnswerMapping.PRONOUNS: lambda: _("The client's pronouns"),
         AnswerMapping.GOAL: lambda: _("A new goal"),
         AnswerMapping.GOAL_NOW: lambda: _("The new goal's first rating"),
+        AnswerMapping.EACH_GOAL: lambda: _("A rating of each of the client's goals"),
         AnswerMapping.TESTIMONIAL: lambda: _("A testimonial"),
         AnswerMapping.QUOTE_CONSENT: lambda: _("Consent to quote the testimonial"),
     },

@@ -157,7 +157,8 @@ class AnswerMapping(StrEnum):
     """Where an answer goes besides the questionnaire, once the coach confirms it.
 
     ``GOAL`` makes a new goal of a short answer; ``GOAL_NOW`` is a 0-10 "where are you now", the
-    first rating of the goal the question before it named. ``TESTIMONIAL`` and
+    first rating of the goal the question before it named; ``EACH_GOAL`` asks a scale once per
+    active goal of the client, each answer a new rating of its goal. ``TESTIMONIAL`` and
     ``QUOTE_CONSENT`` mark the testimonial and the yes/no that allows quoting it.
     """
 
@@ -169,5 +170,6 @@ class AnswerMapping(StrEnum):
     PRONOUNS = "pronouns"
     GOAL = "goal"
     GOAL_NOW = "goal_now"
+    EACH_GOAL = "each_goal"
     TESTIMONIAL = "testimonial"
     QUOTE_CONSENT = "quote_consent"

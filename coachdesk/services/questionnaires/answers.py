@@ -17,6 +17,7 @@ from coachdesk.i18n import _
 from coachdesk.model import Client, QuestionnaireAnswer, QuestionnaireForm, QuestionnaireTemplate
 from coachdesk.model.enums import AnswerMapping, QuestionKind
 from coachdesk.services.progress.goals import GoalFields, create_goal, rate_goal
+from coachdesk.services.questionnaires import per_goal
 from coachdesk.services.questionnaires import questions as q
 from coachdesk.services.questionnaires.forms import AnswerRow, new_token
 
@@ -100,6 +101,15 @@ def build_review(
     for i, question in enumerate(questions):
         name = q.field_name(i, question)
         value = values.get(name, "")
+        if question.mapping == M.EACH_GOAL:
+            scales = per_goal.scales_in(db, client.id, name, values)
+            if scales:
+                rows, rated = _per_goal(db, question, scales, values)
+                answers += rows
+                changes += rated
+                if question.required and not any(r.value for r in rows):
+                    missing.append(question.label)
+                continue
         if question.required and not value:
             missing.append(question.label)
         answers.append(
@@ -142,6 +152,38 @@ def build_review(
         tuple(changes),
         tuple(missing),
     )
+
+
+def _per_goal(
+    db: Session,
+    question: q.Question,
+    scales: list[per_goal.GoalScale],
+    values: Mapping[str, str],
+) -> tuple[list[AnswerRow], list[ProposedChange]]:
+    """One answer per goal, each a proposed new rating of its goal (key ``rating:<goal id>``)."""
+    rows, changes = [], []
+    for scale in scales:
+        value = values.get(scale.field, "")
+        label = _("{question} “{goal}”").format(question=question.label, goal=scale.title)
+        rows.append(
+            AnswerRow(
+                scale.field,
+                label,
+                question.kind.value,
+                value,
+                question.mapping.value,
+                question.sponsor_shareable,
+                question.in_report,
+            )
+        )
+        if value:
+            old = per_goal.latest_score(db, scale.goal_id)
+            what = _("A rating of {goal}").format(goal=scale.title)
+            key = f"rating:{scale.goal_id}"
+            changes.append(
+                ProposedChange(key, what, "" if old is None else str(old), value, int(value))
+            )
+    return rows, changes
 
 
 def store(
@@ -202,6 +244,9 @@ def _apply(db: Session, review: Review, accepted: set[str]) -> None:
     assert client is not None
     for change in review.changes:
         if change.key not in accepted:
+            continue
+        if change.key.startswith("rating:") and change.score is not None:
+            rate_goal(db, int(change.key.split(":", 1)[1]), change.score)
             continue
         if change.key.startswith("goal:"):
             saved = create_goal(

@@ -13,11 +13,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coachdesk.documents.data import ReportAnswer
+from coachdesk.i18n import _
 from coachdesk.model import Client, QuestionnaireAnswer, QuestionnaireForm
 from coachdesk.model.enums import AnswerMapping
 from coachdesk.services.paperwork import letterhead
 from coachdesk.services.people.clients import get_client
 from coachdesk.services.questionnaires import questions as q
+from coachdesk.services.questionnaires.per_goal import GoalScale, active_goals, goal_field
 from coachdesk.services.questionnaires.shipped import PREPARATION
 from coachdesk.services.questionnaires.templates import get_template
 
@@ -71,20 +73,31 @@ def new_token() -> str:
     return secrets.token_urlsafe(18)
 
 
-def form_questions(questions: tuple[q.Question, ...]) -> tuple[FormQuestion, ...]:
+def form_questions(
+    questions: tuple[q.Question, ...], goals: list[GoalScale] | None = None
+) -> tuple[FormQuestion, ...]:
+    """The printed questions; a per-goal scale once for each of ``goals`` (once, plain, without)."""
     from coachdesk.documents.questionnaire import FormQuestion  # ReportLab: only on use
 
-    return tuple(
-        FormQuestion(
-            q.field_name(i, question),
-            question.kind.value,
-            question.label,
-            question.help,
-            tuple(c for c in question.choices if c.strip()),
-            question.required,
-        )
-        for i, question in enumerate(questions)
-    )
+    printed = []
+    for i, question in enumerate(questions):
+        name = q.field_name(i, question)
+        choices = tuple(c for c in question.choices if c.strip())
+        per_goal = question.mapping == AnswerMapping.EACH_GOAL and goals
+        for goal in goals if per_goal and goals else [None]:
+            printed.append(
+                FormQuestion(
+                    goal_field(name, goal.goal_id) if goal else name,
+                    question.kind.value,
+                    _("{question} “{goal}”").format(question=question.label, goal=goal.title)
+                    if goal
+                    else question.label,
+                    question.help,
+                    choices,
+                    question.required,
+                )
+            )
+    return tuple(printed)
 
 
 def issue_pdf(db: Session, template_id: int, client_id: int, today: date) -> IssuedForm:
@@ -115,7 +128,7 @@ def issue_pdf(db: Session, template_id: int, client_id: int, today: date) -> Iss
         introduction=template.introduction,
         client_name=client.preferred_name or client.display_name,
         issued_on=today,
-        questions=form_questions(q.from_json(template.questions)),
+        questions=form_questions(q.from_json(template.questions), active_goals(db, client.id)),
         identity=FormIdentity(template.id, template.version, client.id, form.token),
         letterhead=head,
         paper_size=head.paper_size,

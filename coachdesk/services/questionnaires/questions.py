@@ -35,6 +35,7 @@ MAPPING_KINDS: dict[AnswerMapping, frozenset[QuestionKind]] = {
     M.PRONOUNS: frozenset({K.SHORT_TEXT, K.SINGLE_CHOICE}),
     M.GOAL: frozenset({K.SHORT_TEXT}),
     M.GOAL_NOW: frozenset({K.SCALE}),
+    M.EACH_GOAL: frozenset({K.SCALE}),
     M.TESTIMONIAL: frozenset({K.SHORT_TEXT, K.LONG_TEXT}),
     M.QUOTE_CONSENT: frozenset({K.YES_NO}),
 }

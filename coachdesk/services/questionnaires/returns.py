@@ -37,7 +37,7 @@ from coachdesk.errors import (
 from coachdesk.formatting import format_date
 from coachdesk.i18n import _
 from coachdesk.model import QuestionnaireForm, QuestionnaireTemplate
-from coachdesk.model.enums import QuestionKind
+from coachdesk.model.enums import AnswerMapping, QuestionKind
 from coachdesk.services.people.clients import get_client
 from coachdesk.services.questionnaires import questions as q
 from coachdesk.services.questionnaires.answers import Review, build_review, canonical
@@ -93,6 +93,7 @@ def read_pdf(db: Session, data: bytes, client_id: int | None = None) -> Review:
         for i, x in enumerate(questions)
     }
     answers = {name: canonical(questions[i], r) for i, (name, r) in enumerate(raw.items())}
+    answers |= _per_goal_values(questions, {n: _name(v) for n, v in values.items()})
     return build_review(db, template, get_client(db, form.client_id), answers, form.token)
 
 
@@ -111,7 +112,21 @@ def read_typed(
             problems[name] = _("Question {number} needs an answer.").format(number=i + 1)
     if problems:
         raise ValidationError(problems)
+    flat = {n: v for n, v in typed.items() if isinstance(v, str)}
+    answers |= _per_goal_values(questions, flat)
     return build_review(db, template, get_client(db, client_id), answers, None)
+
+
+def _per_goal_values(questions: tuple[q.Question, ...], raw: Mapping[str, str]) -> dict[str, str]:
+    """The per-goal fields' answers (``q1_scale_g12``), as canonical as their question's."""
+    found = {}
+    for i, question in enumerate(questions):
+        if question.mapping == AnswerMapping.EACH_GOAL:
+            prefix = q.field_name(i, question) + "_g"
+            for name, value in raw.items():
+                if name.startswith(prefix) and name[len(prefix) :].isdigit():
+                    found[name] = canonical(question, value)
+    return found
 
 
 def _issued_form(db: Session, identity: FormIdentity) -> QuestionnaireForm:

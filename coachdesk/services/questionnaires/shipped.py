@@ -123,7 +123,8 @@ def shipped() -> list[Shipped]:
             (
                 Question(
                     K.SCALE,
-                    _("How much progress have you made on your goals, from 0 to 10?"),
+                    _("How much progress have you made on this goal, from 0 to 10?"),
+                    mapping=M.EACH_GOAL,
                     in_report=True,
                     sponsor_shareable=True,
                 ),

@@ -36,7 +36,7 @@ def test_report_answers_follow_the_ticks(db: Session) -> None:
     assert "From the questionnaires" in for_client
     assert "Delegation is now a habit." in for_client
     assert "The questions about my fears." not in for_client
-    assert "How much progress have you made on your goals" in for_sponsor
+    assert "How much progress have you made on this goal" in for_sponsor
     assert "Delegation is now a habit." not in for_sponsor
     assert "The questions about my fears." not in for_sponsor
     outside = text(progress_report_pdf(db, who, date(2026, 4, 1), date(2026, 4, 30)))
