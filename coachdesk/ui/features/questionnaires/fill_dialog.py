@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.i18n import _
-from coachdesk.model.enums import QuestionKind
+from coachdesk.model.enums import AnswerMapping, QuestionKind
+from coachdesk.services.questionnaires.per_goal import GoalScale, goal_field
 from coachdesk.services.questionnaires.questions import Question, field_name
 from coachdesk.ui.kit.form_dialog import FormDialog
 
@@ -32,7 +33,11 @@ class FillDialog(FormDialog):
     """``values()`` gives the typed answers by field name, as ``returns.read_typed`` takes them."""
 
     def __init__(
-        self, title: str, questions: tuple[Question, ...], parent: QWidget | None = None
+        self,
+        title: str,
+        questions: tuple[Question, ...],
+        goals: list[GoalScale] | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Fill in: {title}").format(title=title))
@@ -43,9 +48,18 @@ class FillDialog(FormDialog):
         form = QFormLayout(body)
         for i, q in enumerate(questions):
             name = field_name(i, q)
-            label = QLabel(q.label + (" *" if q.required else ""))
-            label.setWordWrap(True)
-            form.addRow(label, self._input(name, q))
+            each = goals if q.mapping == AnswerMapping.EACH_GOAL and goals else []
+            asked = [
+                (
+                    goal_field(name, g.goal_id),
+                    _("{question} “{goal}”").format(question=q.label, goal=g.title),
+                )
+                for g in each
+            ] or [(name, q.label)]
+            for field, text in asked:
+                label = QLabel(text + (" *" if q.required else ""))
+                label.setWordWrap(True)
+                form.addRow(label, self._input(field, q))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)

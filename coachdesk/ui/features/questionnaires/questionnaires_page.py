@@ -31,6 +31,7 @@ from coachdesk.services.people import clients, profile
 from coachdesk.services.questionnaires import forms, templates
 from coachdesk.services.questionnaires.answers import Review
 from coachdesk.services.questionnaires.forms import Testimonial
+from coachdesk.services.questionnaires.per_goal import GoalScale, active_goals
 from coachdesk.services.questionnaires.templates import TemplateFields, TemplateRow
 from coachdesk.ui.features.questionnaires.fill_dialog import FillDialog
 from coachdesk.ui.features.questionnaires.review_dialog import ReviewDialog
@@ -242,14 +243,18 @@ class QuestionnairesPage(Page):
         if chosen is None:
             return
         template_id, client_id = chosen
+
+        def work(db: Session) -> tuple[TemplateFields, list[GoalScale]]:
+            return templates.template_fields(db, template_id), active_goals(db, client_id)
+
         self.practice.read(
-            lambda db: templates.template_fields(db, template_id),
-            lambda fields: self._open_fill(template_id, client_id, fields),
-            parent=self,
+            work, lambda read: self._open_fill(template_id, client_id, *read), parent=self
         )
 
-    def _open_fill(self, template_id: int, client_id: int, fields: TemplateFields) -> None:
-        dialog = FillDialog(fields.title, fields.questions, self)
+    def _open_fill(
+        self, template_id: int, client_id: int, fields: TemplateFields, goals: list[GoalScale]
+    ) -> None:
+        dialog = FillDialog(fields.title, fields.questions, goals, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def typed() -> None:

@@ -12,8 +12,10 @@ from sqlalchemy import select
 
 from coachdesk.model import Client, Goal, QuestionnaireAnswer
 from coachdesk.model.enums import QuestionKind
+from coachdesk.services.progress import goals
+from coachdesk.services.progress.goals import GoalFields
 from coachdesk.services.questionnaires import forms, templates
-from coachdesk.services.questionnaires.shipped import INTAKE, PREPARATION
+from coachdesk.services.questionnaires.shipped import EVALUATION, INTAKE, PREPARATION
 from coachdesk.ui.features.questionnaires import QuestionnairesPage
 from coachdesk.ui.features.questionnaires.questionnaires_page import ID_ROLE
 from coachdesk.ui.features.questionnaires.review_dialog import ReviewDialog
@@ -174,3 +176,27 @@ def test_a_lock_waits_for_an_edited_template_and_wipes_a_review(
     assert page.template_list.count() == 0
     with open_vault.session() as db:
         assert forms.returned_forms(db, zoe) == []
+
+
+def test_fill_in_now_asks_the_evaluation_scale_per_goal(
+    qtbot, practice: Practice, open_vault: Vault, zoe: int
+) -> None:
+    with open_vault.session() as db, db.begin():
+        lead = goals.create_goal(db, GoalFields(zoe, "Lead the team")).id
+    page = shown_page(qtbot, practice)
+    choose(page, open_vault, EVALUATION, zoe)
+    with qtbot.waitSignal(page.fill_opened, timeout=WAIT_MS) as opened:
+        page.fill_button.click()
+    dialog = opened.args[0]
+    assert f"q1_scale_g{lead}" in dialog.inputs
+    assert "q1_scale" not in dialog.inputs
+    seven = next(b for b in dialog.inputs[f"q1_scale_g{lead}"].buttons() if b.text() == "7")
+    seven.setChecked(True)
+    with qtbot.waitSignal(page.review_opened, timeout=WAIT_MS) as reviewed:
+        dialog.buttons.accepted.emit()
+    review: ReviewDialog = reviewed.args[0]
+    review.change_boxes[f"rating:{lead}"].setChecked(True)
+    with qtbot.waitSignal(review.stored, timeout=WAIT_MS):
+        review.store_button.click()
+    with open_vault.session() as db:
+        assert [g.latest_score for g in goals.list_goals(db, zoe)] == [7]
