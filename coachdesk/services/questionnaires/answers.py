@@ -72,6 +72,8 @@ def parse_date(text: str) -> date | None:
 def canonical(question: q.Question, raw: str | Iterable[str]) -> str:
     """An answer as stored: text trimmed, choices by their words (one a line), a scale's
     number, "yes"/"no", a date ISO when it reads as one (else as written)."""
+    if isinstance(raw, str) and question.kind == K.MULTIPLE_CHOICE:
+        raw = [line.strip() for line in raw.splitlines()]
     if isinstance(raw, str):
         raw = raw.strip()
         if question.kind == K.DATE:

@@ -67,12 +67,7 @@ def read_pdf(db: Session, data: bytes, client_id: int | None = None) -> Review:
     hidden = values.get(IDENTITY_FIELD)
     identity = FormIdentity.decode(str(hidden)) if hidden is not None else None
     if identity is None and FormIdentity.decode(subject) is not None:
-        raise FormFlattened(
-            _(
-                "This questionnaire's answer fields are gone: it was printed to PDF or saved"
-                " flattened. Ask the client to save it from the reader instead."
-            )
-        )
+        raise _flattened()
     if identity is None:
         raise ForeignForm(_("This PDF is not a questionnaire sent from CoachDesk."))
     form = _issued_form(db, identity)
@@ -80,19 +75,12 @@ def read_pdf(db: Session, data: bytes, client_id: int | None = None) -> Review:
         raise FormForAnotherClient(_("This questionnaire was sent to another client."))
     template = _template_as_sent(db, form, identity)
     questions = q.from_json(template.questions)
-    present = [n for n in (q.field_name(i, x) for i, x in enumerate(questions)) if n in fields]
-    if not present and not any(str(n).startswith("q") for n in fields if n != IDENTITY_FIELD):
-        raise FormFlattened(
-            _(
-                "This questionnaire's answer fields are gone: it was printed to PDF or saved"
-                " flattened. Ask the client to save it from the reader instead."
-            )
-        )
-    raw = {
-        q.field_name(i, x): _raw_answer(x, q.field_name(i, x), values)
-        for i, x in enumerate(questions)
-    }
-    answers = {name: canonical(questions[i], r) for i, (name, r) in enumerate(raw.items())}
+    if not any(name != IDENTITY_FIELD for name in fields):
+        raise _flattened()
+    answers = {}
+    for i, question in enumerate(questions):
+        name = q.field_name(i, question)
+        answers[name] = canonical(question, _raw_answer(question, name, values))
     answers |= _per_goal_values(questions, {n: _name(v) for n, v in values.items()})
     return build_review(db, template, get_client(db, form.client_id), answers, form.token)
 
@@ -127,6 +115,15 @@ def _per_goal_values(questions: tuple[q.Question, ...], raw: Mapping[str, str]) 
                 if name.startswith(prefix) and name[len(prefix) :].isdigit():
                     found[name] = canonical(question, value)
     return found
+
+
+def _flattened() -> FormFlattened:
+    return FormFlattened(
+        _(
+            "This questionnaire's answer fields are gone: it was printed to PDF or saved"
+            " flattened. Ask the client to save it from the reader instead."
+        )
+    )
 
 
 def _issued_form(db: Session, identity: FormIdentity) -> QuestionnaireForm:
