@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from coachdesk import vault
+from coachdesk.services.questionnaires import answers, returns, templates
+from coachdesk.services.questionnaires.shipped import EVALUATION
 from tests.cli.conftest import json_of
+from tests.conftest import PASSPHRASE
 from tests.services.questionnaires.filling import fill_with_pypdf
 
 
@@ -78,3 +82,16 @@ def test_a_file_that_is_not_a_pdf_is_refused(cli, tmp_path: Path) -> None:
     code, _out, err = cli("form", "answers")
     assert code == 1
     assert "--testimonials" in err
+
+
+def test_testimonials_list_the_quotes_with_consent_and_its_day(cli, vault_dir: Path) -> None:
+    assert cli("client", "add", "--name", "Zoë Łukasz")[0] == 0
+    with vault.open(vault_dir, passphrase=PASSPHRASE) as v, v.session() as db, db.begin():
+        evaluation = templates.resolve_template(db, EVALUATION)
+        typed = {"q5_long": "She asked the right questions.", "q6_yesno": "yes"}
+        answers.store(db, returns.read_typed(db, evaluation, 1, typed))
+    (quote,) = json_of(cli("form", "answers", "--testimonials", "--json"))
+    assert (quote["client_name"], quote["text"]) == ("Zoë Łukasz", "She asked the right questions.")
+    code, out, _err = cli("form", "answers", "--testimonials")
+    assert code == 0
+    assert f"Zoë Łukasz, consent given on {quote['consent_on']}:" in out
