@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         self.practice.open_client.connect(self.open_client)
         self.practice.open_session_notes.connect(self.open_notes)
         self.practice.new_session_for.connect(lambda cid: self.schedule_session(cid or None))
+        self.practice.questionnaires_for.connect(self.questionnaires_for)
         self.client_page.back_requested.connect(
             lambda: self.clients_area.setCurrentWidget(self.clients_page)
         )
@@ -190,6 +191,10 @@ class MainWindow(QMainWindow):
         self.show_view(1)
         self.clients_area.setCurrentWidget(self.client_page)
         self.client_page.show_client(client_id)
+
+    def questionnaires_for(self, client_id: int) -> None:
+        self.show_page(self.questionnaires_page)
+        self.questionnaires_page.for_client(client_id)
 
     def open_notes(self, session_id: int) -> None:
         """One editor per session: reopening raises the one already open."""

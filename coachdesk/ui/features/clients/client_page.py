@@ -110,6 +110,9 @@ class ClientPage(Page):
         self.session_button = QPushButton(_("New session…"))
         self.session_button.setToolTip(_("Book a session with this client"))
         self.session_button.clicked.connect(self.new_session)
+        self.forms_button = QPushButton(_("Questionnaires…"))
+        self.forms_button.setToolTip(_("Send this client a questionnaire, or import one returned"))
+        self.forms_button.clicked.connect(self._questionnaires)
         self.erase_button = QPushButton(_("Erase…"))
         self.erase_button.setToolTip(_("Erase this client and every record about them, for good"))
         self.erase_button.clicked.connect(self.erase_client)
@@ -123,6 +126,7 @@ class ClientPage(Page):
         bar.addWidget(self.back_button)
         bar.addStretch(1)
         bar.addWidget(self.erase_button)
+        bar.addWidget(self.forms_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.session_button)
         self.details.setMaximumWidth(CONTENT_WIDTH)
@@ -179,6 +183,10 @@ class ClientPage(Page):
         self.back_requested.emit()
 
     # -- what the coach can do ------------------------------------------------------------
+    def _questionnaires(self) -> None:
+        if self.client_id is not None:
+            self.practice.questionnaires_for.emit(self.client_id)
+
     def edit_client(self) -> ClientDialog | None:
         """Open the edit dialog (Ctrl+E); the page refreshes when the client is saved."""
         if self.client_id is None or self.view is None:
@@ -286,6 +294,6 @@ class ClientPage(Page):
         self._enable(True)
 
     def _enable(self, on: bool) -> None:
-        buttons = (self.edit_button, self.session_button, self.erase_button)
+        buttons = (self.edit_button, self.session_button, self.erase_button, self.forms_button)
         for widget in (*buttons, self.details.status_button):
             widget.setEnabled(on)

@@ -72,6 +72,7 @@ class QuestionnairesPage(Page):
     def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
         super().__init__(practice, parent)
         self._seeded = False
+        self._wanted_client: int | None = None
         self.template_list = QListWidget()
         self.new_button = QPushButton(_("New questionnaire…"))
         self.edit_button = QPushButton(_("Edit…"))
@@ -148,6 +149,8 @@ class QuestionnairesPage(Page):
         if self.template_list.currentRow() < 0 and self.template_list.count():
             self.template_list.setCurrentRow(0)
         self.client.set_clients(shown.clients)
+        if self._wanted_client is not None and self.client.choose(self._wanted_client):
+            self._wanted_client = None
         self.quotes.clear()
         for quote in shown.testimonials:
             self.quotes.addItem(
@@ -155,6 +158,11 @@ class QuestionnairesPage(Page):
                     name=quote.client_name, day=format_date(quote.consent_on), text=quote.text
                 )
             )
+
+    def for_client(self, client_id: int) -> None:
+        """Choose ``client_id`` now, or once the client list has loaded."""
+        if not self.client.choose(client_id):
+            self._wanted_client = client_id
 
     def template_id(self) -> int | None:
         item = self.template_list.currentItem()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from coachdesk import vault
 from coachdesk.model import Client, Goal, QuestionnaireAnswer
 from coachdesk.model.enums import QuestionKind
 from coachdesk.services.progress import goals
@@ -22,6 +23,7 @@ from coachdesk.ui.features.questionnaires.review_dialog import ReviewDialog
 from coachdesk.ui.features.questionnaires.template_editor import TemplateEditor
 from coachdesk.ui.kit.practice import Practice
 from coachdesk.vault import Vault
+from tests.conftest import PASSPHRASE
 from tests.services.factories import client
 from tests.services.questionnaires.filling import fill_with_pypdf
 
@@ -200,3 +202,17 @@ def test_fill_in_now_asks_the_evaluation_scale_per_goal(
         review.store_button.click()
     with open_vault.session() as db:
         assert [g.latest_score for g in goals.list_goals(db, zoe)] == [7]
+
+
+def test_the_client_page_opens_the_view_with_its_client_chosen(
+    qtbot, vault_dir: Path, request: pytest.FixtureRequest
+) -> None:
+    with vault.open(vault_dir, passphrase=PASSPHRASE) as v, v.session() as db, db.begin():
+        who = client(db, "Zoë Łukasz")
+    window = request.getfixturevalue("window")
+    with qtbot.waitSignal(window.client_page.refreshed, timeout=WAIT_MS):
+        window.open_client(who)
+    window.client_page.forms_button.click()
+    page = window.questionnaires_page
+    assert window.current_view() is page
+    qtbot.waitUntil(lambda: page.client.client_id() == who, timeout=WAIT_MS)
