@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -87,7 +88,7 @@ class QuestionnairesPage(Page):
         self.template_list.itemDoubleClicked.connect(lambda _i: self.edit_template())
         self.new_button.clicked.connect(self.new_template)
         self.edit_button.clicked.connect(self.edit_template)
-        self.delete_button.clicked.connect(self.delete_template)
+        self.delete_button.clicked.connect(lambda _checked=False: self.delete_template())
         self.pdf_button.clicked.connect(lambda _checked=False: self.write_pdf(None))
         self.import_button.clicked.connect(lambda _checked=False: self.import_form(None))
         self.fill_button.clicked.connect(self.fill_in_now)
@@ -189,15 +190,37 @@ class QuestionnairesPage(Page):
         editor.open()
         self.editor_opened.emit(editor)
 
-    def delete_template(self) -> None:
+    def delete_template(self, *, confirmed: bool = False) -> None:
+        """Take the chosen template off the list, after asking; its returned forms stay."""
         template_id = self.template_id()
-        if template_id is not None:
-            self.practice.write(
-                lambda db: templates.delete_template(db, template_id),
-                lambda _r: None,
-                changes=QUESTIONNAIRES,
-                parent=self,
+        if template_id is None:
+            return
+        if not confirmed:
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
+                _("Delete questionnaire?"),
+                _(
+                    "Delete this questionnaire from the list? The answers clients returned stay"
+                    " with them, but forms sent out and not yet returned can no longer be read."
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                self,
             )
+            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.finished.connect(self._delete_answered)
+            box.open()
+            return
+        self.practice.write(
+            lambda db: templates.delete_template(db, template_id),
+            lambda _r: None,
+            changes=QUESTIONNAIRES,
+            parent=self,
+        )
+
+    def _delete_answered(self, result: int) -> None:
+        if result == QMessageBox.StandardButton.Yes.value:
+            self.delete_template(confirmed=True)
 
     # -- a client's form ----------------------------------------------------------------------
     def _chosen(self) -> tuple[int, int] | None:

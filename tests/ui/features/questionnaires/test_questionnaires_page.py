@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from coachdesk import vault
@@ -216,3 +217,19 @@ def test_the_client_page_opens_the_view_with_its_client_chosen(
     page = window.questionnaires_page
     assert window.current_view() is page
     qtbot.waitUntil(lambda: page.client.client_id() == who, timeout=WAIT_MS)
+
+
+def test_delete_asks_first_and_keeps_the_template_on_cancel(
+    qtbot, practice: Practice, open_vault: Vault
+) -> None:
+    page = shown_page(qtbot, practice)
+    page.template_list.setCurrentRow(2)
+    page.delete_button.click()
+    box = next(w for w in page.findChildren(QMessageBox) if w.isVisible())
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert page.template_list.count() == 4
+    page.delete_button.click()
+    box = next(w for w in page.findChildren(QMessageBox) if w.isVisible())
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT_MS):
+        box.button(QMessageBox.StandardButton.Yes).click()
+    assert page.template_list.count() == 3
