@@ -118,3 +118,35 @@ def describe_exit_codes() -> str:
             _("  70 an unexpected internal error (details in the log file)"),
         ]
     )
+
+
+class FormRefused(InvalidInput):
+    """A returned questionnaire was not read, and nothing was stored; each subclass says why."""
+
+
+class NotAPdf(FormRefused):
+    """The file is not a PDF at all (a photo, a Word file, an empty file)."""
+
+
+class DamagedPdf(FormRefused):
+    """The file starts as a PDF but cannot be read: cut short in the download, or damaged."""
+
+
+class ForeignForm(FormRefused):
+    """The PDF is not a questionnaire this vault sent (another tool's, another practice's)."""
+
+
+class FormForAnotherClient(FormRefused):
+    """The questionnaire was sent to another client than the one it is being imported for."""
+
+
+class FormOutdated(FormRefused):
+    """The questionnaire was made from an earlier version of a template edited since."""
+
+
+class FormFlattened(FormRefused):
+    """The PDF reader printed or saved the form flat: its fields, and so its answers, are gone."""
+
+
+class FormAlreadyReturned(FormRefused):
+    """This questionnaire's answers are already in the vault."""

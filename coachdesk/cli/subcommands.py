@@ -74,6 +74,10 @@ SUBCOMMANDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("demo", "fill an empty vault with a realistic demo practice"),
         ),
     ),
+    (
+        "form_commands",
+        (("form", "questionnaires as fillable PDFs, and their answers"),),
+    ),
     ("import_commands", (("import", "bring clients or a whole exported practice in"),)),
     (
         "archive_commands",

@@ -132,6 +132,16 @@ class EngagementFacts:
 
 
 @dataclass(frozen=True)
+class ReportAnswer:
+    """A questionnaire answer the coach chose to show in progress reports."""
+
+    form_title: str
+    returned_on: date
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
 class ProgressReportData:
     """A client's progress over a period, for the client or (with less) for their sponsor.
 
@@ -157,6 +167,8 @@ class ProgressReportData:
     coach_summary: str = ""
     next_focus: str = ""
     sessions: tuple[SessionLine, ...] = ()
+    # Only answers to questions ticked "include in report" (and, for a sponsor, shareable too).
+    answers: tuple[ReportAnswer, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -199,6 +199,18 @@ def one_line(text: str, width: float) -> str:
     return fitted.rstrip(",;:–-") + "…"
 
 
+def _answers(data: ProgressReportData) -> list[Flowable]:
+    st = styles()
+    blocks: list[Flowable] = []
+    for a in data.answers:
+        heading = _("{question} ({form}, {day})").format(
+            question=a.question, form=a.form_title, day=format_date(a.returned_on)
+        )
+        blocks.append(para(heading, st.h3))
+        blocks += paragraphs(a.answer)
+    return blocks
+
+
 def report_story(data: ProgressReportData, width: float) -> list[Flowable]:
     st = styles()
     client = data.audience != "sponsor"
@@ -237,6 +249,7 @@ def report_story(data: ProgressReportData, width: float) -> list[Flowable]:
             if client:
                 actions += _open_actions(data, width)
         story += section(_("Action items"), actions)
+    story += section(_("From the questionnaires"), _answers(data))
     if client:
         themes = [para(t, st.bullet, bullet="•") for t in data.themes if t.strip()]
         story += section(_("Themes"), themes)

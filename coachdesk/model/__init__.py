@@ -40,6 +40,11 @@ from coachdesk.model.progress import (
     PracticeSetting,
     ProgressRating,
 )
+from coachdesk.model.questionnaires import (
+    QuestionnaireAnswer,
+    QuestionnaireForm,
+    QuestionnaireTemplate,
+)
 from coachdesk.model.rights import AccessRequest
 from coachdesk.model.sessions import CoachingSession, NoteDraft, SessionAttendance
 
@@ -82,6 +87,9 @@ __all__ = [
     "PaymentMethod",
     "PracticeSetting",
     "ProgressRating",
+    "QuestionnaireAnswer",
+    "QuestionnaireForm",
+    "QuestionnaireTemplate",
     "SessionAttendance",
     "SessionKind",
     "SessionMode",

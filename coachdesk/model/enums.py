@@ -139,3 +139,37 @@ class Credential(StrEnum):
 class CceCategory(StrEnum):
     CORE_COMPETENCIES = "core_competencies"
     RESOURCE_DEVELOPMENT = "resource_development"
+
+
+class QuestionKind(StrEnum):
+    """What a questionnaire question asks for, and so which PDF field answers it."""
+
+    SHORT_TEXT = "short_text"
+    LONG_TEXT = "long_text"
+    SINGLE_CHOICE = "single_choice"
+    MULTIPLE_CHOICE = "multiple_choice"
+    SCALE = "scale"
+    DATE = "date"
+    YES_NO = "yes_no"
+
+
+class AnswerMapping(StrEnum):
+    """Where an answer goes besides the questionnaire, once the coach confirms it.
+
+    ``GOAL`` makes a new goal of a short answer; ``GOAL_NOW`` is a 0-10 "where are you now", the
+    first rating of the goal the question before it named; ``EACH_GOAL`` asks a scale once per
+    active goal of the client, each answer a new rating of its goal. ``TESTIMONIAL`` and
+    ``QUOTE_CONSENT`` mark the testimonial and the yes/no that allows quoting it.
+    """
+
+    NONE = ""
+    PHONE = "phone"
+    POSTAL_ADDRESS = "postal_address"
+    DATE_OF_BIRTH = "date_of_birth"
+    EMERGENCY_CONTACT = "emergency_contact"
+    PRONOUNS = "pronouns"
+    GOAL = "goal"
+    GOAL_NOW = "goal_now"
+    EACH_GOAL = "each_goal"
+    TESTIMONIAL = "testimonial"
+    QUOTE_CONSENT = "quote_consent"

@@ -64,6 +64,7 @@ TABLES_ADDED: dict[str, frozenset[str]] = {
     ),
     "0006": frozenset(),  # locale, language and retention columns; the sort keys recomputed
     "0007": frozenset({"access_request"}),
+    "0008": frozenset({"questionnaire_answer", "questionnaire_form", "questionnaire_template"}),
 }
 
 

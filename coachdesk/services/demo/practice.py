@@ -24,6 +24,7 @@ from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.model import Client, ClientStatus, ClientTag, CoachProfile, Sponsor
 from coachdesk.services.demo.career import add_career, log_listing
+from coachdesk.services.demo.questionnaires import add_questionnaires
 from coachdesk.services.demo.text import ascii_slug, content, pick
 from coachdesk.services.demo.timeline import TABLES, Timeline, Who
 from coachdesk.services.people.clients import ClientFields, derived_keys
@@ -71,6 +72,7 @@ def fill_demo(
         for start in range(0, clients, BATCH_CLIENTS):
             practice.add_clients(target, min(BATCH_CLIENTS, clients - start))
         add_career(target, day)
+        add_questionnaires(target, day, seed)
         return practice.summary()
     with Session(target) as db, db.begin():
         practice = _Practice(db, seed, day)
@@ -79,6 +81,7 @@ def fill_demo(
             practice.add_clients(db, min(BATCH_CLIENTS, clients - start))
     with Session(target) as db, db.begin():
         add_career(db, day)
+        add_questionnaires(db, day, seed)
     return practice.summary()
 
 

@@ -1,4 +1,4 @@
-"""Full-text search over clients, session notes, action items and goals (the FTS5 index).
+"""Full-text search over clients, session notes, action items, goals and questionnaire answers.
 
 The index (migration 0002) is kept in sync by triggers; its rowid is ``source id * 8 + kind code``.
 Snippets mark matched words with ``MATCH_START`` / ``MATCH_END`` control characters, which never
@@ -27,7 +27,7 @@ from coachdesk.services.overviews.search_snippets import (
 )
 
 SNIPPET_TOKENS = 32  # a line or two
-KIND_ORDER = ("client", "session", "goal", "action")
+KIND_ORDER = ("client", "session", "goal", "action", "answer")
 TITLE_WEIGHT = 10.0
 BODY_WEIGHT = 1.0
 UTC_ZONE = ZoneInfo("UTC")

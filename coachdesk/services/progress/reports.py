@@ -42,6 +42,7 @@ from coachdesk.model import (
 from coachdesk.services.paperwork import letterhead, when_words
 from coachdesk.services.people import clients, profile
 from coachdesk.services.progress import actions, goals
+from coachdesk.services.questionnaires.forms import report_answers
 from coachdesk.services.sessions import note_format, sessions
 
 
@@ -93,6 +94,9 @@ def progress_report_data(
         coach_summary=coach_summary,
         next_focus=next_focus,
         sessions=_session_lines(db, client_id, since, until, with_focus=for_client),
+        answers=tuple(report_answers(db, client_id, since, until, for_sponsor=not for_client))
+        if for_client or sharing == SponsorSharing.PROGRESS
+        else (),
     )
 
 

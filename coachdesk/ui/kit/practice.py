@@ -39,6 +39,7 @@ PROFILE = "profile"
 SPONSORS = "sponsors"
 INVOICES = "invoices"  # invoices, credit notes and payments
 CAREER = "career"  # the coach's own mentor coaching, CCE and supervision logs
+QUESTIONNAIRES = "questionnaires"  # the questionnaire templates
 EVERYTHING = "everything"
 
 
@@ -55,6 +56,7 @@ class Practice(QObject):
     follow_up_for = Signal(int)  # a client id
     open_engagement = Signal(int)
     new_engagement_for = Signal(int)  # a client id
+    questionnaires_for = Signal(int)  # a client id: the Questionnaires view, that client chosen
     zone_changed = Signal()  # the coach's time zone is another one now (``zone``)
 
     def __init__(self, vault: Vault | None, parent: QObject | None = None) -> None:

@@ -30,6 +30,7 @@ from coachdesk.ui.features.notes.editor import NotesEditor
 from coachdesk.ui.features.preferences.preferences import Preferences, apply_theme
 from coachdesk.ui.features.preferences.preferences_dialog import PreferencesDialog
 from coachdesk.ui.features.retention.review_dialog import RetentionDialog
+from coachdesk.ui.features.questionnaires import QuestionnairesPage
 from coachdesk.ui.features.revenue.revenue_page import RevenuePage
 from coachdesk.ui.features.search.search_page import SearchPage
 from coachdesk.ui.features.sessions.sessions_page import SessionsPage
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.clients_area.addWidget(self.client_page)
         self.sessions_page = SessionsPage(p)
         self.agreements_page = AgreementsPage(p)
+        self.questionnaires_page = QuestionnairesPage(p)
         self.sponsors_page = SponsorsPage(p)
         self.money_page = MoneyPage(p)
         self.search_page = SearchPage(p)
@@ -120,6 +122,7 @@ class MainWindow(QMainWindow):
                 (_("Credential"), self.credentials_page),
                 (_("Sponsors"), self.sponsors_page),
                 (_("Search"), self.search_page),
+                (_("Questionnaires"), self.questionnaires_page),
                 (_("Backups"), self.backups_page),
                 (_("Vault"), self.vault_page),
             ]
@@ -164,6 +167,7 @@ class MainWindow(QMainWindow):
         self.practice.open_client.connect(self.open_client)
         self.practice.open_session_notes.connect(self.open_notes)
         self.practice.new_session_for.connect(lambda cid: self.schedule_session(cid or None))
+        self.practice.questionnaires_for.connect(self.questionnaires_for)
         self.client_page.back_requested.connect(
             lambda: self.clients_area.setCurrentWidget(self.clients_page)
         )
@@ -200,6 +204,9 @@ class MainWindow(QMainWindow):
         self.retention.show()
         self.retention.raise_()
         return self.retention
+    def questionnaires_for(self, client_id: int) -> None:
+        self.show_page(self.questionnaires_page)
+        self.questionnaires_page.for_client(client_id)
 
     def open_notes(self, session_id: int) -> None:
         """One editor per session: reopening raises the one already open."""

@@ -48,12 +48,13 @@ def test_navigation_opens_on_today_and_each_view_has_a_shortcut(window: MainWind
         "Credential",
         "Sponsors",
         "Search",
+        "Questionnaires",
         "Backups",
         "Vault",
     ]
     assert window.current_view() is window.today_page
     shortcuts = [a.shortcut().toString() for a in window.menu_actions.views]
-    assert shortcuts == [f"Ctrl+{n}" for n in range(1, 10)] + ["", ""]
+    assert shortcuts == [f"Ctrl+{n}" for n in range(1, 10)] + ["", "", ""]
     window.menu_actions.views[3].trigger()
     assert window.current_view() is window.agreements_page
     window.menu_actions.views[4].trigger()

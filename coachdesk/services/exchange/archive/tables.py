@@ -53,6 +53,8 @@ CLIENT_OWNED = frozenset(
         "follow_up",
         "invoice",
         "access_request",
+        "questionnaire_form",
+        "questionnaire_answer",
     }
 )
 

@@ -30,6 +30,7 @@ from coachdesk.formatting import format_date
 from coachdesk.i18n import _, ngettext
 from coachdesk.services.overviews.overview import ClientOverview
 from coachdesk.services.people import clients
+from coachdesk.ui.features.clients.client_answers import ClientAnswersBox
 from coachdesk.ui.features.clients.client_money import ClientMoneyBox
 from coachdesk.ui.features.clients.table_model import STATUS_ORDER
 from coachdesk.ui.kit import entries as parts
@@ -92,6 +93,7 @@ class ClientDetails(QWidget):
             self.contact_values[key] = value
         self.engagements = QVBoxLayout()
         self.money = ClientMoneyBox()
+        self.answers = ClientAnswersBox()
         self.next_session = QLabel()
         self.sessions = parts.CompactList()
         self.sessions.setToolTip(_("Enter opens the session's notes"))
@@ -129,6 +131,7 @@ class ClientDetails(QWidget):
             ("money", _("Money"), self.money),
             ("sessions", _("Sessions"), sessions),
             ("goals", _("Goals"), self.goals),
+            ("answers", _("Questionnaires"), self.answers),
             ("actions", _("Open action items"), self.action_items),
             ("follow_ups", _("Follow-ups"), self.follow_ups),
             ("notes", _("Consultation notes"), self.notes),
@@ -178,6 +181,7 @@ class ClientDetails(QWidget):
         self.status_button.setText("")
         self.status_menu.clear()
         self.money.clear()
+        self.answers.clear()
         for chart in self.charts:
             chart.clear()
         self.charts = []

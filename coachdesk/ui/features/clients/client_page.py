@@ -32,6 +32,8 @@ from coachdesk.services.overviews.overview import ClientOverview
 from coachdesk.services.people import clients
 from coachdesk.services.progress import actions, goals
 from coachdesk.ui.features.clients.access_pack_dialog import AccessPackDialog
+from coachdesk.services.questionnaires import forms
+from coachdesk.services.questionnaires.forms import ReturnedForm
 from coachdesk.ui.features.clients.client_details import ClientDetails, Series
 from coachdesk.ui.features.clients.client_dialog import ClientDialog
 from coachdesk.ui.kit import lockable, look
@@ -55,11 +57,15 @@ REFRESH_KINDS = {
 CONTENT_WIDTH = 980  # beyond this, lines of text get too long to read comfortably
 
 
-def load(db: Any, client_id: int) -> tuple[ClientOverview, Series, ClientMoney]:
-    """The page's one read: the overview, every goal's ratings and the money."""
+Loaded = tuple[ClientOverview, Series, ClientMoney, list[ReturnedForm]]
+
+
+def load(db: Any, client_id: int) -> Loaded:
+    """The page's one read: the overview, every goal's ratings, the money and the
+    questionnaires returned."""
     view = overview.client_overview(db, client_id)
     series = {goal.id: goals.progress_series(db, goal.id) for goal in view.goals}
-    return view, series, client_money(db, client_id)
+    return view, series, client_money(db, client_id), forms.returned_forms(db, client_id)
 
 
 MakeDialog = Callable[[Practice, int, str, QWidget | None], ConfirmByNameDialog]
@@ -111,6 +117,9 @@ class ClientPage(Page):
         self.session_button = QPushButton(_("New session…"))
         self.session_button.setToolTip(_("Book a session with this client"))
         self.session_button.clicked.connect(self.new_session)
+        self.forms_button = QPushButton(_("Questionnaires…"))
+        self.forms_button.setToolTip(_("Send this client a questionnaire, or import one returned"))
+        self.forms_button.clicked.connect(self._questionnaires)
         self.erase_button = QPushButton(_("Erase…"))
         self.erase_button.setToolTip(_("Erase this client and every record about them, for good"))
         self.erase_button.clicked.connect(self.erase_client)
@@ -134,6 +143,7 @@ class ClientPage(Page):
         bar.addWidget(self.pack_button)
         bar.addWidget(self.anonymise_button)
         bar.addWidget(self.erase_button)
+        bar.addWidget(self.forms_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.session_button)
         self.details.setMaximumWidth(CONTENT_WIDTH)
@@ -190,6 +200,10 @@ class ClientPage(Page):
         self.back_requested.emit()
 
     # -- what the coach can do ------------------------------------------------------------
+    def _questionnaires(self) -> None:
+        if self.client_id is not None:
+            self.practice.questionnaires_for.emit(self.client_id)
+
     def edit_client(self) -> ClientDialog | None:
         """Open the edit dialog (Ctrl+E); the page refreshes when the client is saved."""
         if self.client_id is None or self.view is None:
@@ -314,11 +328,12 @@ class ClientPage(Page):
         self.clear()
         show_error(self, exc)
 
-    def _loaded(self, result: tuple[ClientOverview, Series, ClientMoney]) -> None:
-        view, series, money = result
+    def _loaded(self, result: Loaded) -> None:
+        view, series, money, returned = result
         self.view = view
         self.details.fill(view, series, self.practice.zone)
         self.details.money.fill(money)
+        self.details.answers.fill(returned)
         self._enable(True)
 
     def _enable(self, on: bool) -> None:
@@ -328,6 +343,7 @@ class ClientPage(Page):
             self.erase_button,
             self.anonymise_button,
             self.pack_button,
+            self.forms_button,
         )
         for widget in (*buttons, self.details.status_button):
             widget.setEnabled(on)

@@ -28,6 +28,7 @@ from coachdesk.i18n import _
 from coachdesk.services.sessions.sessions import SessionDetail
 from coachdesk.ui.features.notes.actions_box import ActionsBox
 from coachdesk.ui.features.notes.held_box import HeldBox
+from coachdesk.ui.features.notes.prep_box import PrepBox
 from coachdesk.ui.features.notes.ratings_box import RatingsBox
 from coachdesk.ui.features.notes.sections_box import SectionsBox
 from coachdesk.ui.features.notes.state import Loaded, NotesState
@@ -50,6 +51,7 @@ class Body(QWidget):
         self.actions_box = ActionsBox()
         self.ratings = RatingsBox()
         self.held = HeldBox()
+        self.prep = PrepBox()
         self.saved_mark = look.note("")
         self.pdf_button = QPushButton(_("Session summary PDF…"))
         self.save_button = QPushButton(_("Save"))
@@ -91,6 +93,7 @@ class Body(QWidget):
         right = QVBoxLayout(right_content)
         right.setContentsMargins(0, 0, 8, 0)
         right.setSpacing(6)
+        right.addWidget(self.prep)
         right.addWidget(self.actions_box)
         right.addSpacing(look.SPACING)
         right.addWidget(self.ratings)
@@ -133,6 +136,7 @@ class Body(QWidget):
         self.ratings.show_status(loaded.status_choices(), self.ratings.status_value())
 
     def show_goals(self, loaded: Loaded) -> None:
+        self.prep.show_preparation(loaded.preparation)
         self.held.show_participants(loaded.participants)
         self.ratings.show_goals(loaded.carried.active_goals)
         self.actions_box.show_due(loaded.due_on, loaded.due_is_next_session)

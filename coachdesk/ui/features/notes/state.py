@@ -19,6 +19,7 @@ from coachdesk.services.people import profile
 from coachdesk.services.people.clients import get_client
 from coachdesk.services.progress import actions
 from coachdesk.services.progress.actions import ActionRow
+from coachdesk.services.questionnaires.forms import ReturnedForm, preparation_for
 from coachdesk.services.sessions import notes, sessions
 from coachdesk.services.sessions.note_format import compose, parse, section_titles
 from coachdesk.services.sessions.notes import CarryForward, Draft, NewAction, NotesInput
@@ -127,6 +128,7 @@ class Loaded:
     due_is_next_session: bool
     default_template: NoteTemplate
     participants: list[tuple[int, str, bool | None]]  # a group's: who, and whether they came
+    preparation: ReturnedForm | None = None  # what the client wrote to prepare this session
 
     @property
     def template(self) -> NoteTemplate:
@@ -185,6 +187,7 @@ def load(db: Session, session_id: int) -> Loaded:
             (client_id, get_client(db, client_id).display_name, came)
             for client_id, came in attendance(db, session_id).items()
         ],
+        preparation=preparation_for(db, detail.client_id, detail.starts_at),
     )
 
 

@@ -65,6 +65,7 @@ KINDS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("session", lambda: _("Sessions")),
     ("goal", lambda: _("Goals")),
     ("action", lambda: _("Action items")),
+    ("answer", lambda: _("Questionnaire answers")),
     ("invoice", lambda: _("Invoices")),
 )
 REFRESH_ON = frozenset({CLIENTS, SESSIONS, GOALS, ACTIONS, PROFILE, INVOICES, EVERYTHING})
@@ -316,7 +317,7 @@ class SearchPage(Page):
         self.open_hit(index)
 
     def open_hit(self, index: QModelIndex) -> None:
-        """A session opens its notes; a client, goal or action item opens the client."""
+        """A session opens its notes; a client, goal, action item or answer opens the client."""
         hit = index.data(ROW_ROLE) if index.isValid() else None
         if not isinstance(hit, SearchHit):
             return
