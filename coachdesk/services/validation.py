@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from coachdesk.errors import ValidationError
-from coachdesk.formatting import MINOR_UNITS
+from coachdesk.formatting import minor_units
 from coachdesk.i18n import _
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
@@ -94,7 +94,7 @@ class FieldErrors:
         document never prints a different amount than the one stored."""
         if value is None:
             return
-        places = MINOR_UNITS.get(currency.upper(), 2)
+        places = minor_units(currency.upper())
         if not value.is_finite() or value < 0:
             self.add(field, _("The amount must be zero or more."))
         elif value != value.quantize(Decimal(1).scaleb(-places)):

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk import words
 from coachdesk.errors import ValidationError
-from coachdesk.formatting import MINOR_UNITS
+from coachdesk.formatting import minor_units
 from coachdesk.i18n import _
 from coachdesk.model import Credential, PaperSize
 from coachdesk.services.people.profile import ProfileFields, profile_problems
@@ -211,7 +211,7 @@ class ProfileForm(QWidget):
     def _fee_text(fee: Decimal | None, currency: str) -> str:
         if fee is None:
             return ""
-        return f"{fee:.{MINOR_UNITS.get(currency.upper(), 2)}f}"
+        return f"{fee:.{minor_units(currency.upper())}f}"
 
     def _fee(self) -> tuple[Decimal | None, str | None]:
         text = self.fee.text().strip()
