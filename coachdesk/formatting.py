@@ -11,6 +11,7 @@ day month year, a 24-hour clock and "€1,200.00" are what CoachDesk printed bef
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -33,7 +34,7 @@ from babel.numbers import (
 )
 from babel.units import format_unit
 
-from coachdesk.i18n import _
+from coachdesk.i18n import _, set_language
 
 FALLBACK_LOCALE = "en_GB"
 
@@ -46,6 +47,38 @@ class _ProcessChoice:
 
 _process = _ProcessChoice()
 _document_locale: ContextVar[Locale | None] = ContextVar("document_locale", default=None)
+
+
+# The formats (and with them the language) the Preferences offer; any CLDR locale is accepted.
+SUPPORTED_LOCALES = (
+    "en_GB",
+    "en_US",
+    "en_IE",
+    "en_CA",
+    "en_AU",
+    "de_DE",
+    "de_AT",
+    "de_CH",
+    "fr_FR",
+    "fr_CH",
+    "fr_BE",
+    "fr_CA",
+    "es_ES",
+    "es_MX",
+)
+# The languages a client's documents can print in ("" is the coach's).
+DOCUMENT_LANGUAGES = ("en", "de", "fr", "es")
+
+
+def locale_name(tag: str) -> str:
+    """``"de_CH"`` -> ``"Deutsch (Schweiz)"``: a locale in its own language, as it is offered."""
+    return parse_locale(tag).get_display_name() or tag
+
+
+def language_name(code: str) -> str:
+    """``"fr"`` -> ``"Français"``: a language in its own language."""
+    name = parse_locale(code).get_display_name() or code
+    return name[:1].upper() + name[1:]
 
 
 def parse_locale(tag: str) -> Locale:
@@ -77,6 +110,14 @@ def set_formats_locale(tag: str | None) -> Locale:
     except ValueError:
         _process.locale = None
     return current_locale()
+
+
+def use_coach_locale(tag: str) -> None:
+    """At unlock and CLI start: the coach's profile locale gives the formats, and the language
+    too unless ``LANGUAGE`` names one (a script's ``LANGUAGE=en`` keeps its output English)."""
+    chosen = set_formats_locale(tag)
+    if tag and not os.environ.get("LANGUAGE"):
+        set_language(chosen.language)
 
 
 def current_locale() -> Locale:

@@ -64,6 +64,11 @@ def _field_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--organisation")
     parser.add_argument("--role")
     parser.add_argument("--time-zone", help=_("e.g. Europe/Paris"))
+    parser.add_argument(
+        "--language",
+        metavar="LANG",
+        help=_('the language of the client\'s documents: de, en, es or fr ("" for yours)'),
+    )
     parser.add_argument("--status", choices=STATUSES)
     parser.add_argument(
         "--sponsor", metavar="SPONSOR", help=_('id or unique name of the sponsor ("" for none)')
@@ -99,6 +104,7 @@ OPTION_FIELDS = {
     "organisation": "organisation",
     "role": "role",
     "time_zone": "time_zone",
+    "language": "language",
 }
 
 
