@@ -229,6 +229,11 @@ def format_short_date(value: date | datetime | None) -> str:
     return format_skeleton("yMMMd", value, locale=current_locale())
 
 
+def format_weekday(value: date | datetime) -> str:
+    """``date(2026, 3, 3)`` -> ``"Tuesday"`` (de: ``"Dienstag"``)."""
+    return _babel_date(value, "EEEE", locale=current_locale())
+
+
 def format_day_month(value: date | datetime) -> str:
     """``date(2026, 3, 3)`` -> ``"3 Mar"``, for chart axes where the year is shown elsewhere."""
     return format_skeleton("MMMd", value, locale=current_locale())

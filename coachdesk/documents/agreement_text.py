@@ -15,9 +15,20 @@ from coachdesk.paths import RESOURCES_DIR
 
 
 def default_template(kind: str = "coaching") -> str:
-    """The shipped template text for ``"coaching"`` or ``"mentoring"``."""
-    name = "mentoring_default.txt" if kind == "mentoring" else "coaching_default.txt"
-    return (RESOURCES_DIR / "agreements" / name).read_text(encoding="utf-8")
+    """The shipped English template text for ``"coaching"`` or ``"mentoring"``."""
+    return default_template_text(kind, "")
+
+
+def default_template_text(kind: str, language: str) -> str:
+    """The shipped template for ``kind`` in ``language`` ("de": ``coaching_default.de.txt``),
+    or the English one when that language has none (translations ship as they are done)."""
+    stem = "mentoring_default" if kind == "mentoring" else "coaching_default"
+    folder = RESOURCES_DIR / "agreements"
+    code = (language or "").replace("-", "_").split("_")[0].lower()
+    translated = folder / f"{stem}.{code}.txt"
+    if code and code != "en" and translated.is_file():
+        return translated.read_text(encoding="utf-8")
+    return (folder / f"{stem}.txt").read_text(encoding="utf-8")
 
 
 def _literal(text: str) -> str:
