@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk import words
 from coachdesk.errors import ValidationError
-from coachdesk.formatting import minor_units
+from coachdesk.formatting import SUPPORTED_LOCALES, locale_name, minor_units, system_locale
 from coachdesk.i18n import _
 from coachdesk.model import Credential, PaperSize
 from coachdesk.services.people.profile import ProfileFields, profile_problems
@@ -88,6 +88,7 @@ class ProfileForm(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.time_zone.setCompleter(completer)
+        self.locale = self._locale_box()
         self.training_start = self._date("training_start", _("Not set"))
         self.renewal_due_on = self._date("renewal_due_on", _("Not set"))
         self.target = QComboBox()
@@ -104,6 +105,21 @@ class ProfileForm(QWidget):
         line.setObjectName(name)
         line.textEdited.connect(self._changed)
         return line
+
+    def _locale_box(self) -> QComboBox:
+        """The locales offered, each named in its own language ("Deutsch (Schweiz)")."""
+        box = QComboBox()
+        box.setObjectName("locale")
+        # Long names ("The system's (English (United Kingdom))") must not squeeze the labels.
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(14)
+        system = locale_name(str(system_locale()))
+        box.addItem(_("The system's ({name})").format(name=system), "")
+        for tag in SUPPORTED_LOCALES:
+            box.addItem(locale_name(tag), tag)
+        box.setToolTip(_("How dates, times and amounts are written, and the app's language."))
+        box.activated.connect(self._changed)
+        return box
 
     def _date(self, name: str, empty: str) -> OptionalDateEdit:
         edit = OptionalDateEdit(empty)
@@ -141,6 +157,8 @@ class ProfileForm(QWidget):
         self._row(work, _("Session fee"), self.fee, "default_fee")
         self._row(work, _("Paper size"), self.paper, "paper_size")
         self._row(work, _("Time zone"), self.time_zone, "time_zone")
+        self._row(work, _("Formats and language"), self.locale, "locale")
+        work.addRow("", look.note(_("Language changes apply after a restart.")))
         work.addRow(
             "",
             look.note(_("New engagements start with these; each can still have its own.")),
@@ -198,6 +216,9 @@ class ProfileForm(QWidget):
         self.fee.setText(self._fee_text(data.default_fee, data.default_currency))
         self.paper.setCurrentIndex(max(0, self.paper.findData(PaperSize(data.paper_size).value)))
         self.time_zone.setCurrentText(data.time_zone)
+        if data.locale and self.locale.findData(data.locale) < 0:  # set from the command line
+            self.locale.addItem(locale_name(data.locale), data.locale)
+        self.locale.setCurrentIndex(max(0, self.locale.findData(data.locale)))
         self.training_start.set_optional_day(data.training_start)
         self.renewal_due_on.set_optional_day(data.renewal_due_on)
         target = data.target_credential.value if data.target_credential else None
@@ -237,6 +258,7 @@ class ProfileForm(QWidget):
             default_fee=self._fee()[0],
             paper_size=PaperSize(self.paper.currentData()),
             time_zone=self.time_zone.currentText().strip(),
+            locale=self.locale.currentData() or "",
             training_start=self.training_start.optional_day(),
             renewal_due_on=self.renewal_due_on.optional_day(),
             target_credential=Credential(target) if (target := self.target.currentData()) else None,
@@ -272,6 +294,7 @@ class ProfileForm(QWidget):
             "default_session_minutes": self.minutes,
             "default_fee": self.fee,
             "time_zone": self.time_zone,
+            "locale": self.locale,
             "logo": self.logo.choose,
         }
         for name in self.errors:
