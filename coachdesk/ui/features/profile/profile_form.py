@@ -88,7 +88,7 @@ class ProfileForm(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.time_zone.setCompleter(completer)
-        self.locale = self._locale_box()
+        self.formats = self._locale_box()
         self.training_start = self._date("training_start", _("Not set"))
         self.renewal_due_on = self._date("renewal_due_on", _("Not set"))
         self.target = QComboBox()
@@ -157,7 +157,7 @@ class ProfileForm(QWidget):
         self._row(work, _("Session fee"), self.fee, "default_fee")
         self._row(work, _("Paper size"), self.paper, "paper_size")
         self._row(work, _("Time zone"), self.time_zone, "time_zone")
-        self._row(work, _("Formats and language"), self.locale, "locale")
+        self._row(work, _("Formats and language"), self.formats, "locale")
         work.addRow("", look.note(_("Language changes apply after a restart.")))
         work.addRow(
             "",
@@ -216,9 +216,9 @@ class ProfileForm(QWidget):
         self.fee.setText(self._fee_text(data.default_fee, data.default_currency))
         self.paper.setCurrentIndex(max(0, self.paper.findData(PaperSize(data.paper_size).value)))
         self.time_zone.setCurrentText(data.time_zone)
-        if data.locale and self.locale.findData(data.locale) < 0:  # set from the command line
-            self.locale.addItem(locale_name(data.locale), data.locale)
-        self.locale.setCurrentIndex(max(0, self.locale.findData(data.locale)))
+        if data.locale and self.formats.findData(data.locale) < 0:  # set from the command line
+            self.formats.addItem(locale_name(data.locale), data.locale)
+        self.formats.setCurrentIndex(max(0, self.formats.findData(data.locale)))
         self.training_start.set_optional_day(data.training_start)
         self.renewal_due_on.set_optional_day(data.renewal_due_on)
         target = data.target_credential.value if data.target_credential else None
@@ -258,7 +258,7 @@ class ProfileForm(QWidget):
             default_fee=self._fee()[0],
             paper_size=PaperSize(self.paper.currentData()),
             time_zone=self.time_zone.currentText().strip(),
-            locale=self.locale.currentData() or "",
+            locale=self.formats.currentData() or "",
             training_start=self.training_start.optional_day(),
             renewal_due_on=self.renewal_due_on.optional_day(),
             target_credential=Credential(target) if (target := self.target.currentData()) else None,
@@ -294,7 +294,7 @@ class ProfileForm(QWidget):
             "default_session_minutes": self.minutes,
             "default_fee": self.fee,
             "time_zone": self.time_zone,
-            "locale": self.locale,
+            "locale": self.formats,
             "logo": self.logo.choose,
         }
         for name in self.errors:

@@ -152,14 +152,14 @@ def test_formats_and_language_offer_locales_in_their_own_words_and_are_saved(
     qtbot, dialog: ProfileDialog, practice: Practice, open_vault: Vault
 ) -> None:
     form = dialog.form
-    names = [form.locale.itemText(i) for i in range(form.locale.count())]
+    names = [form.formats.itemText(i) for i in range(form.formats.count())]
     assert names[0].startswith("The system's (")
     assert {"Deutsch (Schweiz)", "français (France)", "English (United Kingdom)"} <= set(names)
     assert "español (España)" in names
     notes = [label.text() for label in dialog.findChildren(QLabel)]
     assert "Language changes apply after a restart." in notes
     qtbot.keyClicks(form.inputs["name"], "Zoe Nowak")
-    form.locale.setCurrentIndex(form.locale.findData("de_CH"))
+    form.formats.setCurrentIndex(form.formats.findData("de_CH"))
     with qtbot.waitSignal(practice.changed, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     with open_vault.session() as db:
@@ -177,5 +177,5 @@ def test_a_locale_set_from_the_command_line_is_shown(
     qtbot.addWidget(opened)
     opened.show()
     qtbot.waitUntil(opened.form.isEnabled, timeout=WAIT_MS)
-    assert opened.form.locale.currentData() == "it_IT"
-    assert opened.form.locale.currentText() == "italiano (Italia)"
+    assert opened.form.formats.currentData() == "it_IT"
+    assert opened.form.formats.currentText() == "italiano (Italia)"
