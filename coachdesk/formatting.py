@@ -32,6 +32,7 @@ from babel.numbers import (
     get_currency_precision,
     get_currency_symbol,
 )
+from babel.numbers import format_percent as format_percent_babel
 from babel.units import format_unit
 
 from coachdesk.i18n import _, set_language
@@ -176,6 +177,19 @@ def format_number(value: Decimal | int, places: int = 0) -> str:
     """``1234567.5`` -> ``"1,234,567.50"`` with ``places=2`` (rounded half-even) in en_GB."""
     pattern = "#,##0" + ("." + "0" * places if places > 0 else "")
     return format_decimal(Decimal(value), format=pattern, locale=current_locale())
+
+
+def format_decimal_plain(value: Decimal | int) -> str:
+    """``Decimal("1.50")`` -> ``"1.5"`` (de: ``"1,5"``): up to three decimals, none trailing, for
+    quantities."""
+    return format_decimal(Decimal(value), format="#,##0.###", locale=current_locale())
+
+
+def format_percent(rate: Decimal | int) -> str:
+    """A rate in percent, ``Decimal("8.1")`` -> ``"8.1%"`` (de: ``"8,1 %"``), as CLDR writes it."""
+    locale = current_locale()
+    pattern = locale.percent_formats[None].pattern.replace("#,##0", "#,##0.##", 1)
+    return format_percent_babel(Decimal(rate) / 100, format=pattern, locale=locale)
 
 
 def _spaced(text: str, symbol: str) -> str:

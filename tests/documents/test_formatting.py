@@ -15,11 +15,13 @@ from coachdesk.formatting import (
     document_locale,
     format_date,
     format_date_range,
+    format_decimal_plain,
     format_day_month,
     format_list,
     format_minutes,
     format_money,
     format_number,
+    format_percent,
     format_short_date,
     format_time,
     formats_in,
@@ -204,3 +206,14 @@ def test_unknown_locales_are_refused() -> None:
     with pytest.raises(ValueError, match="not a locale"):
         parse_locale("xx_QQ")
     assert str(parse_locale("de-AT")) == "de_AT"
+
+
+def test_rates_and_quantities() -> None:
+    assert format_percent(Decimal("19")) == "19%"
+    assert format_percent(Decimal("8.1")) == "8.1%"
+    assert format_decimal_plain(Decimal("1.50")) == "1.5"
+    with formats_in("de_DE"):
+        assert format_percent(Decimal("8.1")) == "8,1\u00a0%"
+        assert format_decimal_plain(Decimal("1.50")) == "1,5"
+    with formats_in("fr_FR"):
+        assert format_percent(Decimal("19")) == "19\u00a0%"
