@@ -253,6 +253,11 @@ def format_day_month(value: date | datetime) -> str:
     return format_skeleton("MMMd", value, locale=current_locale())
 
 
+def format_weekday_day_month(value: date | datetime) -> str:
+    """``date(2026, 3, 5)`` -> ``"Thu 5 Mar"`` (de: ``"Do., 5. März"``), for the week ahead."""
+    return format_skeleton("MMMEd", value, locale=current_locale())
+
+
 def _long_interval(start: date, end: date, locale: Locale) -> str:
     """CLDR's interval for day, month and year, with the month written out as in the long date
     format (most locales have only the abbreviated interval, which ICU widens the same way)."""

@@ -24,6 +24,8 @@ from coachdesk.formatting import (
     format_percent,
     format_short_date,
     format_time,
+    format_weekday,
+    format_weekday_day_month,
     formats_in,
     minor_units,
     parse_locale,
@@ -217,3 +219,11 @@ def test_rates_and_quantities() -> None:
         assert format_decimal_plain(Decimal("1.50")) == "1,5"
     with formats_in("fr_FR"):
         assert format_percent(Decimal("19")) == "19\u00a0%"
+
+
+def test_the_week_ahead_names_its_days() -> None:
+    assert format_weekday(date(2026, 3, 3)) == "Tuesday"
+    assert format_weekday_day_month(date(2026, 3, 5)) == "Thu 5 Mar"
+    with formats_in("de_DE"):
+        assert format_weekday(date(2026, 3, 3)) == "Dienstag"
+        assert format_weekday_day_month(date(2026, 3, 5)) == "Do., 5. März"
