@@ -18,7 +18,7 @@ from coachdesk.documents import agreement_text
 from coachdesk.formatting import format_date, format_money
 from coachdesk.i18n import _
 from coachdesk.paths import RESOURCES_DIR
-from coachdesk.services.agreements import agreements
+from coachdesk.services.agreements import agreements, templates
 from coachdesk.services.agreements.documents import draft_agreement
 from coachdesk.services.billing import invoices
 from coachdesk.services.billing.invoice_document import invoice_pdf
@@ -134,3 +134,25 @@ def test_a_new_agreement_starts_from_the_shipped_template_in_the_clients_languag
     amara = client(db, "Amara Okafor")
     english = agreements.get_agreement(db, draft_agreement(db, engagement(db, amara), TODAY).id)
     assert "Zwischen" not in english.body
+
+
+def test_the_coachs_reworded_builtin_template_is_never_replaced(
+    db: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shipped = tmp_path / "resources"
+    shutil.copytree(RESOURCES_DIR / "agreements", shipped / "agreements")
+    (shipped / "agreements" / "coaching_default.de.txt").write_text(
+        "# Coaching-Vereinbarung\n\nZwischen {{ coach_name }} und {{ client_name }}.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(agreement_text, "RESOURCES_DIR", shipped)
+    [coaching, *_others] = templates.ensure_builtin_templates(db)
+    jonas = client(db, "Jonas Weber", language="de")
+    first = draft_agreement(db, engagement(db, jonas), TODAY)
+    assert "Zwischen" in agreements.get_agreement(db, first.id).body  # the builtin, untouched
+    row = agreements.get_template(db, coaching)
+    templates.save_template(
+        db, coaching, row.name, "# My own words\n\n{{ client_name }}\n", row.kind
+    )
+    second = draft_agreement(db, engagement(db, jonas, title="Second programme"), TODAY)
+    assert agreements.get_agreement(db, second.id).body.startswith("# My own words")
