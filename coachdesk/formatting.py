@@ -41,7 +41,8 @@ FALLBACK_LOCALE = "en_GB"
 
 
 class _ProcessChoice:
-    """The process's formats locale, one per process (``None``: the system's)."""
+    """The process's formats locale, one per process (``None``: not chosen yet, the system's
+    as it is now; choosing resolves the system's once, as format calls are many)."""
 
     locale: Locale | None = None
 
@@ -107,10 +108,10 @@ def set_formats_locale(tag: str | None) -> Locale:
 
     An unknown tag falls back to the system's rather than failing at start-up."""
     try:
-        _process.locale = parse_locale(tag) if tag else None
+        _process.locale = parse_locale(tag) if tag else system_locale()
     except ValueError:
-        _process.locale = None
-    return current_locale()
+        _process.locale = system_locale()
+    return _process.locale
 
 
 def use_coach_locale(tag: str) -> None:

@@ -173,6 +173,7 @@ def test_the_process_locale_and_a_documents_locale(monkeypatch: pytest.MonkeyPat
     set_formats_locale("")
     assert str(current_locale()) == "en_GB"  # a system that names no locale
     monkeypatch.setenv("LANG", "fr_BE.UTF-8")
+    assert str(set_formats_locale("")) == "fr_BE"
     assert str(current_locale()) == "fr_BE"
 
 
