@@ -87,9 +87,12 @@ def parse_locale(tag: str) -> Locale:
     """``"de_DE"`` or ``"de-DE"`` -> a Babel ``Locale``; ``ValueError`` if CLDR has no such one."""
     text = (tag or "").strip()
     try:
-        return Locale.parse(text.replace("-", "_"))
+        found = Locale.parse(text.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError):
         raise ValueError(f"not a locale: {tag!r}") from None
+    if found.variant == "POSIX":  # "C" says nothing about how a coach writes dates
+        raise ValueError(f"not a locale: {tag!r}")
+    return found
 
 
 def system_locale() -> Locale:

@@ -104,7 +104,6 @@ OPTION_FIELDS = {
     "organisation": "organisation",
     "role": "role",
     "time_zone": "time_zone",
-    "language": "language",
 }
 
 
@@ -115,6 +114,8 @@ def _apply_options(db: Session, data: ClientFields, args: argparse.Namespace) ->
             setattr(data, field, value)
     if args.given is not None or args.family is not None:
         data.display_name = args.name or ""
+    if args.language is not None:
+        data.language = args.language.strip().lower()
     if args.status:
         data.status = ClientStatus(args.status)
     if args.tag is not None:

@@ -53,7 +53,7 @@ def test_client_document_language(cli) -> None:
     added = json_of(cli("client", "add", "--name", "Jonas Weber", "--language", "de", "--json"))
     assert added["language"] == "de"
     assert json_of(cli("client", "show", "1", "--json"))["client"]["language"] == "de"
-    assert cli("client", "edit", "1", "--language", "fr")[0] == 0
+    assert cli("client", "edit", "1", "--language", "FR")[0] == 0
     assert [c["language"] for c in json_of(cli("client", "list", "--json"))] == ["fr"]
     code, _, err = cli("client", "edit", "1", "--language", "klingon")
     assert code == 1

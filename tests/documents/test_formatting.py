@@ -208,6 +208,8 @@ def test_a_documents_locale_stays_on_its_thread() -> None:
 def test_unknown_locales_are_refused() -> None:
     with pytest.raises(ValueError, match="not a locale"):
         parse_locale("xx_QQ")
+    with pytest.raises(ValueError, match="not a locale"):
+        parse_locale("C")
     assert str(parse_locale("de-AT")) == "de_AT"
 
 
