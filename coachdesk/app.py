@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QApplication
 
+    from coachdesk.vault import Vault
+
 log = logging.getLogger(__name__)
 
 # What the unlocked window needs and the unlock dialog does not: imported on a background thread
@@ -52,6 +54,15 @@ def _warm_after_first_paint(app: QApplication) -> QObject:
     return first_paint
 
 
+def _use_coach_locale(opened: Vault) -> None:
+    """The coach's formats and language, before the main window builds its first label."""
+    from coachdesk.formatting import use_coach_locale
+    from coachdesk.services.people.profile import coach_locale
+
+    with opened.session() as db:
+        use_coach_locale(coach_locale(db))
+
+
 def run(vault_dir: Path | None = None, argv: list[str] | None = None) -> int:
     """Start the GUI on ``vault_dir`` (default: the last or default vault); the exit code."""
     from PySide6.QtWidgets import QApplication
@@ -84,6 +95,7 @@ def run(vault_dir: Path | None = None, argv: list[str] | None = None) -> int:
         return 1
     if opened is None:
         return 0
+    _use_coach_locale(opened.vault)
     from coachdesk.ui.shell.main_window import MainWindow
 
     window = MainWindow(opened.vault, notice=opened.notice)

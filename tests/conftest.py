@@ -59,6 +59,16 @@ def _isolated_home(
     keyring.set_keyring(previous)
 
 
+@pytest.fixture(autouse=True)
+def _english_formats() -> None:
+    """Every test starts in English with en_GB formats, whatever this machine's locale is and
+    whatever profile a CLI run applied to the process."""
+    from coachdesk import formatting, i18n
+
+    formatting.set_formats_locale("en_GB")
+    i18n.set_language("en")
+
+
 @pytest.fixture
 def memory_keyring() -> MemoryKeyring:
     backend = MemoryKeyring()

@@ -70,3 +70,20 @@ def _decrypt_page(page: bytes, data_key: bytes, first: bool) -> bytes:
     decryptor = Cipher(algorithms.AES(data_key), modes.CBC(iv)).decryptor()
     body = decryptor.update(page[SQLCIPHER_SALT if first else 0 : end]) + decryptor.finalize()
     return (SQLITE_HEADER if first else b"") + body + bytes(SQLCIPHER_RESERVE)
+
+
+def install_catalogue(folder: Path, language: str, messages: dict[str, str]) -> None:
+    """A compiled gettext catalogue for ``language`` under ``folder``, laid out as shipped ones
+    are; point ``coachdesk.i18n.LOCALE_DIR`` at ``folder`` and clear its cache to use it."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    from coachdesk import i18n
+
+    catalog = Catalog(locale=language, domain=i18n.DOMAIN)
+    for source, translated in messages.items():
+        catalog.add(source, translated)
+    target = folder / language / "LC_MESSAGES"
+    target.mkdir(parents=True, exist_ok=True)
+    with (target / f"{i18n.DOMAIN}.mo").open("wb") as out:
+        write_mo(out, catalog)

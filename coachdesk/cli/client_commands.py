@@ -66,6 +66,11 @@ def _field_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--organisation")
     parser.add_argument("--role")
     parser.add_argument("--time-zone", help=_("e.g. Europe/Paris"))
+    parser.add_argument(
+        "--language",
+        metavar="LANG",
+        help=_('the language of the client\'s documents: de, en, es or fr ("" for yours)'),
+    )
     parser.add_argument("--status", choices=STATUSES)
     parser.add_argument(
         "--sponsor", metavar="SPONSOR", help=_('id or unique name of the sponsor ("" for none)')
@@ -111,6 +116,8 @@ def _apply_options(db: Session, data: ClientFields, args: argparse.Namespace) ->
             setattr(data, field, value)
     if args.given is not None or args.family is not None:
         data.display_name = args.name or ""
+    if args.language is not None:
+        data.language = args.language.strip().lower()
     if args.status:
         data.status = ClientStatus(args.status)
     if args.tag is not None:

@@ -32,13 +32,16 @@ def practice(
     """The open practice; with ``write`` the block is one transaction, committed at its end;
     ``rolling_backup`` False skips the day's automatic backup (see ``open_for_command``)."""
     from coachdesk.cli.vault_commands import open_for_command
+    from coachdesk.formatting import use_coach_locale
     from coachdesk.services.people import profile
 
     with open_for_command(args.vault, rolling_backup=rolling_backup) as v, v.session() as db:
         if write:
             with db.begin():
+                use_coach_locale(profile.coach_locale(db))
                 yield Practice(v, db, profile.coach_zone(db))
         else:
+            use_coach_locale(profile.coach_locale(db))
             yield Practice(v, db, profile.coach_zone(db))
 
 

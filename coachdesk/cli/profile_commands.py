@@ -29,6 +29,7 @@ TEXT_OPTIONS = {
     "payment_link": "payment_link",
     "invoice_prefix": "invoice_prefix",
     "invoice_footer": "invoice_footer",
+    "locale": "locale",
 }
 
 # Multi-line fields new with invoicing take \n for a line break, as sponsor addresses do.
@@ -46,7 +47,13 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
     change = add("set", _("change the options given"), cmd_set)
     for option in TEXT_OPTIONS:
-        change.add_argument(f"--{option.replace('_', '-')}")
+        if option != "locale":
+            change.add_argument(f"--{option.replace('_', '-')}")
+    change.add_argument(
+        "--locale",
+        metavar="LOCALE",
+        help=_('formats and language, e.g. de_DE or en_GB ("" for the system\'s)'),
+    )
     change.add_argument("--currency", metavar="CODE")
     change.add_argument("--session-minutes", type=int, metavar="N")
     change.add_argument("--fee", metavar="AMOUNT")
@@ -83,6 +90,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             (_("Website"), data.website),
             (_("Address"), data.postal_address),
             (_("Time zone"), data.time_zone),
+            (_("Formats and language"), data.locale or _("the system's")),
             (_("Currency"), data.default_currency),
             (_("Session length"), _("{n} minutes").format(n=data.default_session_minutes)),
             (_("Default fee"), data.default_fee),

@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from coachdesk.errors import ValidationError
-from coachdesk.formatting import MINOR_UNITS
+from coachdesk.formatting import DOCUMENT_LANGUAGES, minor_units, parse_locale
 from coachdesk.i18n import _
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
@@ -94,7 +94,7 @@ class FieldErrors:
         document never prints a different amount than the one stored."""
         if value is None:
             return
-        places = MINOR_UNITS.get(currency.upper(), 2)
+        places = minor_units(currency.upper())
         if not value.is_finite() or value < 0:
             self.add(field, _("The amount must be zero or more."))
         elif value != value.quantize(Decimal(1).scaleb(-places)):
@@ -107,6 +107,21 @@ class FieldErrors:
     def currency(self, field: str, value: str) -> None:
         if not CURRENCY.match(value or ""):
             self.add(field, _("Use a three-letter currency code such as EUR or USD."))
+
+    def locale(self, field: str, value: str) -> None:
+        """A CLDR locale such as de_DE, or empty for the system's."""
+        if not value:
+            return
+        try:
+            parse_locale(value)
+        except ValueError:
+            self.add(field, _("Unknown locale (use a name such as de_DE or en_GB)."))
+
+    def language(self, field: str, value: str) -> None:
+        """One of the languages documents print in, or empty for the coach's."""
+        if value and value not in DOCUMENT_LANGUAGES:
+            message = _("Documents print in one of these languages: {languages}.")
+            self.add(field, message.format(languages=", ".join(DOCUMENT_LANGUAGES)))
 
     def time_zone(self, field: str, value: str) -> None:
         if not value:

@@ -40,6 +40,7 @@ def test_client_round_trip(cli) -> None:
         "last_session": None,
         "open_actions": 0,
         "tags": ["executive"],
+        "language": "",
     }
     assert cli("client", "edit", "zoë łukasz", "--phone", "+48 600 000 000")[0] == 0
     shown = json_of(cli("client", "show", "1", "--json"))

@@ -61,7 +61,7 @@ def test_sponsor_version_gives_progress_and_attendance_but_no_session_content(
         "6 of 12",
         "Goal number 1",
         "Attendance",
-        "3 Sep 2026",
+        "3 Sept 2026",
     ]:
         assert fact in sponsor_text, fact
     for marker in [samples.SESSION_MARKER, samples.THEME_MARKER, samples.ACTION_MARKER]:
@@ -140,7 +140,7 @@ def test_a_one_session_report_is_titled_by_its_day_and_fits_one_page() -> None:
 
 def test_a_single_rating_is_said_not_charted() -> None:
     out = text(render_progress_report(_one_day()))
-    assert "Rated 3 on 3 Sep 2026." in out
+    assert "Rated 3 on 3 Sept 2026." in out
 
 
 SESSION_ROW = re.compile(

@@ -25,7 +25,6 @@ from coachdesk.documents.invoices.wording import (
     money,
     number_text,
     party_lines,
-    plain_decimal,
     rate_text,
     title,
 )
@@ -43,7 +42,7 @@ from coachdesk.documents.style import (
     styles,
     table_style,
 )
-from coachdesk.formatting import format_date
+from coachdesk.formatting import format_date, format_decimal_plain
 from coachdesk.i18n import _
 
 QR_SIZE = 30 * mm  # the EPC asks for at least 2 cm; larger scans from further away
@@ -150,7 +149,7 @@ def _lines_table(doc: InvoiceDocument, width: float) -> Table:
         rows.append(
             [
                 para(line.description, st.cell),
-                para(plain_decimal(line.quantity), st.cell_right),
+                para(format_decimal_plain(line.quantity), st.cell_right),
                 para(money(doc, line.unit_price), st.cell_right),
                 para(rate_text(line.tax_rate), st.cell_right),
                 para(money(doc, line.net), st.cell_right),

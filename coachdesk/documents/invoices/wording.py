@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from coachdesk.documents.invoices.data import InvoiceDocument, Party
-from coachdesk.formatting import format_money
+from coachdesk.formatting import format_money, format_percent
 from coachdesk.i18n import _
 
 
@@ -21,7 +21,7 @@ def plain_decimal(value: Decimal) -> str:
 
 
 def rate_text(rate: Decimal) -> str:
-    return f"{plain_decimal(rate)}\u00a0%"
+    return format_percent(rate)
 
 
 def compact(code: str) -> str:

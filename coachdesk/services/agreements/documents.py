@@ -6,6 +6,7 @@ exactly what is printed again.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import date
 
@@ -13,7 +14,11 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, undefer
 
 from coachdesk import words
-from coachdesk.documents.agreement_text import agreement_values, default_template
+from coachdesk.documents.agreement_text import (
+    agreement_values,
+    default_template,
+    default_template_text,
+)
 from coachdesk.documents.data import AgreementData, AgreementGoal, Signature, SigningRecord
 from coachdesk.documents.templates import render
 from coachdesk.i18n import _
@@ -28,7 +33,13 @@ from coachdesk.model import (
 )
 from coachdesk.services.agreements import agreements
 from coachdesk.services.engagements import engagements
-from coachdesk.services.paperwork import cadence_words, letterhead, sharing_words
+from coachdesk.services.paperwork import (
+    cadence_words,
+    client_language,
+    in_clients_language,
+    letterhead,
+    sharing_words,
+)
 from coachdesk.services.people import profile
 from coachdesk.services.people.clients import Saved
 
@@ -86,12 +97,22 @@ def agreement_data(db: Session, engagement_id: int, on: date) -> AgreementData:
 
 
 def template_for(db: Session, engagement_id: int) -> tuple[AgreementTemplate | None, str]:
-    """The coach's default template when it suits the engagement's kind, else the shipped one."""
+    """The coach's default template when it suits the engagement's kind, else the shipped one;
+    the shipped one in the client's document language when there is a translation and the
+    coach has not reworded the built-in template (their own words are never replaced)."""
     e = engagements.get_engagement(db, engagement_id)
     chosen = default_template_of_kind(db, e.kind)
-    if chosen is not None:
-        return chosen, chosen.body
-    return None, default_template(e.kind.value)
+    shipped = default_template_text(e.kind.value, client_language(db, e.client_id))
+    if chosen is None:
+        return None, shipped
+    if chosen.builtin and chosen.body == default_template(e.kind.value):
+        return chosen, shipped
+    return chosen, chosen.body
+
+
+def in_language_of(db: Session, engagement_id: int) -> AbstractContextManager[None]:
+    """The client's language and formats for a document of this engagement."""
+    return in_clients_language(db, engagements.get_engagement(db, engagement_id).client_id)
 
 
 def default_template_of_kind(db: Session, kind: EngagementKind) -> AgreementTemplate | None:
@@ -120,14 +141,17 @@ def draft_agreement(
     else:
         template = agreements.get_template(db, template_id)
         text = template.body
-    data = agreement_data(db, engagement_id, on)
-    latest = max((v.version for v in agreements.list_agreements(db, engagement_id)), default=0)
-    data = replace(data, version=latest + 1)  # the number the new draft is about to get
+    with in_language_of(db, engagement_id):
+        data = agreement_data(db, engagement_id, on)
+        latest = max((v.version for v in agreements.list_agreements(db, engagement_id)), default=0)
+        data = replace(data, version=latest + 1)  # the number the new draft is about to get
+        title = data.title or _("Coaching agreement")
+        body = render(text, agreement_values(data))
     return agreements.create_agreement(
         db,
         engagement_id,
-        data.title or _("Coaching agreement"),
-        render(text, agreement_values(data)),
+        title,
+        body,
         template_id=template.id if template else None,
         template_version=template.version if template else None,
     )
@@ -148,9 +172,9 @@ def agreement_pdf(db: Session, engagement_id: int, on: date) -> bytes:
     ).first()
     if current is not None and current.status is AgreementStatus.SIGNED and current.pdf:
         return current.pdf
-    data = agreement_data(db, engagement_id, on)
     text = current.body if current is not None else template_for(db, engagement_id)[1]
-    return laid_out(data, text)
+    with in_language_of(db, engagement_id):
+        return laid_out(agreement_data(db, engagement_id, on), text)
 
 
 def agreement_document(db: Session, agreement_id: int, on: date) -> bytes:
@@ -185,19 +209,20 @@ def sign_agreement(
     agreement = agreements.get_agreement(db, agreement_id)
     pdf = b""
     if agreement.status not in agreements.FROZEN:
-        data = agreement_data(db, agreement.engagement_id, on)
-        signed_on = (
-            (_("Client"), data.client_name, client_signed_on),
-            (_("Coach"), data.coach_name, coach_signed_on),
-            (_("Sponsor"), _sponsor_signer(data), sponsor_signed_on),
-        )
-        record = SigningRecord(
-            method=method.value,
-            signatures=tuple(Signature(r, n, d) for r, n, d in signed_on if d is not None),
-            sent_on=agreement.sent_on,
-            scan_name=scan_name if scan else "",
-        )
-        pdf = _render_own_text(db, agreement, on, signing=record)
+        with in_language_of(db, agreement.engagement_id):
+            data = agreement_data(db, agreement.engagement_id, on)
+            signed_on = (
+                (_("Client"), data.client_name, client_signed_on),
+                (_("Coach"), data.coach_name, coach_signed_on),
+                (_("Sponsor"), _sponsor_signer(data), sponsor_signed_on),
+            )
+            record = SigningRecord(
+                method=method.value,
+                signatures=tuple(Signature(r, n, d) for r, n, d in signed_on if d is not None),
+                sent_on=agreement.sent_on,
+                scan_name=scan_name if scan else "",
+            )
+            pdf = _render_own_text(db, agreement, on, signing=record)
     return agreements.record_signing(
         db,
         agreement_id,
@@ -215,9 +240,10 @@ def sign_agreement(
 def _render_own_text(
     db: Session, agreement: Agreement, on: date, *, signing: SigningRecord | None = None
 ) -> bytes:
-    data = agreement_data(db, agreement.engagement_id, on)
-    data = replace(data, title=agreement.title, version=agreement.version, signing=signing)
-    return laid_out(data, agreement.body)
+    with in_language_of(db, agreement.engagement_id):
+        data = agreement_data(db, agreement.engagement_id, on)
+        data = replace(data, title=agreement.title, version=agreement.version, signing=signing)
+        return laid_out(data, agreement.body)
 
 
 def _sponsor_signer(data: AgreementData) -> str:

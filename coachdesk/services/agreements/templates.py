@@ -222,11 +222,11 @@ def preview_pdf(
     db: Session, body: str, kind: EngagementKind, engagement_id: int | None, on: date
 ) -> bytes:
     """The template rendered as an agreement for one engagement, or for a made-up client."""
-    if engagement_id is not None:
+    if engagement_id is None:
+        return agreement_documents.laid_out(sample_data(db, kind, on), body)
+    with agreement_documents.in_language_of(db, engagement_id):
         data = agreement_documents.agreement_data(db, engagement_id, on)
-    else:
-        data = sample_data(db, kind, on)
-    return agreement_documents.laid_out(data, body)
+        return agreement_documents.laid_out(data, body)
 
 
 def sample_data(db: Session, kind: EngagementKind, on: date) -> AgreementData:

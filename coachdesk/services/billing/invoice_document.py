@@ -81,12 +81,23 @@ def facturx_renderer() -> Callable[[InvoiceDocument], bytes]:
     return facturx_pdf
 
 
+def printed(
+    db: Session,
+    invoice: Invoice,
+    today: date | None = None,
+    render: Callable[[InvoiceDocument], bytes] | None = None,
+) -> bytes:
+    """The invoice (or credit note) rendered now, in its client's language and formats."""
+    with paperwork.in_clients_language(db, invoice.client_id):
+        return (render or pdf_renderer())(document_of(db, invoice, today))
+
+
 def invoice_pdf(db: Session, invoice_id: int, today: date | None = None) -> bytes:
     """An issued invoice's frozen PDF as it was sent; a draft's printed now, marked DRAFT."""
     invoice = get_invoice(db, invoice_id)
     if invoice.status is not InvoiceStatus.DRAFT and invoice.pdf is not None:
         return invoice.pdf
-    return pdf_renderer()(document_of(db, invoice, today))
+    return printed(db, invoice, today)
 
 
 def invoice_facturx(db: Session, invoice_id: int) -> bytes:
@@ -94,7 +105,7 @@ def invoice_facturx(db: Session, invoice_id: int) -> bytes:
     invoice = get_invoice(db, invoice_id)
     if invoice.status is InvoiceStatus.DRAFT:
         raise ValidationError({"invoice": _("Issue the invoice before writing its e-invoice.")})
-    return facturx_renderer()(document_of(db, invoice))
+    return printed(db, invoice, render=facturx_renderer())
 
 
 def invoice_reminder(db: Session, invoice_id: int, today: date) -> tuple[bytes, str]:
@@ -102,5 +113,7 @@ def invoice_reminder(db: Session, invoice_id: int, today: date) -> tuple[bytes, 
     same words as plain text to paste into an email."""
     from coachdesk.documents.invoices import reminder_text, render_reminder_pdf
 
-    doc = document_of(db, get_invoice(db, invoice_id), today)
-    return render_reminder_pdf(doc, today), reminder_text(doc, today)
+    invoice = get_invoice(db, invoice_id)
+    with paperwork.in_clients_language(db, invoice.client_id):
+        doc = document_of(db, invoice, today)
+        return render_reminder_pdf(doc, today), reminder_text(doc, today)

@@ -30,8 +30,9 @@ from coachdesk.model import (
     InvoiceNumberSeries,
     InvoiceStatus,
 )
+from coachdesk.services import paperwork
 from coachdesk.services.billing import money
-from coachdesk.services.billing.invoice_document import document_of, pdf_renderer
+from coachdesk.services.billing.invoice_document import document_of, pdf_renderer, printed
 from coachdesk.services.billing.ledger import get_invoice, paid_on
 from coachdesk.services.billing.parties import freeze_parties
 from coachdesk.services.people.clients import get_client
@@ -171,7 +172,7 @@ def _number(db: Session, invoice: Invoice, prefix: str) -> None:
 
 def _freeze(db: Session, invoice: Invoice, render: Renderer | None) -> None:
     freeze_parties(db, invoice)
-    invoice.pdf = (render or pdf_renderer())(document_of(db, invoice))
+    invoice.pdf = printed(db, invoice, render=render)
     invoice.status = InvoiceStatus.ISSUED
     db.flush()
 
@@ -334,3 +335,11 @@ def draft_document(
     invoice = Invoice(id=invoice_id, status=InvoiceStatus.DRAFT, kind=InvoiceKind.INVOICE)
     _apply(db, invoice, data)
     return document_of(db, invoice, today)
+
+
+def draft_pdf(
+    db: Session, data: InvoiceFields, today: date, invoice_id: int | None = None
+) -> bytes:
+    """The PDF of ``draft_document``, in the client's language and formats."""
+    with paperwork.in_clients_language(db, data.client_id):
+        return pdf_renderer()(draft_document(db, data, today, invoice_id))

@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from coachdesk.documents.invoices.data import TaxSummary
 from coachdesk.errors import ValidationError
-from coachdesk.formatting import MINOR_UNITS
+from coachdesk.formatting import minor_units
 from coachdesk.i18n import _
 
 HUNDRED = Decimal(100)
@@ -35,8 +35,8 @@ class Totals:
 
 
 def minor_places(currency: str) -> int:
-    """Decimals of the currency's minor unit (ISO 4217): 2 unless ``MINOR_UNITS`` says so."""
-    return MINOR_UNITS.get(currency.upper(), 2)
+    """Decimals of the currency's minor unit (ISO 4217): from CLDR."""
+    return minor_units(currency.upper())
 
 
 def round_money(amount: Decimal, currency: str) -> Decimal:

@@ -61,6 +61,7 @@ class ClientFields:
     confidential: bool = False
     confidential_alias: str = ""
     org_contact_email: str = ""
+    language: str = ""
 
     @property
     def full_name(self) -> str:
@@ -90,6 +91,7 @@ class ClientRow:
     last_session: datetime | None
     open_actions: int
     tags: tuple[str, ...]
+    language: str = ""
 
 
 def allowed_transitions(status: ClientStatus) -> frozenset[ClientStatus]:
@@ -199,7 +201,7 @@ def client_row(db: Session, client_id: int, now: datetime | None = None) -> Clie
 
 
 LIST_SQL = (
-    "SELECT id, display_name, status, email, organisation, last_held_at, open_actions "
+    "SELECT id, display_name, status, email, organisation, last_held_at, open_actions, language "
     "FROM client WHERE {where} ORDER BY sort_name, id"
 )
 NEXT_SQL = (
@@ -236,8 +238,9 @@ def _rows(db: Session, where: str, params: list[Any], now: datetime | None) -> l
             _instant(last_held),
             open_actions,
             tuple(tags.get(client_id, ())),
+            language,
         )
-        for client_id, name, state, email, organisation, last_held, open_actions in found
+        for client_id, name, state, email, organisation, last_held, open_actions, language in found
     ]
 
 
@@ -294,6 +297,7 @@ def _validate(db: Session, data: ClientFields) -> None:
     errors.plain_text(data, multi_line=frozenset({"postal_address", "consultation_notes"}))
     errors.email("email", data.email)
     errors.time_zone("time_zone", data.time_zone)
+    errors.language("language", data.language)
     errors.max_length("log_consent_how", data.log_consent_how, 200)
     errors.max_length("confidential_alias", data.confidential_alias, 100)
     errors.email("org_contact_email", data.org_contact_email)

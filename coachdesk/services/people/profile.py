@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from coachdesk.errors import ValidationError
+from coachdesk.formatting import parse_locale
 from coachdesk.i18n import _
 from coachdesk.model import AgreementTemplate, CoachProfile, Credential, NoteTemplate, PaperSize
 from coachdesk.services.people.clients import Saved
@@ -55,6 +56,7 @@ class ProfileFields:
     target_credential: Credential | None = None
     renewal_due_on: date | None = None
     retention_years: int = 7
+    locale: str = ""
 
 
 def get_profile(db: Session) -> CoachProfile:
@@ -82,6 +84,12 @@ def profile_fields(db: Session) -> ProfileFields:
     return ProfileFields(**{f.name: getattr(profile, f.name) for f in fields(ProfileFields)})
 
 
+def coach_locale(db: Session) -> str:
+    """The coach's formats and language ("de_DE"), or "" for the system's."""
+    profile = db.get(CoachProfile, PROFILE_ID)
+    return profile.locale if profile is not None else ""
+
+
 def profile_problems(data: ProfileFields) -> dict[str, str]:
     """Every problem that can be told without the vault: what a form checks as the coach types,
     in the same words ``update_profile`` uses."""
@@ -98,6 +106,7 @@ def profile_problems(data: ProfileFields) -> dict[str, str]:
     errors.currency("default_currency", data.default_currency)
     errors.require("time_zone", data.time_zone)
     errors.time_zone("time_zone", data.time_zone)
+    errors.locale("locale", data.locale)
     errors.in_range("default_session_minutes", data.default_session_minutes, 15, 480)
     errors.money("default_fee", data.default_fee, data.default_currency)
     errors.in_range("retention_years", data.retention_years, MIN_RETENTION, MAX_RETENTION)
@@ -141,6 +150,7 @@ def update_profile(db: Session, data: ProfileFields) -> Saved:
     profile.bic = data.bic.replace(" ", "").upper()
     profile.tax_id = vat_compact(data.tax_id.strip())
     profile.invoice_prefix = data.invoice_prefix.strip()
+    profile.locale = str(parse_locale(data.locale)) if data.locale else ""
     db.flush()
     return Saved(profile.id)
 

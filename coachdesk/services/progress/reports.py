@@ -39,7 +39,7 @@ from coachdesk.model import (
     Sponsor,
     SponsorSharing,
 )
-from coachdesk.services.paperwork import letterhead, when_words
+from coachdesk.services.paperwork import in_clients_language, letterhead, when_words
 from coachdesk.services.people import clients, profile
 from coachdesk.services.progress import actions, goals
 from coachdesk.services.questionnaires.forms import report_answers
@@ -147,7 +147,8 @@ def report_sponsor(db: Session, client_id: int, end: date) -> str | None:
 def progress_report_pdf(
     db: Session, client_id: int, start: date, end: date, **options: Any
 ) -> bytes:
-    return render_progress_report(progress_report_data(db, client_id, start, end, **options))
+    with in_clients_language(db, client_id):
+        return render_progress_report(progress_report_data(db, client_id, start, end, **options))
 
 
 def session_summary_data(db: Session, session_id: int) -> SessionSummaryData:
@@ -184,7 +185,8 @@ def session_summary_data(db: Session, session_id: int) -> SessionSummaryData:
 
 
 def session_summary_pdf(db: Session, session_id: int) -> bytes:
-    return render_session_summary(session_summary_data(db, session_id))
+    with in_clients_language(db, sessions.get_session(db, session_id).client_id):
+        return render_session_summary(session_summary_data(db, session_id))
 
 
 def _engagement(

@@ -29,8 +29,8 @@ from coachdesk.ui.features.money import MoneyPage
 from coachdesk.ui.features.notes.editor import NotesEditor
 from coachdesk.ui.features.preferences.preferences import Preferences, apply_theme
 from coachdesk.ui.features.preferences.preferences_dialog import PreferencesDialog
-from coachdesk.ui.features.retention.review_dialog import RetentionDialog
 from coachdesk.ui.features.questionnaires import QuestionnairesPage
+from coachdesk.ui.features.retention.review_dialog import RetentionDialog
 from coachdesk.ui.features.revenue.revenue_page import RevenuePage
 from coachdesk.ui.features.search.search_page import SearchPage
 from coachdesk.ui.features.sessions.sessions_page import SessionsPage
@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
         self.retention.show()
         self.retention.raise_()
         return self.retention
+
     def questionnaires_for(self, client_id: int) -> None:
         self.show_page(self.questionnaires_page)
         self.questionnaires_page.for_client(client_id)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.formatting import DOCUMENT_LANGUAGES, language_name
 from coachdesk.i18n import _
 from coachdesk.model import ClientStatus
 from coachdesk.services.people.clients import ClientFields
@@ -70,6 +71,13 @@ class ClientForm(QWidget):
         self.inputs["email"].setPlaceholderText(_("name@example.com"))
         self.inputs["pronouns"].setPlaceholderText(_("e.g. she/her"))
         self.time_zone = self._time_zone_box()
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.language.addItem(_("Coach's default"), "")
+        for code in DOCUMENT_LANGUAGES:  # each language in its own words: "Deutsch"
+            self.language.addItem(language_name(code), code)
+        self.language.setToolTip(_("The language this client's documents print in."))
+        self.language.activated.connect(self._changed)
         self.sponsor = SponsorCombo(practice)
         self.sponsor.setObjectName("sponsor")
         self.sponsor.chosen.connect(self._changed)
@@ -148,6 +156,7 @@ class ClientForm(QWidget):
         self._row(person, _("Email"), i["email"], "email")
         self._row(person, _("Phone"), i["phone"])
         self._row(person, _("Time zone"), self.time_zone, "time_zone")
+        self._row(person, _("Document language"), self.language, "language")
         work = self._group(_("Work and practice"))
         self._row(work, _("Organisation"), i["organisation"])
         self._row(work, _("Role"), i["role"])
@@ -210,6 +219,7 @@ class ClientForm(QWidget):
         for name, line in self.inputs.items():
             line.setText(getattr(data, name))
         self.time_zone.setEditText(data.time_zone)
+        self.language.setCurrentIndex(max(self.language.findData(data.language), 0))
         self.sponsor.choose(data.sponsor_id)
         self.status.setCurrentIndex(max(self.status.findData(data.status.value), 0))
         self.tags.setText(", ".join(data.tags))
@@ -231,6 +241,7 @@ class ClientForm(QWidget):
             self.listing.fields(base),
             **texts,
             time_zone=self.time_zone.currentText().strip(),
+            language=self.language.currentData() or "",
             sponsor_id=self.sponsor.currentData(),
             status=ClientStatus(status) if status else base.status,
             tags=tuple(t.strip() for t in self.tags.text().split(",") if t.strip()),
@@ -263,6 +274,7 @@ class ClientForm(QWidget):
         places = {
             **self.inputs,
             "time_zone": self.time_zone,
+            "language": self.language,
             "sponsor": self.sponsor,
             "status": self.status,
             "tags": self.tags,
@@ -278,6 +290,7 @@ class ClientForm(QWidget):
         for line in (*self.inputs.values(), self.tags):
             line.clear()
         self.time_zone.setEditText("")
+        self.language.setCurrentIndex(0)
         self.notes.clear()
         self.listing.wipe()
         self.show_errors({})

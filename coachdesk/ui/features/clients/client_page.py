@@ -31,9 +31,9 @@ from coachdesk.services.overviews import overview
 from coachdesk.services.overviews.overview import ClientOverview
 from coachdesk.services.people import clients
 from coachdesk.services.progress import actions, goals
-from coachdesk.ui.features.clients.access_pack_dialog import AccessPackDialog
 from coachdesk.services.questionnaires import forms
 from coachdesk.services.questionnaires.forms import ReturnedForm
+from coachdesk.ui.features.clients.access_pack_dialog import AccessPackDialog
 from coachdesk.ui.features.clients.client_details import ClientDetails, Series
 from coachdesk.ui.features.clients.client_dialog import ClientDialog
 from coachdesk.ui.kit import lockable, look

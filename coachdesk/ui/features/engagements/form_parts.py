@@ -14,7 +14,7 @@ from typing import TypeVar
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QPlainTextEdit, QSpinBox
 
-from coachdesk.formatting import MINOR_UNITS
+from coachdesk.formatting import minor_units
 from coachdesk.i18n import _
 from coachdesk.model import SessionMode
 
@@ -71,5 +71,5 @@ def text_box(name: str, placeholder: str) -> QPlainTextEdit:
 
 def money_text(amount: Decimal, currency: str) -> str:
     """The amount as typed back: "1500.00", no grouping, the currency's decimals."""
-    places = MINOR_UNITS.get(currency.upper(), 2)
+    places = minor_units(currency.upper())
     return f"{amount:.{places}f}"

@@ -12,9 +12,9 @@ from coachdesk import words
 from coachdesk.formatting import format_date, format_money, format_number
 from coachdesk.i18n import _
 from coachdesk.model import InvoiceKind, InvoiceStatus
-from coachdesk.services.billing import money
-from coachdesk.services.billing.invoice_document import invoice_pdf, pdf_renderer
-from coachdesk.services.billing.invoices import InvoiceFields, LineFields, draft_document
+from coachdesk.services.billing import invoices, money
+from coachdesk.services.billing.invoice_document import invoice_pdf
+from coachdesk.services.billing.invoices import InvoiceFields, LineFields
 from coachdesk.services.billing.ledger import get_invoice
 from coachdesk.services.billing.listing import PaymentEntry, invoice_row, payment_history
 from coachdesk.services.engagements.engagements import list_engagements
@@ -96,7 +96,7 @@ def open_invoice(db: Session, invoice_id: int | None) -> Opened:
 
 def draft_pdf(db: Session, data: InvoiceFields, invoice_id: int | None) -> bytes:
     """The PDF of what is typed, checked by the services; nothing is stored."""
-    return pdf_renderer()(draft_document(db, data, coach_today(db), invoice_id))
+    return invoices.draft_pdf(db, data, coach_today(db), invoice_id)
 
 
 def payment_text(entry: PaymentEntry, currency: str) -> str:

@@ -76,7 +76,7 @@ class ProfileDialog(FormDialog):
         )
         layout.addWidget(self.form, 1)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(820)
+        self.setMinimumWidth(880)
         self.form.setEnabled(False)
         self.save_button.setEnabled(False)
         practice.read(load_profile, self._loaded, self._load_failed, parent=self)

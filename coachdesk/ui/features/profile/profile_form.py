@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk import words
 from coachdesk.errors import ValidationError
-from coachdesk.formatting import MINOR_UNITS
+from coachdesk.formatting import SUPPORTED_LOCALES, locale_name, minor_units, system_locale
 from coachdesk.i18n import _
 from coachdesk.model import Credential, PaperSize
 from coachdesk.services.people.profile import (
@@ -94,6 +94,7 @@ class ProfileForm(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.time_zone.setCompleter(completer)
+        self.formats = self._locale_box()
         self.training_start = self._date("training_start", _("Not set"))
         self.renewal_due_on = self._date("renewal_due_on", _("Not set"))
         self.target = QComboBox()
@@ -118,6 +119,21 @@ class ProfileForm(QWidget):
         box.setSuffix(_(" years after the last engagement"))
         box.setToolTip(_("Then the client's records come up for review: keep, anonymise or erase."))
         box.valueChanged.connect(self._changed)
+        return box
+
+    def _locale_box(self) -> QComboBox:
+        """The locales offered, each named in its own language ("Deutsch (Schweiz)")."""
+        box = QComboBox()
+        box.setObjectName("locale")
+        # Long names ("The system's (English (United Kingdom))") must not squeeze the labels.
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(14)
+        system = locale_name(str(system_locale()))
+        box.addItem(_("The system's ({name})").format(name=system), "")
+        for tag in SUPPORTED_LOCALES:
+            box.addItem(locale_name(tag), tag)
+        box.setToolTip(_("How dates, times and amounts are written, and the app's language."))
+        box.activated.connect(self._changed)
         return box
 
     def _date(self, name: str, empty: str) -> OptionalDateEdit:
@@ -157,6 +173,8 @@ class ProfileForm(QWidget):
         self._row(work, _("Paper size"), self.paper, "paper_size")
         self._row(work, _("Time zone"), self.time_zone, "time_zone")
         self._row(work, _("Records kept"), self.retention, "retention_years")
+        self._row(work, _("Formats and language"), self.formats, "locale")
+        work.addRow("", look.note(_("Language changes apply after a restart.")))
         work.addRow(
             "",
             look.note(_("New engagements start with these; each can still have its own.")),
@@ -215,6 +233,9 @@ class ProfileForm(QWidget):
         self.fee.setText(self._fee_text(data.default_fee, data.default_currency))
         self.paper.setCurrentIndex(max(0, self.paper.findData(PaperSize(data.paper_size).value)))
         self.time_zone.setCurrentText(data.time_zone)
+        if data.locale and self.formats.findData(data.locale) < 0:  # set from the command line
+            self.formats.addItem(locale_name(data.locale), data.locale)
+        self.formats.setCurrentIndex(max(0, self.formats.findData(data.locale)))
         self.training_start.set_optional_day(data.training_start)
         self.renewal_due_on.set_optional_day(data.renewal_due_on)
         target = data.target_credential.value if data.target_credential else None
@@ -228,7 +249,7 @@ class ProfileForm(QWidget):
     def _fee_text(fee: Decimal | None, currency: str) -> str:
         if fee is None:
             return ""
-        return f"{fee:.{MINOR_UNITS.get(currency.upper(), 2)}f}"
+        return f"{fee:.{minor_units(currency.upper())}f}"
 
     def _fee(self) -> tuple[Decimal | None, str | None]:
         text = self.fee.text().strip()
@@ -255,6 +276,7 @@ class ProfileForm(QWidget):
             default_fee=self._fee()[0],
             paper_size=PaperSize(self.paper.currentData()),
             time_zone=self.time_zone.currentText().strip(),
+            locale=self.formats.currentData() or "",
             training_start=self.training_start.optional_day(),
             renewal_due_on=self.renewal_due_on.optional_day(),
             target_credential=Credential(target) if (target := self.target.currentData()) else None,
@@ -290,6 +312,7 @@ class ProfileForm(QWidget):
             "default_session_minutes": self.minutes,
             "default_fee": self.fee,
             "time_zone": self.time_zone,
+            "locale": self.formats,
             "logo": self.logo.choose,
         }
         for name in self.errors:

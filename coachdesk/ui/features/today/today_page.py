@@ -21,7 +21,13 @@ from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from coachdesk import words
-from coachdesk.formatting import format_date, format_day_month, format_money, format_time
+from coachdesk.formatting import (
+    format_date,
+    format_day_month,
+    format_money,
+    format_time,
+    format_weekday_day_month,
+)
 from coachdesk.i18n import _, ngettext
 from coachdesk.services.overviews import today
 from coachdesk.services.people import profile
@@ -155,8 +161,7 @@ def _access_line(row: RequestRow, on: date) -> Line:
 
 
 def _weekday(day: date) -> str:
-    names = (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))
-    return f"{names[day.weekday()]} {format_day_month(day)}"
+    return format_weekday_day_month(day)
 
 
 def _days(n: int) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QLabel
 
 from coachdesk.model import Credential, PaperSize
 from coachdesk.services.people import profile
@@ -145,3 +146,36 @@ def test_training_start_target_credential_and_renewal_are_saved(
         date(2027, 6, 30),
         Credential.PCC,
     )
+
+
+def test_formats_and_language_offer_locales_in_their_own_words_and_are_saved(
+    qtbot, dialog: ProfileDialog, practice: Practice, open_vault: Vault
+) -> None:
+    form = dialog.form
+    names = [form.formats.itemText(i) for i in range(form.formats.count())]
+    assert names[0].startswith("The system's (")
+    assert {"Deutsch (Schweiz)", "français (France)", "English (United Kingdom)"} <= set(names)
+    assert "español (España)" in names
+    notes = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "Language changes apply after a restart." in notes
+    qtbot.keyClicks(form.inputs["name"], "Zoe Nowak")
+    form.formats.setCurrentIndex(form.formats.findData("de_CH"))
+    with qtbot.waitSignal(practice.changed, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with open_vault.session() as db:
+        assert profile.profile_fields(db).locale == "de_CH"
+
+
+def test_a_locale_set_from_the_command_line_is_shown(
+    qtbot, practice: Practice, open_vault: Vault
+) -> None:
+    with open_vault.session() as db, db.begin():
+        data = profile.profile_fields(db)
+        data.locale = "it_IT"
+        profile.update_profile(db, data)
+    opened = ProfileDialog(practice)
+    qtbot.addWidget(opened)
+    opened.show()
+    qtbot.waitUntil(opened.form.isEnabled, timeout=WAIT_MS)
+    assert opened.form.formats.currentData() == "it_IT"
+    assert opened.form.formats.currentText() == "italiano (Italia)"
