@@ -8,15 +8,18 @@ one. ``tests/services/billing/test_uninvoiced.py`` holds the two to the same ans
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import Float, and_, cast, false, func, or_, select, true
+from sqlalchemy import Float, and_, cast, false, or_, select, true
 from sqlalchemy.orm import Session
 
 from coachdesk.model import Client, CoachingSession, Engagement, FeeModel, InvoiceLine
 from coachdesk.services.engagements.engagements import USED_PLACE
 from coachdesk.services.people.profile import coach_zone, profile_fields
+
+NAME_BATCH = 500  # ids to a query, well inside SQLite's limit on bound values
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +44,8 @@ def uninvoiced_by_client(db: Session, start: date, end: date, limit: int) -> lis
             cast(e.fee_amount, Float) != 0,
         ),
     )
-    count = func.count(s.id)
     query = (
-        select(s.client_id, Client.display_name, count)
-        .join(Client, Client.id == s.client_id)
+        select(s.client_id)
         .outerjoin(e, e.id == s.engagement_id)
         .outerjoin(InvoiceLine, InvoiceLine.session_claim == s.id)
         .where(
@@ -54,11 +55,28 @@ def uninvoiced_by_client(db: Session, start: date, end: date, limit: int) -> lis
             InvoiceLine.id.is_(None),
             priced,
         )
-        .group_by(s.client_id, Client.display_name, Client.sort_name)
-        .order_by(count.desc(), Client.sort_name, s.client_id)
-        .limit(limit)
     )
-    return [Uninvoiced(*row) for row in db.execute(query)]
+    # Counted here, not by GROUP BY: its two temporary B-trees cost 190-260 ms at 10,000
+    # clients (allocations SQLCipher locks and wipes) where reading the month's ids costs 35.
+    counts = Counter(db.execute(query).scalars())
+    if not counts or limit <= 0:
+        return []
+    cutoff = sorted(counts.values(), reverse=True)[:limit][-1]
+    contenders = [client_id for client_id, n in counts.items() if n >= cutoff]
+    names = _names(db, contenders)
+    ranked = sorted(contenders, key=lambda c: (-counts[c], names[c][1], c))[:limit]
+    return [Uninvoiced(c, names[c][0], counts[c]) for c in ranked]
+
+
+def _names(db: Session, ids: list[int]) -> dict[int, tuple[str, str]]:
+    """Each client's display name and sort key, a batch of ids to a query."""
+    names: dict[int, tuple[str, str]] = {}
+    for first in range(0, len(ids), NAME_BATCH):
+        chosen = select(Client.id, Client.display_name, Client.sort_name).where(
+            Client.id.in_(ids[first : first + NAME_BATCH])
+        )
+        names.update((row.id, (row.display_name, row.sort_name)) for row in db.execute(chosen))
+    return names
 
 
 def last_month(day: date) -> tuple[date, date]:

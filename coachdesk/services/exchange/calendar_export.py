@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Calendar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -34,6 +34,7 @@ from coachdesk.model import (
     SessionMode,
     SessionStatus,
 )
+from coachdesk.services.exchange.calendar_lines import EventLines, write_calendar
 from coachdesk.services.people.profile import coach_zone
 from coachdesk.vault import read_key_file
 
@@ -90,10 +91,8 @@ def calendar_ics(
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", _("Coaching sessions"))
     domain = calendar_namespace(db)
-    for row in rows:
-        calendar.add_component(_event(row, tz, domain))
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
+    descriptions: dict[tuple[SessionMode, int], str] = {}
+    return write_calendar(calendar, (_event(row, domain, descriptions) for row in rows), tz)
 
 
 def session_uid(session_id: int, namespace: str) -> str:
@@ -134,34 +133,35 @@ def event_title(
     return title
 
 
-def _event(row: _CalendarRow, tz: ZoneInfo, domain: str) -> Event:
-    event = Event()
-    event.add("uid", session_uid(row.id, domain))
-    event.add("summary", event_title(row.client_name, row.kind, row.sequence, row.planned_sessions))
+def _event(
+    row: _CalendarRow, domain: str, descriptions: dict[tuple[SessionMode, int], str]
+) -> EventLines:
+    """One session as its event; ``descriptions`` keeps the few distinct ones, each made once."""
     # The end is reckoned in UTC: wall-clock arithmetic would make a session that spans a
     # daylight-saving change an hour too long or too short.
     ends = row.starts_at + timedelta(minutes=row.duration_minutes)
-    event.add("dtstart", row.starts_at.astimezone(tz))
-    event.add("dtend", ends.astimezone(tz))
     # Without a METHOD, DTSTAMP is the time of the last revision (RFC 5545, 3.8.7.2): the same
     # session exported twice gives the same event, and a changed one a newer SEQUENCE. The
     # title and "session 3 of 8" come from the client and the engagement, so their changes count.
     changed = max(
         row.updated_at, row.client_updated_at, row.engagement_updated_at or row.updated_at
     )
-    event.add("dtstamp", changed)
-    event.add("created", row.created_at)
-    event.add("last-modified", changed)
-    event.add("sequence", max(0, int((changed - row.created_at).total_seconds())))
-    event.add("status", "CANCELLED" if row.status in CANCELLED else "CONFIRMED")
-    event.add("transp", "OPAQUE")
-    event.add("class", "PRIVATE")
-    event.add("description", _mode_words(row.mode, row.duration_minutes))
-    if row.location:
-        event.add("location", row.location)
-        if row.location.startswith(("https://", "http://")):
-            event.add("url", row.location)
-    return event
+    how = (row.mode, row.duration_minutes)
+    if how not in descriptions:
+        descriptions[how] = _mode_words(*how)
+    return EventLines(
+        uid=session_uid(row.id, domain),
+        summary=event_title(row.client_name, row.kind, row.sequence, row.planned_sessions),
+        starts_at=row.starts_at,
+        ends_at=ends,
+        changed=changed,
+        created=row.created_at,
+        sequence=max(0, int((changed - row.created_at).total_seconds())),
+        description=descriptions[how],
+        location=row.location,
+        url=row.location if row.location.startswith(("https://", "http://")) else "",
+        status="CANCELLED" if row.status in CANCELLED else "CONFIRMED",
+    )
 
 
 def _mode_words(mode: SessionMode, minutes: int) -> str:
@@ -200,8 +200,9 @@ def _rows(
         if db.get(Client, client_id) is None:
             raise ValidationError({"client": _("This client no longer exists.")})
         query = query.where(s.client_id == client_id)
-    # A row of more than ten typed columns spreads wrongly in mypy (python/mypy#19692).
-    return [_CalendarRow(*row) for row in db.execute(query)]  # type: ignore[call-arg]
+    # Core rows, not the ORM's: a year is ten thousand of them. A row of more than ten typed
+    # columns spreads wrongly in mypy (python/mypy#19692).
+    return [_CalendarRow(*row) for row in db.connection().execute(query)]  # type: ignore[call-arg]
 
 
 def _midnight(day: date, tz: ZoneInfo) -> datetime:

@@ -173,9 +173,10 @@ def list_clients(
     """The client list in name order, with next and last session and open actions.
 
     Three light queries, no subquery per client: the clients from a covering index (their last
-    held session and open-action count are kept on the row by triggers), the next scheduled
-    session per client, and the tags. Plain SQL on the driver: at 10,000 clients, SQLAlchemy's
-    per-row processing would cost more than the queries themselves.
+    held session and open-action count are kept on the row by triggers), the scheduled sessions
+    to come in time order (each client's first is its next), and the tags. Plain SQL on the
+    driver: at 10,000 clients, SQLAlchemy's per-row processing would cost more than the queries
+    themselves.
     """
     where, params = ["1"], []
     if status is not None:
@@ -204,9 +205,11 @@ LIST_SQL = (
     "SELECT id, display_name, status, email, organisation, last_held_at, open_actions, language "
     "FROM client WHERE {where} ORDER BY sort_name, id"
 )
+# In time order from the (status, starts_at) index, the first row of a client is its next
+# session: no GROUP BY, whose temporary B-tree cost five times the scan at 10,000 clients.
 NEXT_SQL = (
-    "SELECT client_id, min(starts_at) FROM coaching_session "
-    "WHERE status = 'scheduled' AND starts_at >= ? {only} GROUP BY client_id"
+    "SELECT client_id, starts_at FROM coaching_session "
+    "WHERE status = 'scheduled' AND starts_at >= ? {only} ORDER BY starts_at"
 )
 TAGS_SQL = "SELECT client_id, tag FROM client_tag WHERE 1 {only} ORDER BY client_id, tag"
 FEW = 500
@@ -221,9 +224,9 @@ def _rows(db: Session, where: str, params: list[Any], now: datetime | None) -> l
     moment = (now or datetime.now(UTC)).astimezone(UTC).strftime(SQLITE_INSTANT)
     # A narrow result (a filter, one client) asks about its own clients only.
     only, ids = ("", ()) if len(found) > FEW else _only([row[0] for row in found])
-    next_sessions: dict[int, str] = dict(
-        conn.exec_driver_sql(NEXT_SQL.format(only=only), (moment, *ids)).all()
-    )
+    next_sessions: dict[int, str] = {}
+    for owner, starts_at in conn.exec_driver_sql(NEXT_SQL.format(only=only), (moment, *ids)):
+        next_sessions.setdefault(owner, starts_at)
     tags: dict[int, list[str]] = {}
     for owner, label in conn.exec_driver_sql(TAGS_SQL.format(only=only), ids):
         tags.setdefault(owner, []).append(label)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session, load_only
 
 from coachdesk.errors import ValidationError
@@ -266,16 +266,17 @@ def renumber_sessions(db: Session, engagement_id: int | None) -> None:
     db.flush()
 
 
-WHITESPACE = " \t\r\n"  # SQLite's trim() drops only spaces unless told
+WHITESPACE = " \t\r\n"
+# Any character but whitespace. GLOB reads the text in place, where trim() copied every note
+# of the month into memory SQLCipher locks and wipes: Today's "notes missing" 124-309 -> 11-18 ms.
+WRITTEN = f"*[^{WHITESPACE}]*"
 
 
 def notes_written() -> ColumnElement[bool]:
     """Whether a session has notes: the one rule for the session list and Today's "notes
     missing" (whitespace alone is no notes)."""
     s = CoachingSession
-    return or_(
-        func.trim(s.shared_notes, WHITESPACE) != "", func.trim(s.private_notes, WHITESPACE) != ""
-    )
+    return or_(s.shared_notes.op("GLOB")(WRITTEN), s.private_notes.op("GLOB")(WRITTEN))
 
 
 def list_sessions(

@@ -11,7 +11,13 @@ import zipfile
 from sqlalchemy.orm import Session
 
 from coachdesk.services.exchange.archive.common import Ticker
-from coachdesk.services.exchange.archive.tables import BlobRef, Part, key_of, select_rows, to_cell
+from coachdesk.services.exchange.archive.tables import (
+    BlobRef,
+    Part,
+    cell_value,
+    layout,
+    select_rows,
+)
 
 
 def write_csv(
@@ -23,22 +29,23 @@ def write_csv(
 ) -> None:
     """``csv/<table>.csv``; a binary column holds the name of its file in the archive."""
     table = part.table
+    shape = layout(part)
+    cells = [cell_value(column) for column in part.columns]
+    names = [column.name for column in part.columns]
     with (
         zf.open(f"csv/{table.name}.csv", "w", force_zip64=True) as entry,
         io.TextIOWrapper(entry, encoding="utf-8-sig", newline="") as text,
     ):
         writer = csv.writer(text)
-        writer.writerow([c.name for c in part.columns])
-        columns = list(dict.fromkeys([*table.primary_key.columns, *part.plain_columns]))
-        for row in db.execute(select_rows(part, columns)):
-            values = row._mapping
-            key = key_of(table, row)
+        writer.writerow(names)
+        for row in db.connection().execute(select_rows(part, shape.selected)):
+            key = tuple(row[number] for number in shape.key)
             writer.writerow(
                 [
-                    _blob_cell(blobs.get((table.name, c.name, key)))
-                    if c.name not in values
-                    else to_cell(c, values[c.name])
-                    for c in part.columns
+                    _blob_cell(blobs.get((table.name, name, key)))
+                    if place is None
+                    else cell(row[place])
+                    for name, place, cell in zip(names, shape.positions, cells, strict=True)
                 ]
             )
             ticker.step()

@@ -16,9 +16,9 @@ from coachdesk.services.exchange.archive.tables import (
     DOCUMENT_NAME,
     BlobRef,
     Part,
-    key_of,
+    json_value,
+    layout,
     select_rows,
-    to_json,
 )
 
 
@@ -53,18 +53,19 @@ def _write_rows(
     ticker: Ticker,
 ) -> None:
     table = part.table
-    columns = list(dict.fromkeys([*table.primary_key.columns, *part.plain_columns]))
+    shape = layout(part)
+    values = [json_value(column) for column in part.columns]
+    names = [column.name for column in part.columns]
     separator = "\n    "
-    for row in db.execute(select_rows(part, columns)):
-        values = row._mapping
-        key = key_of(table, row)
+    for row in db.connection().execute(select_rows(part, shape.selected)):
+        key = tuple(row[number] for number in shape.key)
         record = {}
-        for column in part.columns:
-            if column.name in values:
-                record[column.name] = to_json(column, values[column.name])
+        for name, place, value in zip(names, shape.positions, values, strict=True):
+            if place is None:
+                ref = blobs.get((table.name, name, key))
+                record[name] = None if ref is None else ref.to_json()
             else:
-                ref = blobs.get((table.name, column.name, key))
-                record[column.name] = None if ref is None else ref.to_json()
+                record[name] = value(row[place])
         out.write(separator + _dumps(record))
         separator = ",\n    "
         ticker.step()

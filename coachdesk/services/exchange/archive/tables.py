@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -24,6 +25,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     Select,
+    String,
     Table,
     select,
     union,
@@ -42,6 +44,7 @@ SCOPE_CLIENT = "client"
 SQLITE_INT_MIN, SQLITE_INT_MAX = -(2**63), 2**63 - 1
 SURROGATE = re.compile("[\ud800-\udfff]")
 # Where a spreadsheet may see a cell begin (the start, or a separator) with a formula trigger.
+TRIGGER = re.compile("[=+\\-@\uff1d\uff0b\uff0d\uff20]")  # none of them: nothing to guard
 FORMULA = re.compile(r'((?:^|[,;\t\r\n])[\s"]*)(?=[=+\-@\uff1d\uff0b\uff0d\uff20])')
 CLIENT_OWNED = frozenset(
     {
@@ -158,33 +161,70 @@ def client_rows(table: Table, client_id: int) -> ColumnElement[bool] | None:
     return None
 
 
-def to_json(column: SAColumn[Any], value: Any) -> Any:
-    """A column value as JSON: the format documented in ``docs/export-format.md``."""
-    if value is None:
-        return None
+def json_value(column: SAColumn[Any]) -> Callable[[Any], Any]:
+    """How the column's values are written as JSON (``docs/export-format.md``): chosen once per
+    column, since an export converts a million values."""
+    kind = column.type
+    if isinstance(kind, (UTCDateTime, Date)):
+        return _iso
+    if isinstance(kind, Money):
+        return _decimal
+    if isinstance(kind, (Boolean, Integer)) or (
+        isinstance(kind, String) and not isinstance(kind, Enum)
+    ):
+        return _same
+    return _plain
+
+
+def cell_value(column: SAColumn[Any]) -> Callable[[Any], str]:
+    """How the column's values are written in a spreadsheet: times in UTC without the "T",
+    booleans as words, and text guarded against running as a formula (``guard_formulas``)."""
     kind = column.type
     if isinstance(kind, UTCDateTime):
-        return value.isoformat()
-    if isinstance(kind, Date):
-        return value.isoformat()
-    if isinstance(kind, Money):
-        return str(value)
-    if isinstance(value, enum.Enum):
-        return value.value
+        return _spreadsheet_time
+    if isinstance(kind, Boolean):
+        return _words
+    if isinstance(kind, String) and not isinstance(kind, Enum):
+        return _guarded
+    as_json = json_value(column)
+
+    def cell(value: Any) -> str:
+        if value is None:
+            return ""
+        text = str(as_json(value))
+        return guard_formulas(text) if isinstance(value, str) else text
+
+    return cell
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _decimal(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _same(value: Any) -> Any:
     return value
 
 
-def to_cell(column: SAColumn[Any], value: Any) -> str:
-    """A column value for a spreadsheet: times in UTC without the "T", booleans as words, and
-    text guarded against running as a formula (``guard_formulas``)."""
+def _plain(value: Any) -> Any:
+    return value.value if isinstance(value, enum.Enum) else value
+
+
+def _spreadsheet_time(value: datetime | None) -> str:
+    return "" if value is None else value.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _words(value: bool | None) -> str:
+    return "" if value is None else ("true" if value else "false")
+
+
+def _guarded(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(column.type, UTCDateTime):
-        return value.strftime("%Y-%m-%d %H:%M:%S")
-    if isinstance(column.type, Boolean):
-        return "true" if value else "false"
-    text = str(to_json(column, value))
-    return guard_formulas(text) if isinstance(value, str) else text
+    return guard_formulas(value) if isinstance(value, str) else str(value)
 
 
 def guard_formulas(text: str) -> str:
@@ -199,7 +239,7 @@ def guard_formulas(text: str) -> str:
     """
     if text[:1] in ("\t", "\r"):
         text = "'" + text
-    return FORMULA.sub(r"\1'", text)
+    return FORMULA.sub(r"\1'", text) if TRIGGER.search(text) else text
 
 
 def from_json(column: SAColumn[Any], value: Any) -> Any:
@@ -279,6 +319,27 @@ def parts(client_id: int | None, *, private_notes: bool = True) -> list[Part]:
         if where is not None:
             found.append(Part(table, client_columns(table), where))
     return found
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where each exported column sits in the rows ``select_rows(part, layout.selected)``
+    gives (``None``: a binary column, written as a file), and where the primary key sits."""
+
+    selected: list[SAColumn[Any]]
+    positions: list[int | None]
+    key: list[int]
+
+
+def layout(part: Part) -> Layout:
+    table = part.table
+    selected = list(dict.fromkeys([*table.primary_key.columns, *part.plain_columns]))
+    where = {column.name: number for number, column in enumerate(selected)}
+    return Layout(
+        selected,
+        [where.get(column.name) for column in part.columns],
+        [where[column.name] for column in table.primary_key.columns],
+    )
 
 
 def select_rows(part: Part, columns: list[SAColumn[Any]], batch: int = 500) -> Select[Any]:
