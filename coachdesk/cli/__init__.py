@@ -105,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return args.handler(args)
     except CoachDeskError as exc:
-        print(f"coachdesk: {terminal_text(exc.message)}", file=sys.stderr)
+        print(_("coachdesk: {message}").format(message=terminal_text(exc.message)), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print(_("coachdesk: interrupted"), file=sys.stderr)

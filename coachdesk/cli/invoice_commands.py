@@ -17,7 +17,7 @@ from coachdesk.cli.document_commands import add_out, write_pdf
 from coachdesk.cli.output import print_fields, print_json, print_table
 from coachdesk.cli.parsing import Handler, group, parse_amount, parse_date, verb
 from coachdesk.errors import EXIT_OK, ValidationError
-from coachdesk.i18n import _
+from coachdesk.i18n import N_, _
 from coachdesk.model import Engagement, FeeModel
 from coachdesk.services.billing import invoices, listing, revenue, sources
 from coachdesk.services.billing.invoices import InvoiceFields, LineFields
@@ -27,7 +27,17 @@ from coachdesk.services.billing.money import parse_quantity, parse_tax_rate
 from coachdesk.services.people import clients, profile
 from coachdesk.vault.files import write_atomic
 
-ROW_HEADERS = ("id", "number", "client", "issued", "due", "currency", "net", "tax", "total")
+ROW_HEADERS = (
+    N_("id"),
+    N_("number"),
+    N_("client"),
+    N_("issued"),
+    N_("due"),
+    N_("currency"),
+    N_("net"),
+    N_("tax"),
+    N_("total"),
+)
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
