@@ -338,7 +338,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     )
     print()
     for tax in doc.taxes:
-        echo(_("Tax {rate} % on {net}: {tax}").format(rate=tax.rate, net=tax.net, tax=tax.tax))
+        rate = _("{rate} %").format(rate=tax.rate)
+        echo(_("Tax {rate} on {net}: {tax}").format(rate=rate, net=tax.net, tax=tax.tax))
     print_fields(
         [
             (_("Net"), f"{doc.net_total} {doc.currency}"),
