@@ -25,7 +25,8 @@ COMPLETE = ("de",)  # languages whose every message must be translated
 LANGUAGES = sorted(
     path.parent.parent.name for path in catalogues.LOCALE_DIR.glob("*/LC_MESSAGES/*.po")
 )
-_FIELD = re.compile(r"\{[^{}]*\}")
+# {name} placeholders, and the %-formats of argparse's own messages (coachdesk/cli/argparse_words.py).
+_FIELD = re.compile(r"\{[^{}]*\}|%\([^)]*\)[sdr]|%[sdr]")
 _ACCELERATOR = re.compile(r"&(?!&)(?=\w)")
 
 
@@ -77,10 +78,13 @@ def test_the_template_is_a_fresh_extraction(tmp_path: Path) -> None:
     )
 
 
-def test_no_message_is_read_as_a_percent_format() -> None:
-    """CoachDesk formats with {names}; a "%" that gettext reads as a format (" % o") would make
-    translators keep a conversion that does not exist."""
-    flagged = [m.id for m in _po(catalogues.TEMPLATE) if "python-format" in m.flags]
+def test_no_message_is_read_as_a_percent_format_by_mistake() -> None:
+    """CoachDesk formats with {names}; a "%" in such a message that gettext reads as a format
+    ("Tax {rate} % on" holds "% o") would make translators keep a conversion that does not exist.
+    Only argparse's own messages are %-formats, and they have no {names}."""
+    flagged = [
+        m.id for m in _po(catalogues.TEMPLATE) if "python-format" in m.flags and "{" in str(m.id)
+    ]
     assert not flagged
 
 
