@@ -25,7 +25,7 @@ COMPLETE = ("de",)  # languages whose every message must be translated
 LANGUAGES = sorted(
     path.parent.parent.name for path in catalogues.LOCALE_DIR.glob("*/LC_MESSAGES/*.po")
 )
-# {name} placeholders, and the %-formats of argparse's own messages (coachdesk/cli/argparse_words.py).
+# {name} placeholders, and the %-formats of argparse's own messages (cli/argparse_words.py).
 _FIELD = re.compile(r"\{[^{}]*\}|%\([^)]*\)[sdr]|%[sdr]")
 _ACCELERATOR = re.compile(r"&(?!&)(?=\w)")
 
@@ -37,10 +37,6 @@ def _po(path: Path) -> Catalog:
 
 def _po_file(language: str) -> Path:
     return catalogues.LOCALE_DIR / language / "LC_MESSAGES" / f"{catalogues.DOMAIN}.po"
-
-
-def _entries(catalog: Catalog) -> list[tuple[object, ...]]:
-    return [(m.id, m.context, sorted(m.flags), m.auto_comments) for m in catalog if m.id]
 
 
 def _compiled(catalog: Catalog) -> dict[object, object]:
@@ -73,7 +69,7 @@ def _fields(text: str) -> set[str]:
 def test_the_template_is_a_fresh_extraction(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.pot"
     CommandLineInterface().run(catalogues.extract_arguments(fresh))
-    assert _entries(_po(catalogues.TEMPLATE)) == _entries(_po(fresh)), (
+    assert catalogues.messages(catalogues.TEMPLATE) == catalogues.messages(fresh), (
         "the catalogue template is out of date: run python tools/catalogues.py all"
     )
 

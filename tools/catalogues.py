@@ -17,10 +17,13 @@ that the committed files are what these commands make.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from babel.messages.frontend import CommandLineInterface
+from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE_DIR = ROOT / "resources" / "locale"
@@ -57,8 +60,20 @@ def _pybabel(arguments: list[str]) -> None:
     CommandLineInterface().run(arguments)
 
 
+def messages(path: Path) -> list[tuple[object, ...]]:
+    """A catalogue's messages with what the template says of each, its header aside."""
+    with path.open("rb") as file:
+        catalog = read_po(file)
+    return [(m.id, m.context, sorted(m.flags), m.auto_comments) for m in catalog if m.id]
+
+
 def extract() -> None:
-    _pybabel(extract_arguments(TEMPLATE))
+    """Write the template, unless only its date would change (so it merges without conflicts)."""
+    with tempfile.TemporaryDirectory() as folder:
+        fresh = Path(folder) / TEMPLATE.name
+        _pybabel(extract_arguments(fresh))
+        if not TEMPLATE.exists() or messages(fresh) != messages(TEMPLATE):
+            shutil.copyfile(fresh, TEMPLATE)
 
 
 def update() -> None:

@@ -205,3 +205,25 @@ def test_the_walk_finds_a_bypass(tmp_path: Path) -> None:
 def test_every_user_visible_string_goes_through_the_translation_function() -> None:
     found = [line for path in sorted(PACKAGE.rglob("*.py")) for line in bypasses(path)]
     assert not found, "untranslated user-visible strings:\n" + "\n".join(found)
+
+
+def translated_at_import(path: Path) -> list[str]:
+    """``_()``/``ngettext()`` calls outside any function or lambda: they run at import, before the
+    language is chosen, so module-level text is marked with ``N_()`` and translated where shown."""
+    found = []
+
+    def walk(node: ast.AST, lazy: bool) -> None:
+        for child in ast.iter_child_nodes(node):
+            inside = lazy or isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda)
+            translating = isinstance(child, ast.Call) and _name(child.func) in {"_", "ngettext"}
+            if translating and not inside:
+                found.append(f"{path.relative_to(ROOT)}:{child.lineno}: {ast.unparse(child)[:70]}")
+            walk(child, inside)
+
+    walk(ast.parse(path.read_text(encoding="utf-8")), lazy=False)
+    return found
+
+
+def test_no_text_is_translated_at_import() -> None:
+    found = [line for path in sorted(PACKAGE.rglob("*.py")) for line in translated_at_import(path)]
+    assert not found, "translated before the language is known:\n" + "\n".join(found)
