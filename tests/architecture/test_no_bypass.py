@@ -64,6 +64,17 @@ TEXT_CALLS = frozenset(
         "fail",
     }
 )
+# The CLI's own helpers, by the positions of their text arguments (cli/parsing.py, output.py,
+# context.py): a noun's and a verb's help line, a message, table headers and field labels.
+CLI_TEXT_POSITIONS = {
+    "group": (2,),
+    "verb": (3,),
+    "echo": (0,),
+    "warn": (0,),
+    "print_table": (0,),
+    "print_fields": (0,),
+}
+CLI_TEXT_KEYWORDS = frozenset({"help_text", "empty"})
 # QMessageBox's static dialogs and QInputDialog/QFileDialog prompts: title and text.
 DIALOG_OWNERS = frozenset({"QMessageBox", "QInputDialog", "QFileDialog"})
 # Keyword arguments that are text wherever they appear in the CLI (argparse).
@@ -158,6 +169,9 @@ def _text_arguments(call: ast.Call, in_cli: bool) -> Iterator[ast.expr]:
         yield from (kw.value for kw in call.keywords if kw.arg in {"text", "title", "message"})
     if in_cli:
         yield from (kw.value for kw in call.keywords if kw.arg in CLI_KEYWORDS)
+        positions = CLI_TEXT_POSITIONS.get(name, ())
+        yield from (arg for index, arg in enumerate(call.args) if index in positions)
+        yield from (kw.value for kw in call.keywords if kw.arg in CLI_TEXT_KEYWORDS)
 
 
 def bypasses(path: Path) -> list[str]:
@@ -192,14 +206,16 @@ def test_the_walk_finds_a_bypass(tmp_path: Path) -> None:
         'label.setText(_("Wrapped."))\n'
         'QMessageBox.warning(self, "Title", _("Text."))\n'
         'print(f"Saved {name}.")\n'
-        'raise ValidationError({"name": "Enter a name."})\n',
+        'raise ValidationError({"name": "Enter a name."})\n'
+        'verb(actions, common, "add", "add a client", cmd_add)\n'
+        'echo(_("Saved."))\n',
         encoding="utf-8",
     )
     try:
         found = bypasses(probe)
     finally:
         probe.unlink()
-    assert [line.split(":")[1] for line in found] == ["1", "3", "4", "5"]
+    assert [line.split(":")[1] for line in found] == ["1", "3", "4", "5", "6"]
 
 
 def test_every_user_visible_string_goes_through_the_translation_function() -> None:
