@@ -70,7 +70,7 @@ def run(vault_dir: Path | None = None, argv: list[str] | None = None) -> int:
     import coachdesk
     from coachdesk.logs import setup_logging
     from coachdesk.ui.features.preferences.preferences import Preferences, apply_theme
-    from coachdesk.ui.kit import look
+    from coachdesk.ui.kit import look, qt_words
     from coachdesk.ui.kit.errors import error_box, install_excepthook
     from coachdesk.ui.pdf.files import sweep_stale_viewer_folders
     from coachdesk.ui.shell.startup import open_interactively, starting_folder
@@ -83,6 +83,7 @@ def run(vault_dir: Path | None = None, argv: list[str] | None = None) -> int:
     app.setApplicationVersion(coachdesk.__version__)
     app.setDesktopFileName("io.github.coachdesk.CoachDesk")
     app.setStyle("Fusion")  # with the system palette, so light and dark themes both work
+    qt_words.install(app)  # OK, Cancel and Qt's dialogs in the catalogue's language
     apply_theme(Preferences.load().theme)  # before any window, so every widget starts right
     app.setWindowIcon(look.app_icon())
     install_excepthook()

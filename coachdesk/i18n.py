@@ -87,3 +87,9 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Translate a message whose form depends on the count ``n``."""
     return _translations().ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:  # noqa: N802 (gettext's own name for the marker)
+    """Mark ``message`` for the catalogue without translating it: for text kept at module level
+    (read before the language is known), translated with ``_`` where it is shown."""
+    return message

@@ -9,6 +9,9 @@ from pathlib import Path
 
 # Qt must know before it starts that there is no display (pytest-qt imports Qt at collection).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The tests read English text: on a computer set to another language, the catalogues would
+# translate it (tests of a language set LANGUAGE themselves, in a subprocess).
+os.environ["LANGUAGE"] = "en"
 
 import keyring
 import pytest

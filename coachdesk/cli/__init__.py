@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from coachdesk import __version__
+from coachdesk.cli import argparse_words
 from coachdesk.cli.subcommands import SUBCOMMANDS, chosen_module, command_module
 from coachdesk.errors import (
     EXIT_INTERNAL,
@@ -53,6 +54,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser for ``argv``: only the module of the subcommand it names is imported (with its
     options); every other subcommand is listed by its name and help line alone.
     """
+    argparse_words.install()
     chosen = chosen_module(argv)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -72,7 +74,12 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"CoachDesk {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"CoachDesk {__version__}",
+        help=_("show program's version number and exit"),
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name, names in SUBCOMMANDS:
         if module_name == chosen:
@@ -105,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return args.handler(args)
     except CoachDeskError as exc:
-        print(f"coachdesk: {terminal_text(exc.message)}", file=sys.stderr)
+        print(_("coachdesk: {message}").format(message=terminal_text(exc.message)), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print(_("coachdesk: interrupted"), file=sys.stderr)

@@ -9,7 +9,7 @@ from coachdesk.cli.context import echo, practice
 from coachdesk.cli.output import print_json, print_table
 from coachdesk.cli.parsing import Handler, group, parse_date, verb
 from coachdesk.errors import EXIT_OK, ValidationError
-from coachdesk.i18n import _
+from coachdesk.i18n import _, ngettext
 from coachdesk.vault.files import write_atomic
 
 FORMATS = (".xlsx", ".csv", ".pdf")
@@ -81,7 +81,12 @@ def cmd_summary(args: argparse.Namespace) -> int:
     if summary.training_start is None:
         echo(_("Set the start of your coach training: coachdesk profile set --training-start."))
     if summary.left_off:
-        echo(_("{n} clients are left off: they have not consented.").format(n=summary.left_off))
+        left_off = ngettext(
+            "{n} client is left off: they have not consented.",
+            "{n} clients are left off: they have not consented.",
+            summary.left_off,
+        )
+        echo(left_off.format(n=summary.left_off))
     print_table(
         [_("credential"), _("met"), _("hours"), _("paid hours"), _("clients"), _("recent hours")],
         [

@@ -17,7 +17,7 @@ from coachdesk.cli.document_commands import add_out, write_pdf
 from coachdesk.cli.output import print_fields, print_json, print_table
 from coachdesk.cli.parsing import Handler, group, parse_amount, parse_date, verb
 from coachdesk.errors import EXIT_OK, ValidationError
-from coachdesk.i18n import _
+from coachdesk.i18n import N_, _
 from coachdesk.model import Engagement, FeeModel
 from coachdesk.services.billing import invoices, listing, revenue, sources
 from coachdesk.services.billing.invoices import InvoiceFields, LineFields
@@ -27,7 +27,17 @@ from coachdesk.services.billing.money import parse_quantity, parse_tax_rate
 from coachdesk.services.people import clients, profile
 from coachdesk.vault.files import write_atomic
 
-ROW_HEADERS = ("id", "number", "client", "issued", "due", "currency", "net", "tax", "total")
+ROW_HEADERS = (
+    N_("id"),
+    N_("number"),
+    N_("client"),
+    N_("issued"),
+    N_("due"),
+    N_("currency"),
+    N_("net"),
+    N_("tax"),
+    N_("total"),
+)
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -328,7 +338,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     )
     print()
     for tax in doc.taxes:
-        echo(_("Tax {rate} % on {net}: {tax}").format(rate=tax.rate, net=tax.net, tax=tax.tax))
+        rate = _("{rate} %").format(rate=tax.rate)
+        echo(_("Tax {rate} on {net}: {tax}").format(rate=rate, net=tax.net, tax=tax.tax))
     print_fields(
         [
             (_("Net"), f"{doc.net_total} {doc.currency}"),

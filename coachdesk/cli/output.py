@@ -14,6 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from coachdesk import words
+from coachdesk.i18n import _
 
 
 def plain(value: Any) -> Any:
@@ -102,4 +103,7 @@ def print_fields(pairs: Iterable[tuple[str, Any]], tz: ZoneInfo | None = None) -
 
 def warn(messages: Iterable[str]) -> None:
     for message in messages:
-        print(f"coachdesk: warning: {terminal_text(message)}", file=sys.stderr)
+        print(
+            _("coachdesk: warning: {message}").format(message=terminal_text(message)),
+            file=sys.stderr,
+        )

@@ -14,84 +14,88 @@ import importlib
 from collections.abc import Sequence
 from types import ModuleType
 
+from coachdesk.i18n import N_
+
 # (module under coachdesk.cli, ((subcommand, help line), ...)), in the order ``--help`` lists them.
 SUBCOMMANDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "vault_commands",
         (
-            ("init", "create a new vault and print its recovery key once"),
-            ("check", "open the vault, verify its integrity and print counts"),
-            ("passwd", "change the vault's passphrase"),
-            ("backup", "write an encrypted backup of the vault"),
+            ("init", N_("create a new vault and print its recovery key once")),
+            ("check", N_("open the vault, verify its integrity and print counts")),
+            ("passwd", N_("change the vault's passphrase")),
+            ("backup", N_("write an encrypted backup of the vault")),
             (
                 "restore",
-                "replace the vault's data with a backup (the current data is kept as a backup "
-                "first)",
+                N_(
+                    "replace the vault's data with a backup (the current data is kept as a "
+                    "backup first)"
+                ),
             ),
-            ("keychain", "remember or forget the vault's key on this computer"),
+            ("keychain", N_("remember or forget the vault's key on this computer")),
         ),
     ),
-    ("client_commands", (("client", "add, list, show, edit, archive or erase clients"),)),
+    ("client_commands", (("client", N_("add, list, show, edit, archive or erase clients")),)),
     (
         "rights_commands",
-        (("retention", "clients past the practice's retention period, and keeping"),),
+        (("retention", N_("clients past the practice's retention period, and keeping")),),
     ),
-    ("sponsor_commands", (("sponsor", "add, list, show or edit sponsors"),)),
-    ("engagement_commands", (("engagement", "add, list or show engagements"),)),
+    ("sponsor_commands", (("sponsor", N_("add, list, show or edit sponsors")),)),
+    ("engagement_commands", (("engagement", N_("add, list or show engagements")),)),
     (
         "session_commands",
-        (("session", "add, list, show, edit or delete coaching sessions, or their notes"),),
+        (("session", N_("add, list, show, edit or delete coaching sessions, or their notes")),),
     ),
     (
         "goal_commands",
         (
-            ("goal", "add, list, rate or delete a client's goals"),
-            ("action", "add, list, complete, edit or delete action items"),
+            ("goal", N_("add, list, rate or delete a client's goals")),
+            ("action", N_("add, list, complete, edit or delete action items")),
         ),
     ),
-    ("profile_commands", (("profile", "show or set the coach's profile"),)),
-    ("icf_commands", (("icf", "the ICF client coaching log and credential progress"),)),
+    ("profile_commands", (("profile", N_("show or set the coach's profile")),)),
+    ("icf_commands", (("icf", N_("the ICF client coaching log and credential progress")),)),
     (
         "career_commands",
         (
-            ("cce", "add or list continuing coach education (CCE) activities"),
-            ("mentoring", "add or list mentor coaching received"),
-            ("supervision", "add or list supervision and reflective practice"),
+            ("cce", N_("add or list continuing coach education (CCE) activities")),
+            ("mentoring", N_("add or list mentor coaching received")),
+            ("supervision", N_("add or list supervision and reflective practice")),
         ),
     ),
     (
         "document_commands",
         (
-            ("agreement", "coaching agreements as PDF"),
-            ("report", "progress reports as PDF"),
+            ("agreement", N_("coaching agreements as PDF")),
+            ("report", N_("progress reports as PDF")),
         ),
     ),
     (
         "practice_commands",
         (
-            ("search", "search clients, notes, goals and action items"),
-            ("today", "what needs attention today"),
-            ("demo", "fill an empty vault with a realistic demo practice"),
+            ("search", N_("search clients, notes, goals and action items")),
+            ("today", N_("what needs attention today")),
+            ("demo", N_("fill an empty vault with a realistic demo practice")),
         ),
     ),
     (
         "form_commands",
-        (("form", "questionnaires as fillable PDFs, and their answers"),),
+        (("form", N_("questionnaires as fillable PDFs, and their answers")),),
     ),
-    ("import_commands", (("import", "bring clients or a whole exported practice in"),)),
+    ("import_commands", (("import", N_("bring clients or a whole exported practice in")),)),
     (
         "archive_commands",
         (
-            ("export", "the whole practice (or one client's data) as a ZIP archive"),
-            ("calendar", "sessions for a calendar app"),
+            ("export", N_("the whole practice (or one client's data) as a ZIP archive")),
+            ("calendar", N_("sessions for a calendar app")),
         ),
     ),
-    ("invoice_commands", (("invoice", "invoices and credit notes"),)),
+    ("invoice_commands", (("invoice", N_("invoices and credit notes")),)),
     (
         "payment_commands",
         (
-            ("payment", "payments received against invoices"),
-            ("revenue", "a year's revenue by month and client"),
+            ("payment", N_("payments received against invoices")),
+            ("revenue", N_("a year's revenue by month and client")),
         ),
     ),
 )

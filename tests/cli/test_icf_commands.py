@@ -128,7 +128,7 @@ def test_icf_summary_json_has_hours_clients_and_each_credential(cli) -> None:
     code, out, _err = cli("icf", "summary")
     assert code == 0
     assert "4.75 hours (3.25 paid, 1.50 pro bono) with 6 clients" in out
-    assert "1 clients are left off" in out
+    assert "1 client is left off: they have not consented." in out
 
 
 def test_icf_log_writes_xlsx_and_csv_in_the_icf_column_order(cli, tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from coachdesk.i18n import _
+from coachdesk.i18n import _, ngettext
 from coachdesk.model import Credential
 from coachdesk.services.credentials.coaching_log import LogTotals, hours, log_totals
 
@@ -94,7 +94,7 @@ def still_needed(standing: Standing) -> str:
     parts = [
         _("{n} hours").format(n=m.hours) if m.hours else "",
         _("{n} paid hours").format(n=m.paid_hours) if m.paid_hours else "",
-        _("{n} clients").format(n=m.clients) if m.clients else "",
+        ngettext("{n} client", "{n} clients", m.clients).format(n=m.clients) if m.clients else "",
         _("{n} hours in the last 18 months").format(n=m.recent_hours) if m.recent_hours else "",
     ]
     return ", ".join(p for p in parts if p)

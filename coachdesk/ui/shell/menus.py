@@ -8,45 +8,46 @@ from dataclasses import dataclass, fields
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from coachdesk.i18n import _
+from coachdesk.i18n import N_, _
 
 Entry = tuple[str, QKeySequence | QKeySequence.StandardKey | str | None]
 
-# name: (menu text, shortcut); the handler of the same name does the work.
+# name: (menu text, shortcut); the handler of the same name does the work. Texts are translated
+# when the menus are built, since the language is chosen after import.
 ENTRIES: dict[str, Entry] = {
-    "new_client": (_("&New client…"), QKeySequence.StandardKey.New),
-    "edit_client": (_("&Edit client…"), "Ctrl+E"),
-    "new_engagement": (_("New en&gagement…"), "Ctrl+Shift+E"),
-    "new_agreement": (_("New &agreement…"), "Ctrl+Shift+A"),
-    "new_goal": (_("Add a &goal…"), "Ctrl+Shift+G"),
-    "progress_report": (_("&Progress report…"), "Ctrl+Shift+R"),
-    "follow_up": (_("Schedule a &follow-up…"), "Ctrl+Shift+F"),
-    "export_client": (_("E&xport this client's data…"), None),
-    "new_session_notes": (_("&Notes for the session that just happened"), "Ctrl+Shift+N"),
-    "schedule_session": (_("&Schedule a session…"), "Ctrl+Shift+D"),
-    "export_calendar": (_("Export to a &calendar…"), "Ctrl+Shift+K"),
-    "find": (_("&Find…"), QKeySequence.StandardKey.Find),
-    "profile": (_("Your &profile…"), None),
-    "templates": (_("Agreement &templates…"), "Ctrl+Shift+T"),
-    "preferences": (_("&Preferences…"), QKeySequence.StandardKey.Preferences),
-    "import_clients": (_("&Import clients…"), "Ctrl+Shift+I"),
-    "import_archive": (_("Import an exported &practice…"), None),
-    "export_everything": (_("&Export everything…"), None),
-    "backup": (_("&Back up now"), "Ctrl+Shift+B"),
-    "backup_to_file": (_("Back up &to a file…"), None),
-    "restore": (_("&Restore from a backup…"), None),
-    "remember": (_("&Remember on this computer"), None),
-    "lock": (_("&Lock"), "Ctrl+L"),
-    "quit": (_("&Quit"), "Ctrl+Q"),
-    "getting_started": (_("&Getting started"), QKeySequence.StandardKey.HelpContents),
-    "shortcuts": (_("&Keyboard shortcuts"), "Ctrl+/"),
-    "where_is_my_data": (_("&Where is my data?"), None),
-    "about": (_("&About CoachDesk"), None),
+    "new_client": (N_("&New client…"), QKeySequence.StandardKey.New),
+    "edit_client": (N_("&Edit client…"), "Ctrl+E"),
+    "new_engagement": (N_("New en&gagement…"), "Ctrl+Shift+E"),
+    "new_agreement": (N_("New &agreement…"), "Ctrl+Shift+A"),
+    "new_goal": (N_("Add a &goal…"), "Ctrl+Shift+G"),
+    "progress_report": (N_("&Progress report…"), "Ctrl+Shift+R"),
+    "follow_up": (N_("Schedule a &follow-up…"), "Ctrl+Shift+F"),
+    "export_client": (N_("E&xport this client's data…"), None),
+    "new_session_notes": (N_("&Notes for the session that just happened"), "Ctrl+Shift+N"),
+    "schedule_session": (N_("&Schedule a session…"), "Ctrl+Shift+D"),
+    "export_calendar": (N_("Export to a &calendar…"), "Ctrl+Shift+K"),
+    "find": (N_("&Find…"), QKeySequence.StandardKey.Find),
+    "profile": (N_("Your &profile…"), None),
+    "templates": (N_("Agreement &templates…"), "Ctrl+Shift+T"),
+    "preferences": (N_("&Preferences…"), QKeySequence.StandardKey.Preferences),
+    "import_clients": (N_("&Import clients…"), "Ctrl+Shift+I"),
+    "import_archive": (N_("Import an exported &practice…"), None),
+    "export_everything": (N_("&Export everything…"), None),
+    "backup": (N_("&Back up now"), "Ctrl+Shift+B"),
+    "backup_to_file": (N_("Back up &to a file…"), None),
+    "restore": (N_("&Restore from a backup…"), None),
+    "remember": (N_("&Remember on this computer"), None),
+    "lock": (N_("&Lock"), "Ctrl+L"),
+    "quit": (N_("&Quit"), "Ctrl+Q"),
+    "getting_started": (N_("&Getting started"), QKeySequence.StandardKey.HelpContents),
+    "shortcuts": (N_("&Keyboard shortcuts"), "Ctrl+/"),
+    "where_is_my_data": (N_("&Where is my data?"), None),
+    "about": (N_("&About CoachDesk"), None),
 }
 
 MENUS: list[tuple[str, list[str | None]]] = [
     (
-        _("&File"),
+        N_("&File"),
         [
             "import_clients",
             "import_archive",
@@ -61,9 +62,9 @@ MENUS: list[tuple[str, list[str | None]]] = [
             "quit",
         ],
     ),
-    (_("&Edit"), ["find", None, "profile", "templates", "preferences"]),
+    (N_("&Edit"), ["find", None, "profile", "templates", "preferences"]),
     (
-        _("&Client"),
+        N_("&Client"),
         [
             "new_client",
             "edit_client",
@@ -77,8 +78,8 @@ MENUS: list[tuple[str, list[str | None]]] = [
             "export_client",
         ],
     ),
-    (_("&Session"), ["new_session_notes", "schedule_session", None, "export_calendar"]),
-    (_("&Help"), ["getting_started", "shortcuts", None, "where_is_my_data", "about"]),
+    (N_("&Session"), ["new_session_notes", "schedule_session", None, "export_calendar"]),
+    (N_("&Help"), ["getting_started", "shortcuts", None, "where_is_my_data", "about"]),
 ]
 
 # A locked window offers none of these (it is hidden, but shortcuts must not reach a vault).
@@ -128,7 +129,7 @@ def build(
     """Create the actions, wire them to ``handlers`` by name, and fill the menu bar."""
     made: dict[str, QAction] = {}
     for name, (text, shortcut) in ENTRIES.items():
-        item = QAction(text, window)
+        item = QAction(_(text), window)
         if shortcut is not None:
             item.setShortcut(QKeySequence(shortcut))
         item.triggered.connect(handlers[name])
@@ -150,7 +151,7 @@ def build(
 
     bar = window.menuBar()
     for title, names in MENUS:
-        menu: QMenu = bar.addMenu(title)
+        menu: QMenu = bar.addMenu(_(title))
         for entry in names:
             menu.addSeparator() if entry is None else menu.addAction(made[entry])
         if title == MENUS[1][0]:

@@ -23,6 +23,6 @@ def test_the_summary_pdf_shows_the_hand_computed_figures_and_rows(db: Session) -
         assert figure in words
     for name in ("Ines Paid", "Pablo Bono", "Gina Group", "Confidential client 1", "Group of 4"):
         assert name in words
-    assert "88.75 hours, 65.75 paid hours, 1 clients, 14.75 hours in the last 18 months" in words
+    assert "88.75 hours, 65.75 paid hours, 1 client, 14.75 hours in the last 18 months" in words
     for absent in (secret, "Nora Private", "Real Name", "Big 0"):
         assert absent not in words

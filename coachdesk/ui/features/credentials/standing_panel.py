@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from coachdesk.formatting import format_date
-from coachdesk.i18n import _
+from coachdesk.i18n import _, ngettext
 from coachdesk.model import Credential
 from coachdesk.services.credentials.thresholds import REQUIREMENTS, Standing, still_needed
 from coachdesk.ui.features.credentials.overview import CredentialOverview
@@ -89,9 +89,11 @@ class StandingPanel(QWidget):
         )
         left_off = (
             " "
-            + _("{n} clients are left off the log: they have not consented to be listed.").format(
-                n=s.left_off
-            )
+            + ngettext(
+                "{n} client is left off the log: they have not consented to be listed.",
+                "{n} clients are left off the log: they have not consented to be listed.",
+                s.left_off,
+            ).format(n=s.left_off)
             if s.left_off
             else ""
         )

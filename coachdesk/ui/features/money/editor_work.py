@@ -117,8 +117,10 @@ def totals_text(lines: list[LineFields], currency: str) -> str:
     """The tax of each rate and the totals, by the services' rounding rule, as typed."""
     totals = money.totals(((x.quantity, x.unit_price, x.tax_rate) for x in lines), currency)
     rows = [
-        _("Tax {rate} % on {net}: {tax}").format(
-            rate=format_number(t.rate, max(0, -int(t.rate.as_tuple().exponent))),
+        _("Tax {rate} on {net}: {tax}").format(
+            rate=_("{rate} %").format(
+                rate=format_number(t.rate, max(0, -int(t.rate.as_tuple().exponent)))
+            ),
             net=format_money(t.net, currency),
             tax=format_money(t.tax, currency),
         )

@@ -75,7 +75,7 @@ def test_the_figures_bars_and_log_are_the_services_summary(qtbot, practice, buil
     assert (
         page.standing.needs[Credential.ACC]
         .text()
-        .startswith("Still needed: 88.75 hours, 65.75 paid hours, 1 clients")
+        .startswith("Still needed: 88.75 hours, 65.75 paid hours, 1 client,")
     )
     assert page.standing.frames[Credential.ACC].objectName() == "target"
     assert page.standing.frames[Credential.PCC].objectName() == ""
