@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "app"
@@ -31,14 +32,20 @@ SETTLE_S = 0.6  # after the last task finished: layouts, fonts and charts are dr
 PASSPHRASE = "screenshots only, thrown away"
 
 
+# ``--language de``: the app in that language (and its formats): Today, the clients, a client's
+# page and the notes editor, light theme, saved as ``today-de.png`` and so on.
+LANGUAGE_VIEWS = ("today", "clients")
+
+
 def main() -> int:
     sys.path.insert(0, str(ROOT))
+    language = sys.argv[sys.argv.index("--language") + 1] if "--language" in sys.argv else None
     with tempfile.TemporaryDirectory(prefix="coachdesk-shots-") as home:
         os.environ["COACHDESK_HOME"] = home
-        return _shoot(Path(home))
+        return _shoot(Path(home), language)
 
 
-def _shoot(home: Path) -> int:
+def _shoot(home: Path, language: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import select
 
@@ -49,6 +56,8 @@ def _shoot(home: Path) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setStyle("Fusion")
+    if language is not None:
+        _use_language(language)
     folder = home / "vault"
     created = vault.create(folder, PASSPHRASE)
     draft_id = _fill_demo(created.vault, date.today())
@@ -64,40 +73,77 @@ def _shoot(home: Path) -> int:
     window.resize(*SIZE)
     window.show()
     OUT.mkdir(parents=True, exist_ok=True)
+    if language is not None:
+        _shoot_language(app, window, language, client_id, session_id)
+        window.practice.vault = None
+        created.vault.close()
+        return 0
     for theme in ("light", "dark"):
         apply_theme(theme)
-        window.clients_area.setCurrentWidget(window.clients_page)  # the list, not the last client
-        for index, title in enumerate(window.navigation.titles()):
-            window.show_view(index)
-            _save(app, window, f"{_slug(title)}-{theme}", window.grab)
-        if agreement_id is not None:
-            window.show_view(window.navigation.pages.indexOf(window.agreements_page))
-            window.agreements_page.show_agreement(agreement_id)
-            _settle(app, window)  # the list reloads, then the selected agreement loads
-            _save(app, window, f"agreement-preview-{theme}", window.grab)
-        _shoot_editor(app, window, draft_id, theme)
-        window.edit_preferences()
-        _save(app, window, f"preferences-{theme}", lambda: _front(app, window).grab())
-        _close_others(app, window)
-        if client_id is not None:
-            window.open_client(client_id)
-            window.progress_report()
-            _save(app, window, f"report-dialog-{theme}", lambda: _front(app, window).grab())
-            _close_others(app, window)
-            _save(app, window, f"client-{theme}", window.grab)
-        if goal_id is not None:
-            window.practice.open_goal.emit(goal_id)
-            _save(app, window, f"goal-{theme}", lambda: _front(app, window).grab())
-            _close_others(app, window)
-        if session_id is not None:
-            window.open_notes(session_id)
-            _save(app, window, f"notes-editor-{theme}", lambda: _front(app, window).grab())
-            _close_others(app, window)
+        _shoot_theme(app, window, theme, draft_id, (agreement_id, client_id, goal_id, session_id))
     _render_documents(created.vault, home)
     window.practice.vault = None
     created.vault.close()
     print(f"Saved the screenshots in {OUT.relative_to(ROOT)}")
     return 0
+
+
+def _shoot_theme(
+    app: Any, window: Any, theme: str, draft_id: int | None, ids: tuple[int | None, ...]
+) -> None:
+    """Every view and window of the README, in one theme."""
+    agreement_id, client_id, goal_id, session_id = ids
+    window.clients_area.setCurrentWidget(window.clients_page)  # the list, not the last client
+    for index, title in enumerate(window.navigation.titles()):
+        window.show_view(index)
+        _save(app, window, f"{_slug(title)}-{theme}", window.grab)
+    if agreement_id is not None:
+        window.show_view(window.navigation.pages.indexOf(window.agreements_page))
+        window.agreements_page.show_agreement(agreement_id)
+        _settle(app, window)  # the list reloads, then the selected agreement loads
+        _save(app, window, f"agreement-preview-{theme}", window.grab)
+    _shoot_editor(app, window, draft_id, theme)
+    window.edit_preferences()
+    _save(app, window, f"preferences-{theme}", lambda: _front(app, window).grab())
+    _close_others(app, window)
+    if client_id is not None:
+        window.open_client(client_id)
+        window.progress_report()
+        _save(app, window, f"report-dialog-{theme}", lambda: _front(app, window).grab())
+        _close_others(app, window)
+        _save(app, window, f"client-{theme}", window.grab)
+    if goal_id is not None:
+        window.practice.open_goal.emit(goal_id)
+        _save(app, window, f"goal-{theme}", lambda: _front(app, window).grab())
+        _close_others(app, window)
+    if session_id is not None:
+        window.open_notes(session_id)
+        _save(app, window, f"notes-editor-{theme}", lambda: _front(app, window).grab())
+        _close_others(app, window)
+
+
+def _use_language(language: str) -> None:
+    from coachdesk.formatting import set_formats_locale
+    from coachdesk.i18n import set_language
+
+    set_language(language)
+    set_formats_locale({"de": "de_DE", "fr": "fr_FR", "es": "es_ES"}.get(language, language))
+
+
+def _shoot_language(
+    app: object, window: object, language: str, client_id: int | None, session_id: int | None
+) -> None:
+    """The views a coach meets first, in ``language``."""
+    for index, name in enumerate(LANGUAGE_VIEWS):
+        window.show_view(index)  # type: ignore[attr-defined]
+        _save(app, window, f"{name}-{language}", window.grab)  # type: ignore[attr-defined]
+    if client_id is not None:
+        window.open_client(client_id)  # type: ignore[attr-defined]
+        _save(app, window, f"client-{language}", window.grab)  # type: ignore[attr-defined]
+    if session_id is not None:
+        window.open_notes(session_id)  # type: ignore[attr-defined]
+        _save(app, window, f"notes-editor-{language}", lambda: _front(app, window).grab())  # type: ignore[attr-defined]
+        _close_others(app, window)
 
 
 def _shoot_editor(app: object, window: object, draft_id: int | None, theme: str) -> None:

@@ -29,7 +29,7 @@ from coachdesk.documents.fonts import FontFamily, family
 from coachdesk.documents.style import ACCENT, INK, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, MUTED, RULE
 from coachdesk.errors import InvalidInput
 from coachdesk.formatting import format_date
-from coachdesk.i18n import _
+from coachdesk.i18n import _, current_language
 
 
 def page_size(name: str) -> tuple[float, float]:
@@ -221,7 +221,7 @@ def build_pdf(
         creator="CoachDesk",
         producer="CoachDesk",
         initialFontName=fonts.regular,
-        lang="en",
+        lang=current_language() or "en",
     )
     frame_w = width - 2 * MARGIN_X
     first_h = height - MARGIN_TOP - MARGIN_BOTTOM - decor.letterhead_height()

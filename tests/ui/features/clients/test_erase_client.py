@@ -109,7 +109,7 @@ def test_erasing_closes_an_open_notes_editor_of_the_client_and_keeps_no_draft(
     dialog = open_eraser(qtbot, window, amara)
     qtbot.keyClicks(dialog.typed, "Amara Okafor")
     with qtbot.waitSignal(editor.destroyed, timeout=WAIT_MS):
-        qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     assert NotesEditor.all_open() == []
     with window.vault.session() as db:
         assert db.query(NoteDraft).count() == 0, "a draft kept now would outlive the erase"
