@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from coachdesk import i18n
-from coachdesk.documents import agreement_text
+from coachdesk.documents import agreement_text, shipped_templates
 from coachdesk.formatting import format_date, format_money
 from coachdesk.i18n import _
 from coachdesk.paths import RESOURCES_DIR
@@ -120,11 +120,11 @@ def test_a_new_agreement_starts_from_the_shipped_template_in_the_clients_languag
         "Zwischen {{ coach_name }} und {{ client_name }}, ab {{ start_date }}.\n",
         encoding="utf-8",
     )
-    monkeypatch.setattr(agreement_text, "RESOURCES_DIR", shipped)
+    monkeypatch.setattr(shipped_templates, "AGREEMENTS_DIR", shipped / "agreements")
     assert agreement_text.default_template_text("coaching", "de").startswith("# Coaching-")
-    assert agreement_text.default_template_text("coaching", "es") == (
+    assert agreement_text.default_template_text("coaching", "it") == (
         agreement_text.default_template("coaching")
-    )  # no Spanish file yet: English, nothing fails
+    )  # no Italian file: English, nothing fails
     jonas = client(db, "Jonas Weber", language="de")
     saved = draft_agreement(db, engagement(db, jonas), TODAY)
     body = agreements.get_agreement(db, saved.id).body
@@ -145,7 +145,7 @@ def test_the_coachs_reworded_builtin_template_is_never_replaced(
         "# Coaching-Vereinbarung\n\nZwischen {{ coach_name }} und {{ client_name }}.\n",
         encoding="utf-8",
     )
-    monkeypatch.setattr(agreement_text, "RESOURCES_DIR", shipped)
+    monkeypatch.setattr(shipped_templates, "AGREEMENTS_DIR", shipped / "agreements")
     [coaching, *_others] = templates.ensure_builtin_templates(db)
     jonas = client(db, "Jonas Weber", language="de")
     first = draft_agreement(db, engagement(db, jonas), TODAY)

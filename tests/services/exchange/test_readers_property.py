@@ -13,7 +13,7 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from coachdesk.errors import CoachDeskError
@@ -70,6 +70,11 @@ def peak_rss() -> int:
 
 @SETTINGS
 @given(data=mutated([CSV_SEED, VCARD_SEED, *CONTACTS.values()]), as_vcard=st.booleans())
+@example(  # a parameter given twice reaches vobject as a list (found by this test)
+    data=b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;ENCODING=N;ENCODING=QUOTED-PRINTABLE:=FF;Ann\r\n"
+    b"END:VCARD\r\n",
+    as_vcard=False,
+)
 def test_a_mutated_contacts_file_is_read_or_refused_as_invalid(data: bytes, as_vcard: bool) -> None:
     before = peak_rss()
     with TemporaryDirectory() as folder:

@@ -26,8 +26,8 @@ from coachdesk.services.people.clients import ClientFields
 logging.getLogger("vobject.base").setLevel(logging.CRITICAL)
 # What vobject raises on a card it cannot decode: bad structure, base64, quoted-printable or
 # charset (binascii.Error and UnicodeDecodeError are ValueErrors; an unknown charset a
-# LookupError).
-UNREADABLE = (VObjectError, ValueError, LookupError)
+# LookupError; a parameter given twice, such as two ENCODINGs, reaches it as a list: TypeError).
+UNREADABLE = (VObjectError, ValueError, LookupError, TypeError)
 
 
 def vcard_candidates(text: str, name: str) -> list[Candidate]:
