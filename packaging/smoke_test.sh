@@ -52,6 +52,8 @@ client=$("$python" -c 'import json, sys; print(json.load(open(sys.argv[1]))["id"
 step "agreement pdf, report progress (ReportLab, resources, bundled fonts)"
 "$app" agreement pdf --client "$client" --out "$work/agreement.pdf"
 "$app" report progress --client 1 --out "$work/progress.pdf"
+"$app" form pdf --template intake --client "$client" --out "$work/intake.pdf" >/dev/null
+[ -s "$work/intake.pdf" ] || fail "the intake questionnaire wrote nothing"
 "$python" - "$work" <<'PY'
 import stat, sys
 from pathlib import Path
