@@ -19,8 +19,8 @@ Dropped: every name and contact field, the address, date of birth, emergency con
 zone, referral, consultation notes, tags, the confidential alias and organisation contact, every
 session's agenda, location, shared and private notes and feedback, note drafts, goals' titles,
 reasons and milestones, ratings' notes, action texts, follow-ups, and agreements with their text,
-PDFs and scans. The search index follows by its triggers. Questionnaire answers, once they
-exist, belong in ``_drop_rows``.
+PDFs and scans, and the questionnaires the client returned with their answers. The search index
+follows by its triggers.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ from coachdesk.model import (
     NoteDraft,
     ProgressRating,
 )
+from coachdesk.model.questionnaires import QuestionnaireAnswer, QuestionnaireForm
 from coachdesk.services.people.clients import get_client
 from coachdesk.services.people.erasure import purge_freed_pages
 from coachdesk.services.people.profile import coach_today
@@ -125,6 +126,8 @@ def _drop_rows(db: Session, client_id: int) -> None:
     db.execute(delete(Agreement).where(Agreement.engagement_id.in_(engagements)))
     db.execute(delete(Milestone).where(Milestone.goal_id.in_(goals)))
     db.execute(delete(FollowUp).where(FollowUp.client_id == client_id))
+    db.execute(delete(QuestionnaireAnswer).where(QuestionnaireAnswer.client_id == client_id))
+    db.execute(delete(QuestionnaireForm).where(QuestionnaireForm.client_id == client_id))
     db.execute(
         delete(Invoice).where(Invoice.client_id == client_id, Invoice.status == InvoiceStatus.DRAFT)
     )

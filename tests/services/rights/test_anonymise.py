@@ -24,6 +24,7 @@ from coachdesk.model import (
     InvoiceStatus,
     SessionStatus,
 )
+from coachdesk.model.questionnaires import QuestionnaireAnswer, QuestionnaireForm
 from coachdesk.services.credentials.coaching_log import coaching_log
 from coachdesk.services.overviews.search import search
 from coachdesk.services.rights.anonymise import anonymise_client
@@ -57,6 +58,27 @@ def add_coaching(db: Session, client_id: int, word: str) -> None:
     )
     db.add(engagement)
     db.flush()
+    form = QuestionnaireForm(
+        client_id=client_id,
+        template_version=1,
+        title="Welcome questionnaire",
+        token=f"token-{client_id}",
+        issued_at=datetime(2026, 1, 2, tzinfo=UTC),
+        returned_at=datetime(2026, 1, 5, tzinfo=UTC),
+    )
+    db.add(form)
+    db.flush()
+    db.add(
+        QuestionnaireAnswer(
+            form_id=form.id,
+            client_id=client_id,
+            position=0,
+            name="q0_long",
+            label="What brings you to coaching now?",
+            kind="long_text",
+            value=f"My manager {word} suggested it",
+        )
+    )
     for n in range(6):
         db.add(
             CoachingSession(
