@@ -20,7 +20,7 @@ from coachdesk.i18n import _
 from coachdesk.services.people import clients, profile
 from coachdesk.services.questionnaires import answers, forms, returns, templates
 from coachdesk.services.questionnaires.answers import Review
-from coachdesk.services.questionnaires.questions import field_name
+from coachdesk.services.questionnaires.questions import as_record, field_name
 
 MAX_PDF_BYTES = 50 * 1024 * 1024
 
@@ -70,20 +70,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         template_id = templates.resolve_template(p.db, args.template)
         data = templates.template_fields(p.db, template_id)
         version = templates.get_template(p.db, template_id).version
-    questions = [
-        {
-            "field": field_name(i, q),
-            "kind": q.kind.value,
-            "label": q.label,
-            "help": q.help,
-            "choices": list(q.choices),
-            "required": q.required,
-            "mapping": q.mapping.value,
-            "sponsor_shareable": q.sponsor_shareable,
-            "in_report": q.in_report,
-        }
-        for i, q in enumerate(data.questions)
-    ]
+    questions = [{"field": field_name(i, q), **as_record(q)} for i, q in enumerate(data.questions)]
     if args.json:
         print_json(
             {

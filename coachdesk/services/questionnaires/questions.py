@@ -66,23 +66,22 @@ def field_name(position: int, question: Question) -> str:
     return f"q{position + 1}_{SUFFIX[question.kind]}"
 
 
+def as_record(question: Question) -> dict[str, Any]:
+    """The question as stored (and as the CLI's ``--json`` shows it)."""
+    return {
+        "kind": question.kind.value,
+        "label": question.label,
+        "help": question.help,
+        "choices": list(question.choices),
+        "required": question.required,
+        "mapping": question.mapping.value,
+        "sponsor_shareable": question.sponsor_shareable,
+        "in_report": question.in_report,
+    }
+
+
 def to_json(questions: tuple[Question, ...] | list[Question]) -> str:
-    return json.dumps(
-        [
-            {
-                "kind": q.kind.value,
-                "label": q.label,
-                "help": q.help,
-                "choices": list(q.choices),
-                "required": q.required,
-                "mapping": q.mapping.value,
-                "sponsor_shareable": q.sponsor_shareable,
-                "in_report": q.in_report,
-            }
-            for q in questions
-        ],
-        ensure_ascii=False,
-    )
+    return json.dumps([as_record(q) for q in questions], ensure_ascii=False)
 
 
 def from_json(text: str) -> tuple[Question, ...]:
